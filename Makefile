@@ -1,0 +1,73 @@
+# Helong "Six Small Projects" explainer. `make serve` and `make test` work from a fresh clone.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT ?= 8080
+WASM_TARGET := wasm32-unknown-unknown
+WASM_RAW := target/$(WASM_TARGET)/wasm/helong.wasm
+PKG := www/pkg
+WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext \
+  --enable-mutable-globals --enable-nontrapping-float-to-int --enable-multivalue
+CLI := target/release/helong
+
+.PHONY: setup build cli serve dist test test-native test-wasm test-e2e fuzz bench lint screenshots clean
+
+## setup: install what the build and tests need (skips what is already there)
+setup:
+	@bash tools/setup.sh
+
+WASM_OPT := target/wasm-opt/helong.wasm
+
+## build: compile the wasm core, shrink it with wasm-opt, generate its JS bindings in www/pkg
+# wasm-opt runs before wasm-bindgen: binaryen 108 mangles the externref table of
+# wasm-bindgen's output ("Table.set(): Argument 1 is invalid"), not rustc's.
+build: setup
+	cargo build --lib --profile wasm --target $(WASM_TARGET)
+	@mkdir -p $(dir $(WASM_OPT))
+	wasm-opt $(WASM_OPT_FLAGS) $(WASM_RAW) -o $(WASM_OPT)
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_OPT)
+
+cli:
+	cargo build --release --bin helong
+
+## serve: build and serve the explainer at http://127.0.0.1:$(PORT)/
+serve: dist
+	PORT=$(PORT) node tools/serve.mjs dist
+
+## dist: the deployable static site in dist/ (wasm-opt applied, data exported)
+dist: build cli
+	rm -rf dist && mkdir -p dist/pkg dist/data
+	cp www/index.html www/app.js www/style.css dist/
+	cp $(PKG)/helong.js $(PKG)/helong_bg.wasm dist/pkg/
+	$(CLI) facts --format json > dist/data/helong-facts.json
+	$(CLI) facts --format csv > dist/data/helong-facts.csv
+	@raw=$$(stat -c %s $(WASM_RAW)); opt=$$(stat -c %s dist/pkg/helong_bg.wasm); \
+	  gz=$$(gzip -9 -c dist/pkg/helong_bg.wasm | wc -c); \
+	  echo "wasm: $$raw bytes from rustc, $$opt after wasm-opt and wasm-bindgen, $$gz gzipped"
+
+## test: every test — native, wasm in headless Chromium, end-to-end in a real browser
+test: test-native test-wasm test-e2e
+	@echo "make test: all suites passed"
+
+test-native: setup
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo test
+	PROPTEST_CASES=2000 cargo test --release --test fuzz
+
+test-wasm: setup
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  cargo test --target $(WASM_TARGET) --test web
+
+test-e2e: dist
+	E2E_ROOT=dist node --test --test-concurrency=1 tests/e2e/
+
+## fuzz: a long run of random query strings through the codec and model (1,000,000 cases)
+fuzz:
+	PROPTEST_CASES=1000000 cargo test --release --test fuzz -- --nocapture
+
+screenshots: dist
+	node tools/screenshot.mjs dist screenshots
+
+clean:
+	cargo clean
+	rm -rf $(PKG) dist node_modules screenshots bench

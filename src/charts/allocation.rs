@@ -1,0 +1,118 @@
+//! Allocation by category: households in each kind of enterprise under the scenario (solid
+//! bars), against the allocation the article reports (outlined "ghost" bars).
+
+use super::{draw_err, nice_ticks, text_width, Style};
+use crate::i18n;
+use crate::model::{Category, Outcome};
+use crate::Error;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Draw the allocation chart into the whole of `root`.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    out: &Outcome,
+    st: &Style,
+) -> Result<(), Error> {
+    root.fill(&st.background()).map_err(draw_err)?;
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let lang = st.lang;
+    let label_font = st.text(13.0, st.ink());
+    let small = st.text(11.0, st.muted());
+
+    // Left column wide enough for the longest category name.
+    let names: Vec<&str> = Category::ALL.iter().map(|c| c.name(lang)).collect();
+    let mut label_w = 0;
+    for n in &names {
+        label_w = label_w.max(text_width(n, 13.0, st));
+    }
+    let pad = st.px(8.0);
+    let left = label_w + 2 * pad;
+    let right = w - st.px(56.0); // room for the value at the end of the longest bar
+    let legend_h = st.px(22.0);
+    let top = legend_h + st.px(4.0);
+    let axis_h = st.px(22.0);
+    let bottom = h - axis_h;
+    if right <= left + st.px(20.0) || bottom <= top + st.px(20.0) {
+        return Ok(()); // too small to draw anything legible
+    }
+
+    let max =
+        out.categories.iter().map(|c| c.households.max(c.reported_households) as f64).fold(1.0, f64::max);
+    let ticks = nice_ticks(max, 4);
+    let xmax = ticks.last().copied().unwrap_or(max).max(max);
+    let x = |v: f64| left + libm::round((right - left) as f64 * v / xmax) as i32;
+
+    // Grid and axis labels.
+    for t in &ticks {
+        let xx = x(*t);
+        root.draw(&PathElement::new(
+            vec![(xx, top), (xx, bottom)],
+            st.grid().stroke_width(st.px(1.0) as u32),
+        ))
+        .map_err(draw_err)?;
+        root.draw(&Text::new(
+            i18n::count(*t, lang),
+            (xx, bottom + st.px(5.0)),
+            small.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(draw_err)?;
+    }
+
+    let band = (bottom - top) as f64 / out.categories.len().max(1) as f64;
+    for (i, c) in out.categories.iter().enumerate() {
+        let y0 = top + libm::round(band * i as f64) as i32;
+        let yc = top + libm::round(band * (i as f64 + 0.5)) as i32;
+        let bar_h = (band * 0.62) as i32;
+        let (b0, b1) = (yc - bar_h / 2, yc + bar_h / 2);
+        root.draw(&Text::new(
+            names[i],
+            (left - pad, yc),
+            label_font.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+        ))
+        .map_err(draw_err)?;
+        // Scenario: solid bar.
+        if c.households > 0 {
+            root.draw(&Rectangle::new([(x(0.0), b0), (x(c.households as f64), b1)], st.accent().filled()))
+                .map_err(draw_err)?;
+        }
+        // Reported: ghost outline over the full band height, dashed feel via a thin stroke.
+        let gx = x(c.reported_households as f64);
+        root.draw(&Rectangle::new(
+            [(x(0.0), y0 + (band * 0.12) as i32), (gx.max(x(0.0) + 1), y0 + (band * 0.88) as i32)],
+            st.reported().stroke_width(st.px(2.0) as u32),
+        ))
+        .map_err(draw_err)?;
+        // Value at the end of the bar.
+        let end = x(c.households as f64).max(gx);
+        root.draw(&Text::new(
+            i18n::count(c.households as f64, lang),
+            (end + st.px(5.0), yc),
+            label_font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(draw_err)?;
+    }
+
+    // Legend: a solid swatch for the scenario, an outlined one for the report.
+    let sw = st.px(12.0);
+    let ly = st.px(4.0);
+    let mut lx = left;
+    root.draw(&Rectangle::new([(lx, ly), (lx + sw, ly + sw)], st.accent().filled())).map_err(draw_err)?;
+    lx += sw + st.px(5.0);
+    let scen = lang.pick("本情景", "本情景", "This scenario");
+    root.draw(&Text::new(scen, (lx, ly + sw / 2), small.clone().pos(Pos::new(HPos::Left, VPos::Center))))
+        .map_err(draw_err)?;
+    lx += text_width(scen, 11.0, st) + st.px(14.0);
+    root.draw(&Rectangle::new([(lx, ly), (lx + sw, ly + sw)], st.reported().stroke_width(st.px(2.0) as u32)))
+        .map_err(draw_err)?;
+    lx += sw + st.px(5.0);
+    root.draw(&Text::new(
+        lang.pick("报道的分配", "報道的分配", "As reported"),
+        (lx, ly + sw / 2),
+        small.pos(Pos::new(HPos::Left, VPos::Center)),
+    ))
+    .map_err(draw_err)?;
+    Ok(())
+}

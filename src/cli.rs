@@ -1,0 +1,205 @@
+//! Command line for data desks (SPEC §6), native only.
+//!
+//! ```text
+//! helong simulate "<query>" [--lang en|zh-Hans|zh-Hant] [--strict]
+//! helong facts [--format json|csv]
+//! helong render --chart <name> "<query>" --out <file.svg> [--lang …] [--dark] [--width N] [--height N]
+//! ```
+//!
+//! Output goes to stdout; problems to stderr. Exit codes: 0 success, 2 invalid input
+//! (unknown command, option, chart or format; a notice under `--strict`), 1 an I/O failure.
+
+use crate::charts::{self, Chart, Style};
+use crate::i18n::Lang;
+use crate::model::{self, Outcome};
+use crate::{facts, Error};
+use std::io::Write;
+
+const USAGE: &str = "usage:
+  helong simulate \"<query>\" [--lang en|zh-Hans|zh-Hant] [--strict]
+  helong facts [--format json|csv]
+  helong render --chart <allocation> \"<query>\" --out <file.svg> [--lang L] [--dark] [--width N] [--height N]
+
+The query uses the page's URL keys, e.g. \"grant=10000&mix=1,1,1,1,1\"; \"\" is the scenario
+as the article reports it. Exit code 2 means invalid input.";
+
+/// A failure of the command line: what to print and which exit code to use.
+#[derive(Debug)]
+struct Fail {
+    code: i32,
+    msg: String,
+}
+
+impl From<Error> for Fail {
+    fn from(e: Error) -> Fail {
+        let code = if e.is_draw() { 1 } else { 2 };
+        Fail { code, msg: e.to_string() }
+    }
+}
+
+fn invalid(msg: impl Into<String>) -> Fail {
+    Fail { code: 2, msg: msg.into() }
+}
+
+/// Options after the command name.
+#[derive(Debug, Default)]
+struct Opts {
+    positional: Vec<String>,
+    lang: Option<Lang>,
+    strict: bool,
+    format: Option<String>,
+    chart: Option<String>,
+    out: Option<String>,
+    dark: bool,
+    width: Option<u32>,
+    height: Option<u32>,
+}
+
+fn parse_opts(args: &[String]) -> Result<Opts, Fail> {
+    let mut o = Opts::default();
+    let mut it = args.iter();
+    let value = |it: &mut std::slice::Iter<String>, name: &str| -> Result<String, Fail> {
+        it.next().cloned().ok_or_else(|| invalid(format!("option {name} needs a value")))
+    };
+    while let Some(a) = it.next() {
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if a.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (a.clone(), None),
+        };
+        let val = |it: &mut std::slice::Iter<String>| match &inline {
+            Some(v) => Ok(v.clone()),
+            None => value(it, &name),
+        };
+        match name.as_str() {
+            "--lang" => {
+                let v = val(&mut it)?;
+                o.lang = Some(Lang::parse(&v).ok_or_else(|| invalid(format!("unknown language {v:?}")))?);
+            }
+            "--strict" => o.strict = true,
+            "--dark" => o.dark = true,
+            "--format" => o.format = Some(val(&mut it)?),
+            "--chart" => o.chart = Some(val(&mut it)?),
+            "--out" | "-o" => o.out = Some(val(&mut it)?),
+            "--width" | "--height" => {
+                let v = val(&mut it)?;
+                let n: u32 = v.parse().ok().filter(|n| (100..=8000).contains(n)).ok_or_else(|| {
+                    invalid(format!("{name} must be a whole number of pixels from 100 to 8000, got {v:?}"))
+                })?;
+                if name == "--width" {
+                    o.width = Some(n)
+                } else {
+                    o.height = Some(n)
+                }
+            }
+            "--" => o.positional.extend(it.by_ref().cloned()),
+            s if s.starts_with("--") => return Err(invalid(format!("unknown option {s:?}"))),
+            _ => o.positional.push(a.clone()),
+        }
+    }
+    Ok(o)
+}
+
+fn one_query(o: &Opts) -> Result<String, Fail> {
+    match o.positional.len() {
+        0 => Ok(String::new()),
+        1 => Ok(o.positional[0].clone()),
+        _ => Err(invalid(format!("expected one query, got {}: {:?}", o.positional.len(), o.positional))),
+    }
+}
+
+/// The `simulate` JSON: the outcome with notices as sentences, plus their codes.
+pub fn simulate_json(out: &Outcome, lang: Lang) -> serde_json::Value {
+    let mut v = serde_json::to_value(out).unwrap_or(serde_json::Value::Null);
+    if let Some(obj) = v.as_object_mut() {
+        let details = obj.remove("notices").unwrap_or_default();
+        let texts: Vec<String> = out.notices.iter().map(|n| n.message(lang)).collect();
+        obj.insert("notices".into(), serde_json::json!(texts));
+        obj.insert("notice_details".into(), details);
+    }
+    v
+}
+
+fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<(), Fail> {
+    let Some((cmd, rest)) = args.split_first() else {
+        return Err(invalid(USAGE));
+    };
+    let io = |e: std::io::Error| Fail { code: 1, msg: format!("failed to write output: {e}") };
+    match cmd.as_str() {
+        "simulate" => {
+            let o = parse_opts(rest)?;
+            let lang = o.lang.unwrap_or(Lang::En);
+            let out = model::simulate(&one_query(&o)?);
+            for n in &out.notices {
+                writeln!(stderr, "notice: {}", n.message(lang)).map_err(io)?;
+            }
+            if o.strict && !out.notices.is_empty() {
+                return Err(invalid(format!("{} notice(s) under --strict", out.notices.len())));
+            }
+            let text = serde_json::to_string_pretty(&simulate_json(&out, lang))
+                .map_err(|e| Fail { code: 1, msg: format!("failed to write JSON: {e}") })?;
+            writeln!(stdout, "{text}").map_err(io)?;
+        }
+        "facts" => {
+            let o = parse_opts(rest)?;
+            if !o.positional.is_empty() {
+                return Err(invalid(format!("facts takes no argument, got {:?}", o.positional)));
+            }
+            let all = facts::all();
+            match o.format.as_deref().unwrap_or("json") {
+                "json" => {
+                    let text = serde_json::to_string_pretty(&all)
+                        .map_err(|e| Fail { code: 1, msg: format!("failed to write JSON: {e}") })?;
+                    writeln!(stdout, "{text}").map_err(io)?;
+                }
+                "csv" => write!(stdout, "{}", facts::to_csv(&all)).map_err(io)?,
+                f => return Err(Error::Unknown { what: "format", name: f.to_string() }.into()),
+            }
+        }
+        "render" => {
+            let o = parse_opts(rest)?;
+            let name = o.chart.as_deref().ok_or_else(|| invalid("render needs --chart <name>"))?;
+            let chart = Chart::parse(name)?;
+            let path = o.out.as_deref().ok_or_else(|| invalid("render needs --out <file.svg>"))?;
+            if !path.ends_with(".svg") {
+                return Err(invalid(format!("--out must name an .svg file, got {path:?}")));
+            }
+            let out = model::simulate(&one_query(&o)?);
+            let style = Style { lang: o.lang.unwrap_or(Lang::ZhHans), dark: o.dark, scale: 1.0 };
+            let svg =
+                charts::render_svg(chart, &out, &style, o.width.unwrap_or(720), o.height.unwrap_or(360))?;
+            std::fs::write(path, svg)
+                .map_err(|e| Fail { code: 1, msg: format!("failed to write {path}: {e}") })?;
+            writeln!(stderr, "wrote {path}").map_err(io)?;
+        }
+        "help" | "--help" | "-h" => writeln!(stdout, "{USAGE}").map_err(io)?,
+        other => return Err(invalid(format!("unknown command {other:?}\n{USAGE}"))),
+    }
+    Ok(())
+}
+
+/// Run the command line; returns the process exit code.
+pub fn main(args: Vec<String>) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr();
+    match run(&args, &mut stdout, &mut stderr) {
+        Ok(()) => 0,
+        Err(f) => {
+            let _ = writeln!(stderr, "error: {}", f.msg);
+            f.code
+        }
+    }
+}
+
+/// Run with captured output: (exit code, stdout, stderr). For tests.
+pub fn run_captured(args: &[&str]) -> (i32, String, String) {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = match run(&args, &mut out, &mut err) {
+        Ok(()) => 0,
+        Err(f) => {
+            let _ = writeln!(err, "error: {}", f.msg);
+            f.code
+        }
+    };
+    (code, String::from_utf8_lossy(&out).into_owned(), String::from_utf8_lossy(&err).into_owned())
+}

@@ -1,0 +1,173 @@
+//! The three languages of the product and number formatting for each.
+//!
+//! Chinese counts in 万 (10⁴) and 亿 (10⁸); English uses thousands separators and
+//! "million". All text the Rust side produces (chart labels, notices, summaries) goes
+//! through here so that the page, the CLI and the static fallback agree.
+
+use serde::Serialize;
+
+/// A reader's language. `zh-Hans` is the default (SPEC §3.1 `lang`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh-Hans")]
+    ZhHans,
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// All languages, in the order the switcher shows them.
+    pub const ALL: [Lang; 3] = [Lang::ZhHans, Lang::ZhHant, Lang::En];
+
+    /// Parse a BCP 47 tag as used in the `lang` URL key (case-insensitive; `zh`, `zh-CN`,
+    /// `zh-TW`, `zh-HK`, `en-GB`… are understood).
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let t = tag.trim().to_ascii_lowercase();
+        match t.as_str() {
+            "zh-hans" | "zh" | "zh-cn" | "zh-sg" | "zh-hans-cn" => Some(Lang::ZhHans),
+            "zh-hant" | "zh-tw" | "zh-hk" | "zh-mo" | "zh-hant-tw" | "zh-hant-hk" => Some(Lang::ZhHant),
+            _ if t == "en" || t.starts_with("en-") => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The tag written back into URLs and `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhHans => "zh-Hans",
+            Lang::ZhHant => "zh-Hant",
+            Lang::En => "en",
+        }
+    }
+
+    /// Pick one of three strings.
+    pub fn pick<'a>(self, zh_hans: &'a str, zh_hant: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::ZhHans => zh_hans,
+            Lang::ZhHant => zh_hant,
+            Lang::En => en,
+        }
+    }
+
+    pub fn is_chinese(self) -> bool {
+        !matches!(self, Lang::En)
+    }
+}
+
+/// Round half away from zero to `digits` decimals, via libm so every target agrees.
+pub fn round_to(x: f64, digits: i32) -> f64 {
+    let f = libm::pow(10.0, digits as f64);
+    libm::round(x * f) / f
+}
+
+/// Group the integer part with commas: 12730000 → "12,730,000".
+pub fn group_thousands(x: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let mut out = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(&f);
+    }
+    if x < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// Trim a decimal string's trailing zeros: "12.50" → "12.5", "3.00" → "3".
+fn trim_zeros(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// A count or amount in the reader's language, compact for large values:
+/// `1273万` / `12.73 million`; `55.93万`; `2,546` stays whole in English and Chinese below 10⁴.
+pub fn compact(x: f64, lang: Lang) -> String {
+    let a = x.abs();
+    if lang.is_chinese() {
+        if a >= 1e8 {
+            format!("{}亿", trim_zeros(format!("{:.2}", x / 1e8)))
+        } else if a >= 1e4 {
+            format!("{}万", trim_zeros(format!("{:.2}", x / 1e4)))
+        } else {
+            trim_zeros(format!("{:.0}", x))
+        }
+    } else if a >= 1e6 {
+        format!("{} million", trim_zeros(format!("{:.2}", x / 1e6)))
+    } else {
+        group_thousands(x, 0)
+    }
+}
+
+/// An amount of money: `1273万元` / `12.73 million yuan`.
+pub fn yuan(x: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} yuan", compact(x, lang)),
+        _ => format!("{}元", compact(x, lang)),
+    }
+}
+
+/// A whole number with separators in English, plain in Chinese below 万.
+pub fn count(x: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => group_thousands(x, 0),
+        _ => compact(x, lang),
+    }
+}
+
+/// A percentage with up to `decimals` decimals: `22.9%`.
+pub fn percent(x: f64, decimals: usize) -> String {
+    format!("{}%", trim_zeros(format!("{:.*}", decimals, x)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_amounts_are_written_in_wan_and_yi() {
+        assert_eq!(yuan(12_730_000.0, Lang::ZhHans), "1273万元");
+        assert_eq!(yuan(559_300.0, Lang::ZhHant), "55.93万元");
+        assert_eq!(yuan(250_000_000.0, Lang::ZhHans), "2.5亿元");
+        assert_eq!(yuan(7_000.0, Lang::ZhHans), "7000元");
+    }
+
+    #[test]
+    fn english_amounts_use_separators_and_millions() {
+        assert_eq!(yuan(12_730_000.0, Lang::En), "12.73 million yuan");
+        assert_eq!(yuan(559_300.0, Lang::En), "559,300 yuan");
+        assert_eq!(count(2546.0, Lang::En), "2,546");
+        assert_eq!(group_thousands(-1234.5, 1), "-1,234.5");
+    }
+
+    #[test]
+    fn language_tags_are_understood_loosely_and_written_canonically() {
+        assert_eq!(Lang::parse("zh-TW"), Some(Lang::ZhHant));
+        assert_eq!(Lang::parse("EN-gb"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::ZhHant.tag(), "zh-Hant");
+    }
+
+    #[test]
+    fn percentages_drop_trailing_zeros() {
+        assert_eq!(percent(22.90, 2), "22.9%");
+        assert_eq!(percent(75.0, 1), "75%");
+        assert_eq!(percent(0.15, 2), "0.15%");
+    }
+}

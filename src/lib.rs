@@ -1,0 +1,38 @@
+//! # Helong "Six Small Projects" explainer
+//!
+//! From 2018 Helong City (和龙市, Yanbian, Jilin) gave 2,546 poor households a 5,000-yuan
+//! start-up grant each — 12.73 million yuan — to run a small enterprise (planting, livestock,
+//! trade, a workshop or a farm-stay), and matched 2,458 households' courtyards with people who
+//! "adopt" them. The article behind this product reports that the grants produced 559,300 yuan
+//! of benefit and the courtyards 493,500 yuan.
+//!
+//! This crate is the whole product's core, in layers that know nothing of the browser:
+//!
+//! - [`facts`]: every figure in the article as a typed, sourced record; derived figures are
+//!   computed from them.
+//! - [`model`]: the what-if simulator — a [`model::Scenario`] (the inputs, with a URL-query
+//!   codec that clamps bad input field by field), exact accounting, an expected benefit
+//!   calibrated so the reported allocation reproduces the reported 559,300 yuan, and a seeded
+//!   Monte Carlo that shows how uncertain that is.
+//! - [`charts`]: the charts, generic over plotters' `DrawingBackend`, so the canvas in the page
+//!   and the SVG of the command line are drawn by the same functions.
+//! - [`i18n`]: the three languages and number formatting (万/亿 in Chinese).
+//!
+//! Two thin boundary modules adapt the core: `web` for the page (wasm32 only) and `cli` for
+//! data desks (native only).
+
+pub mod charts;
+pub mod error;
+pub mod facts;
+pub mod i18n;
+pub mod model;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use error::Error;
+
+/// Version of the model, shown in the page footer beside the dataset hash.
+pub const MODEL_VERSION: &str = env!("CARGO_PKG_VERSION");

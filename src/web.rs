@@ -1,0 +1,265 @@
+//! The page's boundary (wasm32 only): one [`Explainer`] owns the dataset, the scenario, the
+//! random numbers and the last outcome inside wasm memory; JavaScript holds an opaque handle
+//! and gets small results back. Ids shared with `www/app.js`: canvas `chart-<name>`.
+
+use crate::charts::{Chart, Style};
+use crate::i18n::Lang;
+use crate::model::codec::{self, Presentation};
+use crate::model::{Notice, Outcome, Scenario, Simulator};
+use crate::{facts, Error};
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Errors cross into JavaScript as `Error` objects carrying our message.
+impl From<Error> for JsValue {
+    fn from(e: Error) -> JsValue {
+        js_sys::Error::new(&e.to_string()).into()
+    }
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&format!("failed to pass data to the page: {e}")).into())
+}
+
+/// Show a panic on the page as well as in the console, so a reader never faces a blank page.
+fn panic_hook(info: &std::panic::PanicHookInfo<'_>) {
+    console_error_panic_hook::hook(info);
+    let msg = info.to_string();
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(el) = doc.get_element_by_id("wasm-error") {
+            el.set_text_content(Some(&format!(
+                "出错了 / 出錯了 / Something went wrong: {msg}. 请刷新页面 / 請重新整理 / Please reload the page."
+            )));
+            let _ = el.remove_attribute("hidden");
+        }
+    }
+}
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(panic_hook));
+}
+
+/// Slider metadata for one input, so the page's sliders use the model's ranges.
+#[derive(Serialize)]
+struct RangeInfo {
+    key: &'static str,
+    min: f64,
+    max: f64,
+    step: Option<f64>,
+}
+
+/// One notice, in the reader's language.
+#[derive(Serialize)]
+struct NoticeText<'a> {
+    key: &'a str,
+    message: String,
+}
+
+/// The explainer's state, owned by wasm.
+#[wasm_bindgen]
+pub struct Explainer {
+    sim: Simulator,
+    scenario: Scenario,
+    presentation: Presentation,
+    notices: Vec<Notice>,
+    outcome: Outcome,
+}
+
+// Private helpers.
+impl Explainer {
+    fn recompute(&mut self) {
+        self.outcome = self.sim.run(&self.scenario, self.notices.clone());
+    }
+}
+
+// Exported to JavaScript.
+#[wasm_bindgen]
+impl Explainer {
+    /// Read a URL query string (bad keys become notices) and compute its outcome.
+    #[wasm_bindgen(constructor)]
+    pub fn new(query: &str) -> Explainer {
+        let p = codec::parse(query);
+        let mut sim = Simulator::default();
+        let outcome = sim.run(&p.scenario, p.notices.clone());
+        Explainer { sim, scenario: p.scenario, presentation: p.presentation, notices: p.notices, outcome }
+    }
+
+    /// Replace the whole scenario from a query string.
+    pub fn set_query(&mut self, query: &str) {
+        let p = codec::parse(query);
+        self.scenario = p.scenario;
+        self.presentation = p.presentation;
+        self.notices = p.notices;
+        self.recompute();
+    }
+
+    /// Set one key from its text (a slider move). Notices from this key replace the old ones
+    /// about it; returns the canonical query.
+    pub fn set(&mut self, key: &str, value: &str) -> String {
+        let mut fresh = Vec::new();
+        codec::apply(&mut self.scenario, &mut self.presentation, key, value, &mut fresh);
+        self.notices.retain(|n| n.key != key && !n.key.starts_with(&format!("{key}[")));
+        self.notices.extend(fresh);
+        self.recompute();
+        self.query()
+    }
+
+    /// Set one category's share of the mix (percent), rebalancing the others so the shares
+    /// total 100%. Returns the canonical query.
+    pub fn set_mix_share(&mut self, index: usize, percent: f64) -> String {
+        self.scenario.rebalance_mix(index, percent);
+        self.notices.retain(|n| n.key != "mix" && !n.key.starts_with("mix["));
+        self.recompute();
+        self.query()
+    }
+
+    /// Reset the scenario to the article's (keeps language, theme and view).
+    pub fn reset(&mut self) {
+        self.scenario = Scenario::default();
+        self.notices.clear();
+        self.recompute();
+    }
+
+    /// Canonical query: scenario and presentation keys that differ from the defaults.
+    pub fn query(&self) -> String {
+        codec::serialize_with(&self.scenario, &self.presentation)
+    }
+
+    /// Shares of the mix in percent.
+    pub fn mix_shares(&self) -> Vec<f64> {
+        self.scenario.mix_shares().to_vec()
+    }
+
+    /// The current scenario's value of one key, as text for a slider.
+    pub fn value(&self, key: &str) -> String {
+        let s = &self.scenario;
+        let list = |xs: &[f64; 5]| xs.iter().map(|x| codec::fmt_num(*x)).collect::<Vec<_>>().join(",");
+        match key {
+            "budget" => s.budget.to_string(),
+            "grant" => s.grant.to_string(),
+            "mix" => list(&s.mix),
+            "ret" => list(&s.ret),
+            "fail" => list(&s.fail),
+            "sigma" => codec::fmt_num(s.sigma),
+            "scale" => codec::fmt_num(s.scale),
+            "cy" => s.cy.to_string(),
+            "cyarea" => codec::fmt_num(s.cyarea),
+            "cyyield" => codec::fmt_num(s.cyyield),
+            "trials" => s.trials.to_string(),
+            "seed" => s.seed.to_string(),
+            "lang" => self.presentation.lang.tag().to_string(),
+            "theme" => self.presentation.theme.id().to_string(),
+            "view" => self.presentation.view.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// The language tag in force.
+    pub fn lang(&self) -> String {
+        self.presentation.lang.tag().to_string()
+    }
+
+    /// The theme in force (`auto`, `light`, `dark`).
+    pub fn theme(&self) -> String {
+        self.presentation.theme.id().to_string()
+    }
+
+    /// The outcome of the current scenario (SPEC §6 fields).
+    pub fn outcome(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.outcome)
+    }
+
+    /// Notices as sentences in the reader's language.
+    pub fn notices(&self) -> Result<JsValue, JsValue> {
+        let lang = self.presentation.lang;
+        let v: Vec<NoticeText> = self
+            .outcome
+            .notices
+            .iter()
+            .map(|n| NoticeText { key: &n.key, message: n.message(lang) })
+            .collect();
+        to_js(&v)
+    }
+
+    /// Draw chart `name` on `canvas`. The canvas's backing size must already be its CSS size
+    /// × `scale` (the page's `devicePixelRatio`).
+    pub fn draw(
+        &self,
+        name: &str,
+        canvas: web_sys::HtmlCanvasElement,
+        dark: bool,
+        scale: f64,
+    ) -> Result<(), JsValue> {
+        let chart = Chart::parse(name)?;
+        let backend = CanvasBackend::with_canvas_object(canvas)
+            .ok_or_else(|| JsValue::from(Error::Draw("the canvas has no 2d context".into())))?;
+        let root = backend.into_drawing_area();
+        let style =
+            Style { lang: self.presentation.lang, dark, scale: if scale > 0.0 { scale } else { 1.0 } };
+        chart.draw(&root, &self.outcome, &style)?;
+        root.present().map_err(|e| JsValue::from(Error::Draw(e.to_string())))?;
+        Ok(())
+    }
+}
+
+/// Every fact of the dataset (SPEC §2 records).
+#[wasm_bindgen]
+pub fn facts_json() -> Result<JsValue, JsValue> {
+    to_js(&facts::all())
+}
+
+/// The dataset as CSV (UTF-8 with BOM), for the download button.
+#[wasm_bindgen]
+pub fn facts_csv() -> String {
+    facts::to_csv(&facts::all())
+}
+
+/// Short hash of the dataset, for the footer.
+#[wasm_bindgen]
+pub fn dataset_hash() -> String {
+    facts::dataset_hash()
+}
+
+/// The model's version, for the footer.
+#[wasm_bindgen]
+pub fn model_version() -> String {
+    crate::MODEL_VERSION.to_string()
+}
+
+/// Slider ranges of every scenario input.
+#[wasm_bindgen]
+pub fn ranges() -> Result<JsValue, JsValue> {
+    use crate::model::scenario::ranges as r;
+    let list = [
+        ("budget", r::BUDGET),
+        ("grant", r::GRANT),
+        ("ret", r::RET),
+        ("fail", r::FAIL),
+        ("sigma", r::SIGMA),
+        ("scale", r::SCALE),
+        ("cy", r::CY),
+        ("cyarea", r::CYAREA),
+        ("cyyield", r::CYYIELD),
+        ("trials", r::TRIALS),
+    ];
+    let v: Vec<RangeInfo> =
+        list.iter().map(|(k, g)| RangeInfo { key: k, min: g.min, max: g.max, step: g.step }).collect();
+    to_js(&v)
+}
+
+/// Run the model on a query and return its outcome without keeping state (tests, bench).
+#[wasm_bindgen]
+pub fn simulate(query: &str) -> Result<JsValue, JsValue> {
+    to_js(&crate::model::simulate(query))
+}
+
+/// A fact formatted for running text in language `lang` (empty when the id is unknown).
+#[wasm_bindgen]
+pub fn format_fact(id: &str, lang: &str) -> String {
+    let lang = Lang::parse(lang).unwrap_or_default();
+    facts::get(id).map(|f| facts::format_value(&f, lang)).unwrap_or_default()
+}

@@ -1,0 +1,111 @@
+//! The data desks' command line, run as a real process.
+
+use std::process::Command;
+
+fn helong(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_helong")).args(args).output().expect("run the CLI");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).expect("valid JSON")
+}
+
+#[test]
+fn simulate_of_the_empty_query_prints_the_reported_programme() {
+    let (code, out, _) = helong(&["simulate", ""]);
+    assert_eq!(code, 0);
+    let v = json(&out);
+    assert_eq!(v["query"], "");
+    assert_eq!(v["households_funded"], 2546);
+    assert_eq!(v["funds_granted_yuan"], 12_730_000);
+    assert_eq!(v["unspent_yuan"], 0);
+    assert_eq!(v["expected_benefit_yuan"], 559_300);
+    assert_eq!(v["courtyard_income_yuan"], 493_500);
+    assert_eq!(v["failed_share"], 0.1);
+    let ids: Vec<&str> = v["categories"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["planting", "livestock", "trade", "workshop", "farm_stay"]);
+    for k in ["p5", "p25", "p50", "p75", "p95"] {
+        assert!(v["benefit_quantiles_yuan"][k].as_f64().unwrap() > 500_000.0, "{k}");
+    }
+    assert_eq!(v["notices"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn simulate_reports_clamped_input_as_notices_and_keeps_going() {
+    let (code, out, err) = helong(&["simulate", "grant=123456&colour=red"]);
+    assert_eq!(code, 0);
+    let v = json(&out);
+    assert_eq!(v["query"], "grant=50000");
+    assert_eq!(v["notices"].as_array().unwrap().len(), 2);
+    assert!(err.contains("out of range"), "{err}");
+    // Under --strict the same input is an error.
+    let (code, _, err) = helong(&["simulate", "grant=123456", "--strict"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("error:"), "{err}");
+}
+
+#[test]
+fn simulate_gives_the_same_numbers_every_time() {
+    let a = helong(&["simulate", "mix=1,1,1,1,1&sigma=1.2"]).1;
+    let b = helong(&["simulate", "mix=1,1,1,1,1&sigma=1.2"]).1;
+    assert_eq!(a, b);
+}
+
+#[test]
+fn invalid_commands_and_options_exit_with_code_2_and_a_message() {
+    for args in [
+        vec!["frobnicate"],
+        vec!["simulate", "--bogus"],
+        vec!["simulate", "a=1", "b=2"],
+        vec!["facts", "--format", "xml"],
+        vec!["render", "--chart", "pie", "", "--out", "/tmp/x.svg"],
+        vec!["render", "--chart", "allocation", ""],
+        vec!["simulate", "--lang", "fr"],
+        vec![],
+    ] {
+        let (code, out, err) = helong(&args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty(), "{args:?} printed to stdout");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn facts_print_as_json_records_and_as_csv_with_a_bom() {
+    let (code, out, _) = helong(&["facts"]);
+    assert_eq!(code, 0);
+    let v = json(&out);
+    let arr = v.as_array().unwrap();
+    assert!(arr.len() >= 50);
+    for f in arr {
+        for k in ["id", "value", "unit", "period", "label", "source", "derived"] {
+            assert!(f.get(k).is_some(), "fact lacks {k}: {f}");
+        }
+        for l in ["zh-Hans", "zh-Hant", "en"] {
+            assert!(!f["label"][l].as_str().unwrap().is_empty());
+        }
+    }
+    let (code, csv, _) = helong(&["facts", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert!(csv.starts_with('\u{feff}'));
+    assert_eq!(csv.lines().count(), arr.len() + 1);
+}
+
+#[test]
+fn render_writes_an_svg_drawn_by_the_page_chart_code() {
+    let dir = std::env::temp_dir().join(format!("helong-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("allocation.svg");
+    let p = path.to_str().unwrap();
+    let (code, _, err) = helong(&["render", "--chart", "allocation", "grant=10000", "--out", p, "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(svg.starts_with("<svg"));
+    assert!(svg.contains("Livestock") && svg.contains("930"), "the scenario's 930 livestock households");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,142 @@
+// Shared helpers for the end-to-end tests and the screenshot tool.
+// Uses playwright-core with Debian's Chromium; never downloads a browser.
+
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  // Chromium still resolves update/account hosts in the background despite the flags above:
+  // resolve nothing but 127.0.0.1, so no DNS query or connection leaves the machine.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+export const READY_SELECTOR = 'html[data-ready]';
+export const READY_TIMEOUT_MS = 20_000;
+export const ALLOWED_HOSTNAME = '127.0.0.1';
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
+const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
+
+/** Init script run in every document: counts CSP violations into window.__cspViolations. */
+function installCspCollector() {
+  window.__cspViolations = window.__cspViolations || [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push({
+      directive: e.violatedDirective,
+      blockedURI: e.blockedURI,
+      sourceFile: e.sourceFile,
+      line: e.lineNumber,
+    });
+  });
+}
+
+/** Launches headless Debian Chromium with the harness flags. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** True when a request URL may be loaded: same host 127.0.0.1, or a data:/blob:/about: URL. */
+export function isAllowedUrl(rawUrl) {
+  let u;
+  try {
+    u = new URL(rawUrl);
+  } catch {
+    return false;
+  }
+  return LOCAL_SCHEMES.has(u.protocol) || u.hostname === ALLOWED_HOSTNAME;
+}
+
+/**
+ * Opens url in a fresh context and returns { context, page, errors, offHost, responses, cspViolations(), close() }.
+ * errors collects console errors and page errors; offHost collects aborted off-host request URLs.
+ */
+export async function openPage(browser, url, opts = {}) {
+  const {
+    width = DEFAULT_VIEWPORT.width,
+    height = DEFAULT_VIEWPORT.height,
+    colorScheme = 'light',
+    deviceScaleFactor = 1,
+    isMobile = false,
+    hasTouch = isMobile,
+    locale,
+    waitUntil = 'load',
+  } = opts;
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor,
+    isMobile,
+    hasTouch,
+    colorScheme,
+    ...(locale ? { locale } : {}),
+    serviceWorkers: 'block',
+  });
+  const errors = [];
+  const offHost = [];
+  const responses = [];
+  await context.route('**/*', (route) => {
+    const reqUrl = route.request().url();
+    if (isAllowedUrl(reqUrl)) return route.continue();
+    offHost.push(reqUrl);
+    return route.abort('blockedbyclient');
+  });
+  await context.addInitScript(installCspCollector);
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('response', (resp) => {
+    responses.push({ url: resp.url(), status: resp.status(), contentType: resp.headers()['content-type'] || '' });
+  });
+  await page.goto(url, { waitUntil });
+  return {
+    context,
+    page,
+    errors,
+    offHost,
+    responses,
+    cspViolations: () => page.evaluate(() => window.__cspViolations || []),
+    close: () => context.close(),
+  };
+}
+
+/** Waits until the page sets data-ready on <html> (default 20 s). */
+export async function waitReady(page, timeout = READY_TIMEOUT_MS) {
+  await page.waitForSelector(READY_SELECTOR, { state: 'attached', timeout });
+}
+
+/** True when every pixel of the canvas matching selector has the same RGBA value (or the canvas is 0×0). */
+export async function canvasIsBlank(page, selector) {
+  return page.$eval(selector, (canvas) => {
+    const { width, height } = canvas;
+    if (!width || !height) return true;
+    // Copy to a 2D canvas so this works whatever context the chart canvas uses.
+    const probe = document.createElement('canvas');
+    probe.width = width;
+    probe.height = height;
+    const ctx = probe.getContext('2d', { willReadFrequently: true });
+    ctx.drawImage(canvas, 0, 0);
+    const data = new Uint32Array(ctx.getImageData(0, 0, width, height).data.buffer);
+    const first = data[0];
+    for (let i = 1; i < data.length; i++) if (data[i] !== first) return false;
+    return true;
+  });
+}
+
+/** Returns { width, height, clientWidth, clientHeight, dpr } of the canvas matching selector. */
+export function canvasMetrics(page, selector) {
+  return page.$eval(selector, (c) => ({
+    width: c.width,
+    height: c.height,
+    clientWidth: c.clientWidth,
+    clientHeight: c.clientHeight,
+    dpr: window.devicePixelRatio,
+  }));
+}

@@ -1,0 +1,63 @@
+//! The wasm boundary in a real browser (headless Chromium via wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use helong::model::fingerprint;
+use helong::web::{dataset_hash, format_fact, Explainer};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const GOLDEN: &str = include_str!("golden/fingerprints.tsv");
+
+#[wasm_bindgen_test]
+fn the_browser_computes_bit_identical_numbers_to_the_native_build() {
+    let mut n = 0;
+    for line in GOLDEN.lines().filter(|l| !l.is_empty()) {
+        let (query, expected) = line.split_once('\t').expect("tab-separated golden line");
+        assert_eq!(fingerprint(query), expected, "query {query:?}");
+        n += 1;
+    }
+    assert!(n >= 8);
+}
+
+#[wasm_bindgen_test]
+fn the_explainer_reproduces_the_reported_programme_in_the_browser() {
+    let e = Explainer::new("");
+    let out = e.outcome().expect("outcome crosses the boundary");
+    let get = |k: &str| js_sys::Reflect::get(&out, &k.into()).expect("field").as_f64().expect("number");
+    assert_eq!(get("households_funded"), 2546.0);
+    assert_eq!(get("funds_granted_yuan"), 12_730_000.0);
+    assert_eq!(get("expected_benefit_yuan"), 559_300.0);
+    assert_eq!(get("courtyard_income_yuan"), 493_500.0);
+}
+
+#[wasm_bindgen_test]
+fn a_bad_query_gives_notices_in_the_readers_language_not_a_crash() {
+    let e = Explainer::new("?grant=lots&lang=en&zzz=1");
+    let notices: js_sys::Array = e.notices().expect("notices").dyn_into().expect("array");
+    assert_eq!(notices.length(), 2);
+    let first = js_sys::Reflect::get(&notices.get(0), &"message".into()).unwrap().as_string().unwrap();
+    assert!(first.contains("grant"), "{first}");
+    assert!(first.is_ascii() || first.contains('“'), "english message: {first}");
+}
+
+#[wasm_bindgen_test]
+fn a_chart_draws_on_a_canvas_without_error() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    canvas.set_width(640);
+    canvas.set_height(320);
+    doc.body().unwrap().append_child(&canvas).unwrap();
+    let e = Explainer::new("grant=10000");
+    e.draw("allocation", canvas.clone(), false, 1.0).expect("drawn");
+    assert!(e.draw("no-such-chart", canvas, false, 1.0).is_err());
+}
+
+#[wasm_bindgen_test]
+fn facts_and_the_dataset_hash_cross_the_boundary() {
+    assert_eq!(dataset_hash().len(), 16);
+    assert_eq!(format_fact("programme-funds", "zh-Hans"), "1273万元");
+    assert_eq!(format_fact("programme-funds", "en"), "12.73 million yuan");
+    assert_eq!(format_fact("no-such-fact", "en"), "");
+}

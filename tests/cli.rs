@@ -27,7 +27,8 @@ fn simulate_of_the_empty_query_prints_the_reported_programme() {
     assert_eq!(v["expected_benefit_yuan"], 559_300);
     assert_eq!(v["courtyard_income_yuan"], 493_500);
     assert_eq!(v["failed_share"], 0.1);
-    let ids: Vec<&str> = v["categories"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> =
+        v["categories"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["planting", "livestock", "trade", "workshop", "farm_stay"]);
     for k in ["p5", "p25", "p50", "p75", "p95"] {
         assert!(v["benefit_quantiles_yuan"][k].as_f64().unwrap() > 500_000.0, "{k}");
@@ -102,7 +103,8 @@ fn render_writes_an_svg_drawn_by_the_page_chart_code() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("allocation.svg");
     let p = path.to_str().unwrap();
-    let (code, _, err) = helong(&["render", "--chart", "allocation", "grant=10000", "--out", p, "--lang", "en"]);
+    let (code, _, err) =
+        helong(&["render", "--chart", "allocation", "grant=10000", "--out", p, "--lang", "en"]);
     assert_eq!(code, 0, "{err}");
     let svg = std::fs::read_to_string(&path).unwrap();
     assert!(svg.starts_with("<svg"));

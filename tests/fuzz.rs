@@ -23,14 +23,16 @@ fn query() -> impl Strategy<Value = String> {
         "[-+0-9.eE,%]{0,24}",
         any::<f64>().prop_map(|x| x.to_string()),
         any::<u64>().prop_map(|x| x.to_string()),
-        prop::collection::vec(-10.0f64..1e9, 0..8)
-            .prop_map(|v| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
+        prop::collection::vec(-10.0f64..1e9, 0..8).prop_map(|v| v
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(",")),
     ];
     prop_oneof![
         "\\PC{0,64}",
-        prop::collection::vec((key, value), 0..10).prop_map(|kv| {
-            kv.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
-        }),
+        prop::collection::vec((key, value), 0..10)
+            .prop_map(|kv| { kv.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&") }),
     ]
 }
 
@@ -48,7 +50,10 @@ fn random_query_strings_never_panic_and_always_give_a_valid_scenario() {
             let again = parse(&canon);
             prop_assert!(again.notices.is_empty(), "{:?} → {:?}: {:?}", q, canon, again.notices);
             prop_assert_eq!(&again.scenario, &p.scenario);
-            prop_assert_eq!(parse(&serialize_with(&p.scenario, &p.presentation)).presentation, p.presentation);
+            prop_assert_eq!(
+                parse(&serialize_with(&p.scenario, &p.presentation)).presentation,
+                p.presentation
+            );
             // Accounting and expected benefit hold for whatever came through.
             let a = allocate(&p.scenario);
             prop_assert_eq!(a.per_category.iter().sum::<u32>(), a.households);
@@ -62,6 +67,9 @@ fn random_query_strings_never_panic_and_always_give_a_valid_scenario() {
             Ok(())
         })
         .unwrap_or_else(|e| panic!("fuzz failure: {e}"));
-    println!("fuzz: {} random query strings parsed, checked and round-tripped without a panic", checked.get());
+    println!(
+        "fuzz: {} random query strings parsed, checked and round-tripped without a panic",
+        checked.get()
+    );
     assert_eq!(checked.get(), cases as u64);
 }

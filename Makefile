@@ -9,7 +9,7 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-sig
   --enable-mutable-globals --enable-nontrapping-float-to-int --enable-multivalue
 CLI := target/release/helong
 
-.PHONY: setup build cli serve dist test test-native test-wasm test-e2e fuzz bench lint screenshots clean
+.PHONY: setup build cli serve dist test test-native test-wasm test-e2e fuzz bench bench-check screenshots clean
 
 ## setup: install what the build and tests need (skips what is already there)
 setup:
@@ -60,6 +60,15 @@ test-wasm: setup
 
 test-e2e: dist
 	E2E_ROOT=dist node --test --test-concurrency=1 tests/e2e/
+
+## bench: native (criterion) and browser benchmarks → bench/report.json
+bench: dist
+	cargo bench --bench simulate -- --noplot
+	node tools/bench.mjs
+
+## bench-check: compare bench/report.json with the budgets in tools/budgets.json
+bench-check:
+	node tools/bench.mjs --check
 
 ## fuzz: a long run of random query strings through the codec and model (1,000,000 cases)
 fuzz:

@@ -1202,20 +1202,16 @@ pub fn get(id: &str) -> Option<Fact> {
 /// A fact's value as a reader sees it in running text: money with its unit (`1273万元`,
 /// `12.73 million yuan`), percentages with `%`, counts bare (the text supplies the noun).
 pub fn format_value(f: &Fact, lang: crate::i18n::Lang) -> String {
-    use crate::i18n;
+    use crate::i18n::{self, Lang};
     match f.unit {
-        Unit::Yuan | Unit::YuanPerYear => i18n::yuan(f.value, lang),
+        Unit::Yuan | Unit::YuanPerYear => i18n::exact_yuan(f.value, lang),
         Unit::Percent | Unit::PercentagePoints => i18n::percent(f.value, 2),
         Unit::Year => format!("{}", f.value),
-        Unit::M2 if f.value >= 1e4 => match lang {
-            crate::i18n::Lang::En => format!("{} m²", i18n::group_thousands(f.value, 0)),
-            _ => format!("{}平方米", i18n::compact(f.value, lang)),
+        Unit::M2 => match lang {
+            Lang::En => format!("{} m²", i18n::exact(f.value, lang)),
+            _ => format!("{}平方米", i18n::exact(f.value, lang)),
         },
-        _ if f.value != libm::trunc(f.value) => {
-            let s = format!("{:.2}", f.value);
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        }
-        _ => i18n::count(f.value, lang),
+        _ => i18n::exact(f.value, lang),
     }
 }
 

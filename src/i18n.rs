@@ -87,6 +87,16 @@ pub fn group_thousands(x: f64, decimals: usize) -> String {
     out
 }
 
+/// 万 (10⁴) in the reader's script.
+fn wan(lang: Lang) -> &'static str {
+    lang.pick("万", "萬", "万")
+}
+
+/// 亿 (10⁸) in the reader's script.
+fn yi(lang: Lang) -> &'static str {
+    lang.pick("亿", "億", "亿")
+}
+
 /// Trim a decimal string's trailing zeros: "12.50" → "12.5", "3.00" → "3".
 fn trim_zeros(s: String) -> String {
     if s.contains('.') {
@@ -102,9 +112,9 @@ pub fn compact(x: f64, lang: Lang) -> String {
     let a = x.abs();
     if lang.is_chinese() {
         if a >= 1e8 {
-            format!("{}亿", trim_zeros(format!("{:.2}", x / 1e8)))
+            format!("{}{}", trim_zeros(format!("{:.2}", x / 1e8)), yi(lang))
         } else if a >= 1e4 {
-            format!("{}万", trim_zeros(format!("{:.2}", x / 1e4)))
+            format!("{}{}", trim_zeros(format!("{:.2}", x / 1e4)), wan(lang))
         } else {
             trim_zeros(format!("{:.0}", x))
         }
@@ -131,6 +141,34 @@ pub fn count(x: f64, lang: Lang) -> String {
     }
 }
 
+/// A figure from the article, written without losing a digit: `1273万` and `12.73 million`
+/// only when that is exact; `15670` / `15,670` otherwise. (Model estimates use [`compact`].)
+pub fn exact(x: f64, lang: Lang) -> String {
+    let whole = x == libm::trunc(x);
+    if lang.is_chinese() {
+        if whole && x.abs() >= 1e5 && libm::fmod(x, 100.0) == 0.0 {
+            if x.abs() >= 1e8 && libm::fmod(x, 1e6) == 0.0 {
+                return format!("{}{}", trim_zeros(format!("{:.2}", x / 1e8)), yi(lang));
+            }
+            return format!("{}{}", trim_zeros(format!("{:.2}", x / 1e4)), wan(lang));
+        }
+        trim_zeros(format!("{x:.2}"))
+    } else {
+        if whole && x.abs() >= 1e6 && libm::fmod(x, 1e4) == 0.0 {
+            return format!("{} million", trim_zeros(format!("{:.2}", x / 1e6)));
+        }
+        group_thousands(x, if whole { 0 } else { 2 }).trim_end_matches(".00").to_string()
+    }
+}
+
+/// An amount of money from the article, exact: `1273万元`, `24150元`, `12.73 million yuan`.
+pub fn exact_yuan(x: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} yuan", exact(x, lang)),
+        _ => format!("{}元", exact(x, lang)),
+    }
+}
+
 /// A percentage with up to `decimals` decimals: `22.9%`.
 pub fn percent(x: f64, decimals: usize) -> String {
     format!("{}%", trim_zeros(format!("{:.*}", decimals, x)))
@@ -143,7 +181,7 @@ mod tests {
     #[test]
     fn chinese_amounts_are_written_in_wan_and_yi() {
         assert_eq!(yuan(12_730_000.0, Lang::ZhHans), "1273万元");
-        assert_eq!(yuan(559_300.0, Lang::ZhHant), "55.93万元");
+        assert_eq!(yuan(559_300.0, Lang::ZhHant), "55.93萬元");
         assert_eq!(yuan(250_000_000.0, Lang::ZhHans), "2.5亿元");
         assert_eq!(yuan(7_000.0, Lang::ZhHans), "7000元");
     }
@@ -162,6 +200,17 @@ mod tests {
         assert_eq!(Lang::parse("EN-gb"), Some(Lang::En));
         assert_eq!(Lang::parse("fr"), None);
         assert_eq!(Lang::ZhHant.tag(), "zh-Hant");
+    }
+
+    #[test]
+    fn article_figures_are_written_without_losing_a_digit() {
+        assert_eq!(exact(15_670.0, Lang::ZhHans), "15670");
+        assert_eq!(exact(214_200.0, Lang::ZhHans), "21.42万");
+        assert_eq!(exact_yuan(24_150.0, Lang::ZhHant), "24150元");
+        assert_eq!(exact_yuan(12_730_000.0, Lang::ZhHans), "1273万元");
+        assert_eq!(exact_yuan(22_690_000.0, Lang::En), "22.69 million yuan");
+        assert_eq!(exact(15_670.0, Lang::En), "15,670");
+        assert_eq!(exact_yuan(559_300.0, Lang::En), "559,300 yuan");
     }
 
     #[test]

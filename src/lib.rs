@@ -26,6 +26,7 @@ pub mod error;
 pub mod facts;
 pub mod i18n;
 pub mod model;
+pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -117,6 +117,18 @@ impl Explainer {
         self.query()
     }
 
+    /// Apply a preset (`reported`, `equal`, `livestock`, `double`, `half`); returns the
+    /// canonical query, or an error for an unknown preset.
+    pub fn preset(&mut self, name: &str) -> Result<String, JsValue> {
+        if !self.scenario.apply_preset(name) {
+            return Err(Error::Unknown { what: "preset", name: name.to_string() }.into());
+        }
+        self.notices
+            .retain(|n| !matches!(n.key.as_str(), "budget" | "grant" | "mix") && !n.key.starts_with("mix["));
+        self.recompute();
+        Ok(self.query())
+    }
+
     /// Reset the scenario to the article's (keeps language, theme and view).
     pub fn reset(&mut self) {
         self.scenario = Scenario::default();
@@ -183,6 +195,56 @@ impl Explainer {
             .map(|n| NoticeText { key: &n.key, message: n.message(lang) })
             .collect();
         to_js(&v)
+    }
+
+    /// Draw chart `name` for download: the chart, then a band stamped with the scenario's
+    /// link query, the source of the data, and the model version and dataset hash.
+    pub fn draw_export(
+        &self,
+        name: &str,
+        canvas: web_sys::HtmlCanvasElement,
+        dark: bool,
+        scale: f64,
+    ) -> Result<(), JsValue> {
+        let chart = Chart::parse(name)?;
+        let backend = CanvasBackend::with_canvas_object(canvas)
+            .ok_or_else(|| JsValue::from(Error::Draw("the canvas has no 2d context".into())))?;
+        let root = backend.into_drawing_area();
+        let lang = self.presentation.lang;
+        let style = Style { lang, dark, scale: if scale > 0.0 { scale } else { 1.0 } };
+        let stamp = crate::text::stamp(&self.outcome, lang);
+        crate::charts::draw_stamped(chart, &root, &self.outcome, &style, &stamp)?;
+        root.present().map_err(|e| JsValue::from(Error::Draw(e.to_string())))?;
+        Ok(())
+    }
+
+    /// The live summary of the outcome in the reader's language.
+    pub fn summary(&self) -> String {
+        crate::text::summary(&self.outcome, self.presentation.lang)
+    }
+
+    /// The data table of chart `name` in the reader's language (`{caption, headers, rows}`).
+    pub fn table(&self, name: &str) -> Result<JsValue, JsValue> {
+        match crate::text::table(name, &self.outcome, self.presentation.lang) {
+            Some(t) => to_js(&t),
+            None => Err(Error::Unknown { what: "chart", name: name.to_string() }.into()),
+        }
+    }
+
+    /// The outcome as CSV (UTF-8 with BOM).
+    pub fn outcome_csv(&self) -> String {
+        crate::text::outcome_csv(&self.outcome)
+    }
+
+    /// Money formatted for the reader (`1273万元`, `12.73 million yuan`), for the page's
+    /// reactive sentence and slider outputs.
+    pub fn format_yuan(&self, x: f64) -> String {
+        crate::i18n::yuan(x, self.presentation.lang)
+    }
+
+    /// A count formatted for the reader.
+    pub fn format_count(&self, x: f64) -> String {
+        crate::i18n::count(x, self.presentation.lang)
     }
 
     /// Draw chart `name` on `canvas`. The canvas's backing size must already be its CSS size

@@ -161,3 +161,34 @@ fn the_fast_simulation_agrees_with_the_per_household_reference() {
         }
     }
 }
+
+#[test]
+fn presets_change_the_allocation_and_keep_the_readers_assumptions() {
+    let mut s = parse("sigma=1.2&ret=1,2,1,1,1").scenario;
+    let expect =
+        [("double", 1273u32), ("half", 5092), ("equal", 2546), ("livestock", 2546), ("reported", 2546)];
+    for (name, households) in expect {
+        assert!(s.apply_preset(name));
+        assert_eq!(allocate(&s).households, households, "{name}");
+        assert_eq!(s.sigma, 1.2);
+        assert_eq!(s.ret, [1.0, 2.0, 1.0, 1.0, 1.0]);
+    }
+    assert!(s.apply_preset("livestock"));
+    assert_eq!(allocate(&s).per_category, [0, 2546, 0, 0, 0]);
+    assert!(!s.apply_preset("nonsense"));
+}
+
+#[test]
+fn moving_one_mix_slider_rebalances_the_others_to_total_100_percent() {
+    let mut s = Scenario::default();
+    s.rebalance_mix(1, 50.0);
+    let shares = s.mix_shares();
+    assert!((shares.iter().sum::<f64>() - 100.0).abs() < 0.05);
+    assert!((shares[1] - 50.0).abs() < 0.05);
+    // The others keep their proportions: planting stays 480/96 = 5 times trade.
+    assert!((shares[0] / shares[2] - 5.0).abs() < 0.01, "{shares:?}");
+    s.rebalance_mix(1, 100.0);
+    s.rebalance_mix(3, 40.0);
+    let shares = s.mix_shares();
+    assert!((shares[3] - 40.0).abs() < 0.05 && (shares[1] - 60.0).abs() < 0.05, "{shares:?}");
+}

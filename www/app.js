@@ -1,29 +1,49 @@
-// The page shell: loads the wasm core, keeps canvases sized to their containers, and asks
-// Rust to draw. All numbers and charts come from Rust; this file only wires the DOM.
-// Ids shared with Rust (src/web.rs, src/charts/mod.rs): canvas#chart-<name>.
+// The page shell: loads the wasm core, wires controls to it, keeps canvases sized to their
+// containers and asks Rust to draw. Every number, chart, table and summary comes from Rust;
+// this file only moves values between the DOM and the model.
+// Ids shared with Rust (src/web.rs, src/charts/mod.rs): canvas#chart-<name>, table#table-<name>.
 
-import init, { Explainer, dataset_hash, model_version, format_fact } from './pkg/helong.js';
+import init, { Explainer, dataset_hash, model_version, format_fact, facts_json } from './pkg/helong.js';
 
-const CHARTS = ['allocation'];
-const LANGS = ['zh-Hans', 'zh-Hant', 'en'];
-const CATEGORY_NAMES = {
-  'zh-Hans': ['小种植', '小养殖', '小买卖', '小作坊', '农家乐'],
-  'zh-Hant': ['小種植', '小養殖', '小買賣', '小作坊', '農家樂'],
-  en: ['Planting', 'Livestock', 'Small trade', 'Workshop', 'Farm-stay'],
+/** Charts that depend on the scenario (redrawn on every change). */
+const SCENARIO_CHARTS = ['allocation', 'benefit', 'outcomes'];
+/** Charts that depend only on the dataset (redrawn on resize, language or theme). */
+const STATIC_CHARTS = ['context'];
+const ALL_CHARTS = [...STATIC_CHARTS, ...SCENARIO_CHARTS];
+/** Slider keys whose value is one number of the scenario. */
+const SCALAR_KEYS = ['grant', 'budget', 'fail', 'sigma', 'scale', 'cy'];
+/** Steps of the adjustable numbers in the reactive sentence. */
+const ADJUST = {
+  grant: { min: 500, max: 50000, step: 500, pxPerStep: 6 },
+  budget: { min: 0, max: 50000000, step: 100000, pxPerStep: 3 },
+};
+/** Quiet period before the live summary and tables catch up with a moving slider. */
+const IDLE_MS = 350;
+const MESSAGES = {
+  copied: { 'zh-Hans': '链接已复制。', 'zh-Hant': '連結已複製。', en: 'Link copied.' },
+  copyFallback: { 'zh-Hans': '请手动复制：', 'zh-Hant': '請手動複製：', en: 'Copy this link: ' },
+  failed: {
+    'zh-Hans': '互动图表无法加载，以下为静态内容。',
+    'zh-Hant': '互動圖表無法載入，以下為靜態內容。',
+    en: 'The interactive charts could not load; the text below still reads.',
+  },
 };
 
 /** The one explainer, created once the wasm is ready. */
 let explainer = null;
 /** Pending animation frame for a redraw, so many events make one paint. */
 let frame = 0;
+/** True when the dataset-only charts need drawing (resize, language, theme). */
+let staticDirty = true;
+/** Timer for the idle update of summary and tables. */
+let idleTimer = 0;
 
 /** Show a one-line explanation when the interactive part cannot run. */
 function showFailure(err) {
   const el = document.getElementById('wasm-error');
   if (!el) return;
-  el.textContent =
-    '互动图表无法加载，以下为静态内容。/ 互動圖表無法載入，以下為靜態內容。/ The interactive charts could not load; the text below still reads. (' +
-    String(err && err.message ? err.message : err) + ')';
+  const lang = document.documentElement.lang in MESSAGES.failed ? document.documentElement.lang : 'zh-Hans';
+  el.textContent = `${MESSAGES.failed[lang]} (${err && err.message ? err.message : err})`;
   el.hidden = false;
   document.documentElement.dataset.failed = '';
 }
@@ -44,12 +64,20 @@ function isDark() {
 /** Show the elements of one language and hide the others. */
 function applyLang(lang) {
   document.documentElement.lang = lang;
-  for (const el of document.querySelectorAll('[lang]')) {
-    if (el === document.documentElement || el.closest('.switch')) continue;
+  for (const el of document.querySelectorAll('body [lang]')) {
+    if (el.hasAttribute('data-lang')) continue;
     el.hidden = el.lang !== lang;
   }
   for (const b of document.querySelectorAll('[data-lang]')) {
     b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+  }
+}
+
+/** Reflect the theme on <html> and on the switcher. */
+function applyTheme(theme) {
+  document.documentElement.dataset.theme = theme;
+  for (const b of document.querySelectorAll('[data-theme-choice]')) {
+    b.setAttribute('aria-pressed', String(b.dataset.themeChoice === theme));
   }
 }
 
@@ -68,28 +96,48 @@ function sizeCanvas(canvas) {
   const rect = canvas.getBoundingClientRect();
   const w = Math.max(1, Math.round(rect.width * dpr));
   const h = Math.max(1, Math.round(rect.height * dpr));
+  const changed = canvas.width !== w || canvas.height !== h;
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
-  return dpr;
+  return { dpr, changed };
 }
 
-/** Redraw every chart and the text that depends on the scenario. */
+/** Draw the named charts. */
+function drawCharts(names, dark) {
+  for (const name of names) {
+    const canvas = document.getElementById(`chart-${name}`);
+    if (!canvas) continue;
+    const { dpr } = sizeCanvas(canvas);
+    explainer.draw(name, canvas, dark, dpr);
+  }
+}
+
+/** Redraw the charts and the numbers that follow the scenario; runs once per frame. */
 function render() {
   frame = 0;
   const t0 = performance.now();
   const dark = isDark();
-  for (const name of CHARTS) {
-    const canvas = document.getElementById(`chart-${name}`);
-    if (!canvas) continue;
-    const scale = sizeCanvas(canvas);
-    explainer.draw(name, canvas, dark, scale);
+  if (staticDirty) {
+    drawCharts(STATIC_CHARTS, dark);
+    staticDirty = false;
   }
-  fillTables();
+  drawCharts(SCENARIO_CHARTS, dark);
+  fillOutputs();
   const ms = performance.now() - t0;
   if (!document.documentElement.hasAttribute('data-ready')) {
+    fillText();
     document.documentElement.setAttribute('data-ready', '');
+    performance.mark('explainer:data-ready');
+  } else {
+    scheduleIdle();
   }
   window.dispatchEvent(new CustomEvent('explainer:rendered', { detail: { ms } }));
+}
+
+/** Redraw now, inside the event that changed the scenario, so the next painted frame shows it. */
+function renderNow() {
+  if (frame) cancelAnimationFrame(frame);
+  render();
 }
 
 /** Ask for a redraw on the next frame. */
@@ -97,47 +145,338 @@ function scheduleRender() {
   if (!frame) frame = requestAnimationFrame(render);
 }
 
-/** Rewrite the data tables from the current outcome. */
-function fillTables() {
-  const out = explainer.outcome();
-  const lang = currentLang();
-  const fmt = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh');
-  const rows = document.querySelectorAll('#table-allocation tbody tr');
-  out.categories.forEach((c, i) => {
-    const row = rows[i];
-    if (!row) return;
-    row.cells[0].textContent = CATEGORY_NAMES[lang][i];
-    row.cells[1].textContent = fmt.format(c.households);
-    row.cells[2].textContent = fmt.format(c.reported_households);
-  });
+/** Redraw everything, including the dataset-only charts, on the next frame. */
+function scheduleFullRender() {
+  staticDirty = true;
+  scheduleRender();
 }
 
-/** Wire the language switcher. */
-function bindLanguage() {
+/** Let the summary, tables, notices and URL catch up once the reader pauses. */
+function scheduleIdle() {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(fillText, IDLE_MS);
+}
+
+/** Text that follows the scenario but need not change every frame. */
+function fillText() {
+  clearTimeout(idleTimer);
+  document.getElementById('summary').textContent = explainer.summary();
+  fillNotices();
+  for (const name of ALL_CHARTS) fillTable(name);
+  updateUrl();
+}
+
+/** Rewrite one chart's data table from the model. */
+function fillTable(name) {
+  const table = document.getElementById(`table-${name}`);
+  if (!table) return;
+  const t = explainer.table(name);
+  table.caption.textContent = t.caption;
+  const head = document.createElement('tr');
+  for (const h of t.headers) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = h;
+    head.append(th);
+  }
+  table.tHead.replaceChildren(head);
+  const rows = t.rows.map((cells) => {
+    const tr = document.createElement('tr');
+    cells.forEach((c, i) => {
+      const cell = document.createElement(i === 0 ? 'th' : 'td');
+      if (i === 0) cell.scope = 'row';
+      cell.textContent = c;
+      tr.append(cell);
+    });
+    return tr;
+  });
+  table.tBodies[0].replaceChildren(...rows);
+}
+
+/** Show the codec's and the model's notices in the reader's language. */
+function fillNotices() {
+  const list = document.getElementById('notices');
+  const items = explainer.notices().map((n) => {
+    const li = document.createElement('li');
+    li.textContent = n.message;
+    li.dataset.key = n.key;
+    return li;
+  });
+  list.replaceChildren(...items);
+  list.hidden = items.length === 0;
+}
+
+/** Keep the scenario in the URL so a link restores it. */
+function updateUrl() {
+  const q = explainer.query();
+  const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
+  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+    window.history.replaceState(null, '', url);
+  }
+}
+
+/** Numbers in the reactive sentence, slider outputs and the courtyard line. */
+function fillOutputs() {
+  const out = explainer.outcome();
+  const q = out.benefit_quantiles_yuan;
+  const set = (sel, text) => {
+    for (const el of document.querySelectorAll(sel)) el.textContent = text;
+  };
+  set('[data-out="households"]', explainer.format_count(out.households_funded));
+  set('[data-out="benefit"]', explainer.format_yuan(Math.round(out.expected_benefit_yuan)));
+  set('[data-out="p5"]', explainer.format_yuan(Math.round(q.p5)));
+  set('[data-out="p95"]', explainer.format_yuan(Math.round(q.p95)));
+  set('[data-out="courtyard"]', explainer.format_yuan(Math.round(out.courtyard_income_yuan)));
+  for (const el of document.querySelectorAll('[data-adjust]')) {
+    const key = el.dataset.adjust;
+    const v = Number(explainer.value(key));
+    el.textContent = explainer.format_yuan(v);
+    el.setAttribute('aria-valuenow', String(v));
+    el.setAttribute('aria-valuetext', el.textContent);
+  }
+  syncOutputs();
+}
+
+/** Text beside each slider. */
+function syncOutputs() {
+  const pct = (x) => `${(Math.round(x * 10) / 10).toLocaleString()}%`;
+  const put = (id, text) => {
+    const el = document.getElementById(id);
+    if (el) el.textContent = text;
+  };
+  put('out-grant', explainer.format_yuan(Number(explainer.value('grant'))));
+  put('out-budget', explainer.format_yuan(Number(explainer.value('budget'))));
+  put('out-fail', pct(100 * firstOf('fail')));
+  put('out-sigma', String(Number(explainer.value('sigma')).toFixed(2)));
+  put('out-scale', String(Number(explainer.value('scale')).toFixed(2)));
+  put('out-cy', explainer.format_count(Number(explainer.value('cy'))));
+  explainer.mix_shares().forEach((s, i) => put(`out-mix-${i}`, pct(s)));
+  explainer
+    .value('ret')
+    .split(',')
+    .forEach((r, i) => put(`out-ret-${i}`, `×${Number(r).toFixed(1)}`));
+}
+
+/** The first number of a list-valued key (failure probability shown for all kinds). */
+function firstOf(key) {
+  return Number(explainer.value(key).split(',')[0]);
+}
+
+/** Move every slider to the model's current values (after load, presets, reset). */
+function syncSliders() {
+  for (const key of SCALAR_KEYS) {
+    const el = document.getElementById(`in-${key}`);
+    if (el) el.value = key === 'fail' ? String(firstOf('fail')) : explainer.value(key);
+  }
+  explainer.mix_shares().forEach((s, i) => {
+    const el = document.getElementById(`in-mix-${i}`);
+    if (el) el.value = String(s);
+  });
+  explainer
+    .value('ret')
+    .split(',')
+    .forEach((r, i) => {
+      const el = document.getElementById(`in-ret-${i}`);
+      if (el) el.value = r;
+    });
+}
+
+/** Wire the sliders: every input event changes the model and redraws within the frame. */
+function bindSliders() {
+  for (const key of SCALAR_KEYS) {
+    const el = document.getElementById(`in-${key}`);
+    el?.addEventListener('input', () => {
+      explainer.set(key, el.value);
+      renderNow();
+    });
+  }
+  for (const el of document.querySelectorAll('[data-mix]')) {
+    el.addEventListener('input', () => {
+      explainer.set_mix_share(Number(el.dataset.mix), Number(el.value));
+      explainer.mix_shares().forEach((s, i) => {
+        const other = document.getElementById(`in-mix-${i}`);
+        if (other && other !== el) other.value = String(s);
+      });
+      renderNow();
+    });
+  }
+  for (const el of document.querySelectorAll('[data-ret]')) {
+    el.addEventListener('input', () => {
+      const values = [...document.querySelectorAll('[data-ret]')].map((r) => r.value);
+      explainer.set('ret', values.join(','));
+      renderNow();
+    });
+  }
+}
+
+/** Change an adjustable number of the reactive sentence by whole steps. */
+function nudge(el, steps) {
+  const key = el.dataset.adjust;
+  const a = ADJUST[key];
+  const now = Number(explainer.value(key));
+  const next = Math.min(a.max, Math.max(a.min, Math.round(now / a.step) * a.step + steps * a.step));
+  explainer.set(key, String(next));
+  syncSliders();
+  renderNow();
+}
+
+/** Wire the adjustable numbers: arrow keys, Page Up/Down, Home/End, and dragging. */
+function bindAdjustables() {
+  for (const el of document.querySelectorAll('[data-adjust]')) {
+    const a = ADJUST[el.dataset.adjust];
+    el.setAttribute('aria-valuemin', String(a.min));
+    el.setAttribute('aria-valuemax', String(a.max));
+    el.addEventListener('keydown', (e) => {
+      const steps = { ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1, PageUp: 10, PageDown: -10 }[e.key];
+      if (steps) {
+        nudge(el, steps);
+      } else if (e.key === 'Home' || e.key === 'End') {
+        explainer.set(el.dataset.adjust, String(e.key === 'Home' ? a.min : a.max));
+        syncSliders();
+        renderNow();
+      } else {
+        return;
+      }
+      e.preventDefault();
+    });
+    let startX = 0;
+    let moved = 0;
+    el.addEventListener('pointerdown', (e) => {
+      startX = e.clientX;
+      moved = 0;
+      el.setPointerCapture(e.pointerId);
+      el.classList.add('dragging');
+    });
+    el.addEventListener('pointermove', (e) => {
+      if (!el.hasPointerCapture(e.pointerId)) return;
+      const steps = Math.trunc((e.clientX - startX) / a.pxPerStep) - moved;
+      if (steps) {
+        moved += steps;
+        nudge(el, steps);
+      }
+    });
+    const end = (e) => {
+      if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId);
+      el.classList.remove('dragging');
+    };
+    el.addEventListener('pointerup', end);
+    el.addEventListener('pointercancel', end);
+  }
+}
+
+/** Save a Blob under a file name through a temporary object URL. */
+function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A chart as a PNG, drawn by Rust at twice the size and stamped with scenario and source. */
+function downloadPng(name) {
+  const shown = document.getElementById(`chart-${name}`);
+  const canvas = document.createElement('canvas');
+  const scale = 2;
+  const rect = shown.getBoundingClientRect();
+  canvas.width = Math.round(Math.max(rect.width, 640) * scale);
+  canvas.height = Math.round((Math.max(rect.height, 280) + 48) * scale);
+  explainer.draw_export(name, canvas, isDark(), scale);
+  canvas.toBlob((blob) => blob && saveBlob(blob, `helong-${name}.png`), 'image/png');
+}
+
+/** Wire presets, reset, copy link, downloads, language and theme. */
+function bindButtons() {
+  for (const b of document.querySelectorAll('[data-preset]')) {
+    b.addEventListener('click', () => {
+      explainer.preset(b.dataset.preset);
+      syncSliders();
+      renderNow();
+    });
+  }
+  document.querySelector('[data-action="reset"]').addEventListener('click', () => {
+    explainer.reset();
+    syncSliders();
+    renderNow();
+  });
+  document.querySelector('[data-action="copy-link"]').addEventListener('click', copyLink);
+  for (const b of document.querySelectorAll('.download-png')) {
+    b.addEventListener('click', () => downloadPng(b.dataset.chart));
+  }
+  document.querySelector('[data-download="outcome-csv"]').addEventListener('click', () => {
+    saveBlob(new Blob([explainer.outcome_csv()], { type: 'text/csv;charset=utf-8' }), 'helong-outcome.csv');
+  });
+  document.querySelector('[data-download="outcome-json"]').addEventListener('click', () => {
+    const text = JSON.stringify(explainer.outcome(), null, 2);
+    saveBlob(new Blob([text], { type: 'application/json' }), 'helong-outcome.json');
+  });
   for (const b of document.querySelectorAll('[data-lang]')) {
     b.addEventListener('click', () => {
       explainer.set('lang', b.dataset.lang);
       applyLang(explainer.lang());
       fillFacts();
-      render();
+      fillText();
+      scheduleFullRender();
+    });
+  }
+  for (const b of document.querySelectorAll('[data-theme-choice]')) {
+    b.addEventListener('click', () => {
+      explainer.set('theme', b.dataset.themeChoice);
+      applyTheme(explainer.theme());
+      updateUrl();
+      scheduleFullRender();
+    });
+  }
+  for (const d of document.querySelectorAll('details.table-wrap')) {
+    d.addEventListener('toggle', () => d.open && fillText());
+  }
+}
+
+/** Copy the current link; fall back to showing it when the clipboard is unavailable. */
+async function copyLink() {
+  updateUrl();
+  const status = document.getElementById('copy-status');
+  const lang = currentLang();
+  try {
+    await navigator.clipboard.writeText(window.location.href);
+    status.textContent = MESSAGES.copied[lang];
+  } catch {
+    status.textContent = MESSAGES.copyFallback[lang] + window.location.href;
+  }
+}
+
+/** Make the dataset downloads work without a server-side file (single-file builds). */
+function bindDatasetLinks() {
+  for (const a of document.querySelectorAll('a[href$="helong-facts.json"]')) {
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      saveBlob(new Blob([JSON.stringify(facts_json(), null, 2)], { type: 'application/json' }), 'helong-facts.json');
     });
   }
 }
 
 async function main() {
-  await init();
+  const wasm = await init();
+  // Read-only probe for the benchmarks and soak tests (wasm memory in bytes).
+  window.explainerProbe = Object.freeze({ wasmMemoryBytes: () => wasm.memory.buffer.byteLength });
   explainer = new Explainer(window.location.search);
   applyLang(explainer.lang());
+  applyTheme(explainer.theme());
   fillFacts();
   document.getElementById('model-version').textContent = model_version();
   document.getElementById('dataset-hash').textContent = dataset_hash();
-  bindLanguage();
-  const ro = new ResizeObserver(scheduleRender);
+  syncSliders();
+  bindSliders();
+  bindAdjustables();
+  bindButtons();
+  bindDatasetLinks();
+  const ro = new ResizeObserver(scheduleFullRender);
   for (const el of document.querySelectorAll('.chart')) ro.observe(el);
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', scheduleRender);
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', scheduleFullRender);
   render();
 }
 
 main().catch(showFailure);
-
-export { LANGS };

@@ -7,12 +7,16 @@
 //! and the language switcher handle them.
 
 pub mod allocation;
+pub mod benefit;
+pub mod context;
+pub mod outcomes;
 
 use crate::i18n::Lang;
 use crate::model::Outcome;
 use crate::Error;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Okabe–Ito colours: distinguishable with every common form of colour blindness.
 pub const OKABE_ITO: [RGBColor; 8] = [
@@ -102,21 +106,41 @@ impl Style {
     pub fn text(&self, css_px: f64, color: RGBColor) -> TextStyle<'static> {
         self.font(css_px).color(&color)
     }
+    /// A pale tint of the accent colour, for bands behind marks (uncertainty ranges).
+    pub fn accent_tint(&self) -> RGBColor {
+        mix(self.accent(), self.background(), if self.dark { 0.38 } else { 0.24 })
+    }
+    /// A stroke `css` pixels wide.
+    pub fn stroke(&self, color: RGBColor, css: f64) -> ShapeStyle {
+        color.stroke_width(self.px(css).max(1) as u32)
+    }
+}
+
+/// `a` blended over `b` with weight `t` (0: all `b`, 1: all `a`).
+fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
+    let f = |x: u8, y: u8| libm::round(x as f64 * t + y as f64 * (1.0 - t)).clamp(0.0, 255.0) as u8;
+    RGBColor(f(a.0, b.0), f(a.1, b.1), f(a.2, b.2))
 }
 
 /// The charts the product draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Chart {
     Allocation,
+    Benefit,
+    Outcomes,
+    Context,
 }
 
 impl Chart {
-    pub const ALL: [Chart; 1] = [Chart::Allocation];
+    pub const ALL: [Chart; 4] = [Chart::Allocation, Chart::Benefit, Chart::Outcomes, Chart::Context];
 
     /// Name used by the CLI's `render --chart` and the page's canvas ids (`chart-<name>`).
     pub fn name(self) -> &'static str {
         match self {
             Chart::Allocation => "allocation",
+            Chart::Benefit => "benefit",
+            Chart::Outcomes => "outcomes",
+            Chart::Context => "context",
         }
     }
 
@@ -136,6 +160,9 @@ impl Chart {
     ) -> Result<(), Error> {
         match self {
             Chart::Allocation => allocation::draw(root, outcome, style),
+            Chart::Benefit => benefit::draw(root, outcome, style),
+            Chart::Outcomes => outcomes::draw(root, outcome, style),
+            Chart::Context => context::draw(root, outcome, style),
         }
     }
 }
@@ -149,7 +176,7 @@ pub fn text_width(text: &str, css_px: f64, st: &Style) -> i32 {
     let em: f64 = text
         .chars()
         .map(|c| match c {
-            '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' => 1.0,
+            c if is_wide(c) => 1.0,
             'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.28,
             'm' | 'w' | 'M' | 'W' => 0.85,
             ' ' => 0.3,
@@ -158,6 +185,184 @@ pub fn text_width(text: &str, css_px: f64, st: &Style) -> i32 {
         })
         .sum();
     libm::ceil(em * css_px * st.scale) as i32
+}
+
+/// CJK ideographs and full-width forms: one em wide, and a line may break on either side.
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// Punctuation that must not start a line (Chinese line-breaking rule, simplified).
+fn no_break_before(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '、' | '：' | '；' | '）' | '！' | '？' | '」' | '”' | ')' | ',' | '.' | ':' | ';'
+    )
+}
+
+/// Break `text` into lines no wider than `max_w` device pixels at `css_px`: at spaces, at
+/// `&` and `/` (query strings), and between CJK characters; a word longer than a line is cut.
+pub fn wrap(text: &str, css_px: f64, max_w: i32, st: &Style) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    // Byte offsets in `line` where it may be broken: `line[..b]` stays, the rest moves on.
+    let mut breaks: Vec<usize> = Vec::new();
+    for ch in text.chars() {
+        if ch == '\n' {
+            lines.push(line.trim_end().to_string());
+            line.clear();
+            breaks.clear();
+            continue;
+        }
+        let at = line.len();
+        if no_break_before(ch) {
+            if breaks.last() == Some(&at) {
+                breaks.pop();
+            }
+        } else if is_wide(ch) && at > 0 {
+            breaks.push(at);
+        }
+        line.push(ch);
+        let after = matches!(ch, ' ' | '&' | '/') || is_wide(ch);
+        if after {
+            breaks.push(line.len());
+        }
+        if !ch.is_whitespace() && at > 0 && text_width(line.trim_end(), css_px, st) > max_w {
+            let cut = breaks.iter().rev().copied().find(|&b| b > 0 && b <= at).unwrap_or(at);
+            let rest = line[cut..].trim_start().to_string();
+            lines.push(line[..cut].trim_end().to_string());
+            line = rest;
+            breaks.clear();
+            if after && !line.is_empty() {
+                breaks.push(line.len());
+            }
+        }
+    }
+    if !line.trim().is_empty() || lines.is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// What a chart of the scenario says when no household is funded (the budget is less than
+/// one grant).
+pub fn no_households(lang: Lang) -> &'static str {
+    lang.pick(
+        "本情景中没有农户获得补助：预算少于一笔补助。",
+        "本情景中沒有農戶獲得補助：預算少於一筆補助。",
+        "No households are funded in this scenario: the budget is less than one grant.",
+    )
+}
+
+/// Fill `root` and write `message` in its middle, wrapped to its width: a chart with nothing
+/// to show says so instead of drawing empty axes.
+pub fn empty_state<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    st: &Style,
+    message: &str,
+) -> Result<(), Error> {
+    root.fill(&st.background()).map_err(draw_err)?;
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let lines = wrap(message, 14.0, (w - st.px(32.0)).max(st.px(40.0)), st);
+    let lh = st.px(20.0);
+    let y0 = h / 2 - lh * (lines.len() as i32 - 1) / 2;
+    for (i, line) in lines.iter().enumerate() {
+        root.draw(&Text::new(
+            line.as_str(),
+            (w / 2, y0 + lh * i as i32),
+            st.text(14.0, st.muted()).pos(Pos::new(HPos::Center, VPos::Center)),
+        ))
+        .map_err(draw_err)?;
+    }
+    Ok(())
+}
+
+/// Diagonal hatching inside the rectangle `(x0, y0)–(x1, y1)`, lines `gap` device pixels
+/// apart: a pattern, so that a bar differs from its neighbours by more than its colour.
+pub fn hatch<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    (x0, y0): (i32, i32),
+    (x1, y1): (i32, i32),
+    gap: i32,
+    style: ShapeStyle,
+) -> Result<(), Error> {
+    let (x0, x1) = (x0.min(x1), x0.max(x1));
+    let (y0, y1) = (y0.min(y1), y0.max(y1));
+    let gap = gap.max(2);
+    // Lines x + y = c, clipped to the rectangle.
+    let mut c = x0 + y0 + gap / 2;
+    while c < x1 + y1 {
+        let lo = x0.max(c - y1);
+        let hi = x1.min(c - y0);
+        if lo < hi {
+            root.draw(&PathElement::new(vec![(lo, c - lo), (hi, c - hi)], style)).map_err(draw_err)?;
+        }
+        c += gap;
+    }
+    Ok(())
+}
+
+/// A dashed line through `points` (dashes and gaps in CSS pixels).
+pub fn dashed<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    points: Vec<(i32, i32)>,
+    st: &Style,
+    style: ShapeStyle,
+) -> Result<(), Error> {
+    root.draw(&plotters::element::DashedPathElement::new(points, st.px(5.0).max(2), st.px(4.0).max(2), style))
+        .map_err(draw_err)
+}
+
+/// Tick labels must not run into each other: how many ticks fit in `span` device pixels when
+/// each label is about `label_w` wide (at least 2, at most `max`).
+pub fn tick_count(span: i32, label_w: i32, st: &Style, max: usize) -> usize {
+    let per = (label_w + st.px(14.0)).max(1);
+    ((span / per).max(2) as usize).min(max.max(2))
+}
+
+/// Height in CSS pixels of one line of the stamp band of [`draw_stamped`].
+const STAMP_LINE: f64 = 14.0;
+/// Font size of the stamp band.
+const STAMP_FONT: f64 = 10.0;
+
+/// Draw `chart` in the top part of `root` and, in a band at the bottom, the `stamp` lines in
+/// small muted text (the PNG download: the scenario's query and the source line). Lines too
+/// long for the width wrap; the band is as tall as its lines.
+pub fn draw_stamped<DB: DrawingBackend>(
+    chart: Chart,
+    root: &DrawingArea<DB, Shift>,
+    out: &Outcome,
+    st: &Style,
+    stamp: &[String],
+) -> Result<(), Error> {
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let pad = st.px(8.0);
+    let lines: Vec<String> =
+        stamp.iter().flat_map(|s| wrap(s, STAMP_FONT, (w - 2 * pad).max(st.px(40.0)), st)).collect();
+    if lines.is_empty() {
+        return chart.draw(root, out, st);
+    }
+    let lh = st.px(STAMP_LINE);
+    let band = (lh * lines.len() as i32 + st.px(10.0)).min(h);
+    let (top, bottom) = root.split_vertically(h - band);
+    chart.draw(&top, out, st)?;
+    bottom.fill(&st.background()).map_err(draw_err)?;
+    bottom
+        .draw(&PathElement::new(vec![(pad, 0), (w - pad, 0)], st.stroke(st.grid(), 1.0)))
+        .map_err(draw_err)?;
+    let font = st.text(STAMP_FONT, st.muted());
+    for (i, line) in lines.iter().enumerate() {
+        bottom
+            .draw(&Text::new(
+                line.as_str(),
+                (pad, st.px(5.0) + lh * i as i32 + lh / 2),
+                font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(draw_err)?;
+    }
+    Ok(())
 }
 
 /// Turn a backend's error into ours.
@@ -185,11 +390,68 @@ pub fn render_svg(
     width: u32,
     height: u32,
 ) -> Result<String, Error> {
+    render_svg_stamped(chart, outcome, style, width, height, &[])
+}
+
+/// Render a chart with a stamp band (see [`draw_stamped`]) to an SVG string.
+pub fn render_svg_stamped(
+    chart: Chart,
+    outcome: &Outcome,
+    style: &Style,
+    width: u32,
+    height: u32,
+    stamp: &[String],
+) -> Result<String, Error> {
     let mut buf = String::new();
     {
         let root = SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
-        chart.draw(&root, outcome, style)?;
+        draw_stamped(chart, &root, outcome, style, stamp)?;
         root.present().map_err(draw_err)?;
     }
-    Ok(buf)
+    Ok(svg_font_sizes_as_on_canvas(&buf))
+}
+
+/// plotters' SVG backend writes every font size divided by 1.24, the canvas backend writes it
+/// as given; the charts are laid out for the canvas, so the SVG gets the canvas's sizes back
+/// (otherwise the static fallback's text is a fifth smaller than the page's).
+fn svg_font_sizes_as_on_canvas(svg: &str) -> String {
+    const KEY: &str = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(i) = rest.find(KEY) {
+        let (head, tail) = rest.split_at(i + KEY.len());
+        out.push_str(head);
+        let end = tail.find('"').unwrap_or(tail.len());
+        match tail[..end].parse::<f64>() {
+            Ok(v) => out.push_str(&format!("{}", crate::i18n::round_to(v * 1.24, 2))),
+            Err(_) => out.push_str(&tail[..end]),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn svg_text_gets_the_font_size_the_canvas_draws() {
+        let svg = r#"<text font-size="10.483870967741936" x="1">a "q"</text>"#;
+        assert_eq!(svg_font_sizes_as_on_canvas(svg), r#"<text font-size="13" x="1">a "q"</text>"#);
+    }
+
+    #[test]
+    fn wrapping_breaks_between_words_and_between_chinese_characters() {
+        let st = Style::default();
+        let en = wrap("the quick brown fox jumps", 10.0, 60, &st);
+        assert!(en.len() > 1 && en.iter().all(|l| text_width(l, 10.0, &st) <= 60), "{en:?}");
+        assert_eq!(en.join(" "), "the quick brown fox jumps");
+        let zh = wrap("虚线仅连接报道的两个数值，中间年份无数据", 10.0, 55, &st);
+        assert!(zh.iter().all(|l| !l.starts_with('，')), "{zh:?}");
+        assert_eq!(zh.concat(), "虚线仅连接报道的两个数值，中间年份无数据");
+        let q = wrap("grant=10000&mix=1,1,1,1,1&fail=0.2", 10.0, 80, &st);
+        assert!(q.len() > 1 && q[0].ends_with('&'), "{q:?}");
+    }
 }

@@ -198,6 +198,26 @@ impl Scenario {
         }
     }
 
+    /// Apply a named preset (SPEC §4): `reported`, `equal` (the five kinds equally),
+    /// `livestock` (all livestock), `double` (twice the grant, so half the households) and
+    /// `half` (half the grant, twice the households). A preset sets the allocation — budget,
+    /// grant and mix — and keeps the reader's assumptions. Returns false for an unknown name.
+    pub fn apply_preset(&mut self, name: &str) -> bool {
+        let d = Scenario::default();
+        let (grant, mix) = match name {
+            "reported" => (d.grant, d.mix),
+            "equal" => (d.grant, [1.0; CATEGORIES]),
+            "livestock" => (d.grant, [0.0, 1.0, 0.0, 0.0, 0.0]),
+            "double" => (d.grant * 2, d.mix),
+            "half" => (d.grant / 2, d.mix),
+            _ => return false,
+        };
+        self.budget = d.budget;
+        self.grant = grant;
+        self.mix = mix;
+        true
+    }
+
     /// Set category `index`'s share of the mix to `percent` and rescale the others so their
     /// proportions among themselves stay as they were and all shares total 100%. When the
     /// others are all zero, the remainder is split equally among them. The new weights are

@@ -1,0 +1,341 @@
+//! Text the page shows beside its charts, generated from the model: the live summary for
+//! screen readers, the data table of each chart, and the CSV of an outcome. The static
+//! fallback and the CLI use the same functions, so every wording and number agrees.
+
+use crate::facts::{self, Fact};
+use crate::i18n::{self, Lang};
+use crate::model::{Category, Outcome};
+use serde::Serialize;
+
+/// A data table: caption, column headers, rows of cells (all text, already formatted).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A fact's label in the reader's language.
+pub fn label(f: &Fact, lang: Lang) -> &'static str {
+    lang.pick(f.label.zh_hans, f.label.zh_hant, f.label.en)
+}
+
+fn money(x: f64, lang: Lang) -> String {
+    i18n::yuan(i18n::round_to(x, 0), lang)
+}
+
+/// One or two sentences describing the outcome, for the `aria-live` summary.
+pub fn summary(out: &Outcome, lang: Lang) -> String {
+    let q = &out.benefit_quantiles_yuan;
+    let h = i18n::count(out.households_funded as f64, lang);
+    let granted = money(out.funds_granted_yuan as f64, lang);
+    let benefit = money(out.expected_benefit_yuan, lang);
+    let (p5, p95) = (money(q.p5, lang), money(q.p95, lang));
+    let largest = out
+        .categories
+        .iter()
+        .zip(Category::ALL)
+        .max_by_key(|(c, _)| c.households)
+        .map(|(c, cat)| (cat.name(lang), i18n::count(c.households as f64, lang)));
+    let failed = i18n::percent(out.failed_share * 100.0, 1);
+    let reported = money(facts::reported::BENEFIT_YUAN, lang);
+    let mut s = match lang {
+        Lang::ZhHans => format!(
+            "本情景资助 {h} 户，发放 {granted}，预计效益 {benefit}（报道为 {reported}）；90% 的模拟结果在 {p5} 到 {p95} 之间，约 {failed} 的项目失败。"
+        ),
+        Lang::ZhHant => format!(
+            "本情景資助 {h} 戶，發放 {granted}，預計效益 {benefit}（報道為 {reported}）；90% 的模擬結果在 {p5} 到 {p95} 之間，約 {failed} 的項目失敗。"
+        ),
+        Lang::En => format!(
+            "This scenario funds {h} households with {granted}, for an expected benefit of {benefit} (reported: {reported}); 90% of simulated outcomes fall between {p5} and {p95}, with about {failed} of projects failing."
+        ),
+    };
+    if let Some((name, n)) = largest {
+        s.push_str(&match lang {
+            Lang::ZhHans => format!("户数最多的是{name}（{n} 户）。"),
+            Lang::ZhHant => format!("戶數最多的是{name}（{n} 戶）。"),
+            Lang::En => format!(" The largest group is {name} ({n} households)."),
+        });
+    }
+    if out.unspent_yuan > 0 {
+        let u = money(out.unspent_yuan as f64, lang);
+        s.push_str(&match lang {
+            Lang::ZhHans => format!("预算剩余 {u}。"),
+            Lang::ZhHant => format!("預算剩餘 {u}。"),
+            Lang::En => format!(" {u} of the budget is left unspent."),
+        });
+    }
+    s
+}
+
+/// The data table of chart `name` (`allocation`, `benefit`, `outcomes`, `context`).
+pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
+    let p = |a: &'static str, b: &'static str, c: &'static str| lang.pick(a, b, c).to_string();
+    let cats = out.categories.iter().zip(Category::ALL);
+    match name {
+        "allocation" => {
+            let total = out.households_funded.max(1) as f64;
+            Some(Table {
+                caption: p(
+                    "各类项目户数：本情景与报道",
+                    "各類項目戶數：本情景與報道",
+                    "Households by kind of project: scenario and as reported",
+                ),
+                headers: vec![
+                    p("类别", "類別", "Kind"),
+                    p("本情景（户）", "本情景（戶）", "Scenario (households)"),
+                    p("占比", "佔比", "Share"),
+                    p("报道（户）", "報道（戶）", "Reported (households)"),
+                ],
+                rows: cats
+                    .map(|(c, cat)| {
+                        vec![
+                            cat.name(lang).to_string(),
+                            i18n::count(c.households as f64, lang),
+                            i18n::percent(100.0 * c.households as f64 / total, 1),
+                            i18n::count(c.reported_households as f64, lang),
+                        ]
+                    })
+                    .collect(),
+            })
+        }
+        "benefit" => {
+            let mut rows: Vec<Vec<String>> = cats
+                .map(|(c, cat)| {
+                    vec![
+                        cat.name(lang).to_string(),
+                        money(c.expected_benefit_yuan, lang),
+                        money(c.p5, lang),
+                        money(c.p50, lang),
+                        money(c.p95, lang),
+                    ]
+                })
+                .collect();
+            let q = &out.benefit_quantiles_yuan;
+            rows.push(vec![
+                p("合计", "合計", "Total"),
+                money(out.expected_benefit_yuan, lang),
+                money(q.p5, lang),
+                money(q.p50, lang),
+                money(q.p95, lang),
+            ]);
+            rows.push(vec![
+                p("报道的合计", "報道的合計", "Reported total"),
+                money(facts::reported::BENEFIT_YUAN, lang),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+            Some(Table {
+                caption: p(
+                    "各类项目的预期效益与模拟区间",
+                    "各類項目的預期效益與模擬區間",
+                    "Expected benefit by kind of project, with simulated ranges",
+                ),
+                headers: vec![
+                    p("类别", "類別", "Kind"),
+                    p("预期", "預期", "Expected"),
+                    "P5".into(),
+                    p("中位数", "中位數", "Median"),
+                    "P95".into(),
+                ],
+                rows,
+            })
+        }
+        "outcomes" => {
+            let h = &out.histogram;
+            let mut rows = vec![vec![
+                p("项目失败（收益为 0）", "項目失敗（收益為 0）", "Project failed (benefit 0)"),
+                i18n::count(libm::round(h.failed), lang),
+            ]];
+            for b in 0..h.edges.len().saturating_sub(1) {
+                let n: f64 = h.counts.iter().map(|c| c.get(b).copied().unwrap_or(0.0)).sum();
+                let range =
+                    format!("{}–{}", i18n::group_thousands(h.edges[b], 0), money(h.edges[b + 1], lang));
+                rows.push(vec![range, i18n::count(libm::round(n), lang)]);
+            }
+            if h.above > 0.5 {
+                let last = h.edges.last().copied().unwrap_or(0.0);
+                rows.push(vec![format!("> {}", money(last, lang)), i18n::count(libm::round(h.above), lang)]);
+            }
+            for (i, d) in out.draws.iter().enumerate() {
+                rows.push(vec![
+                    match lang {
+                        Lang::En => format!("Simulated programme total #{}", i + 1),
+                        Lang::ZhHans => format!("模拟的项目总收益 #{}", i + 1),
+                        Lang::ZhHant => format!("模擬的項目總收益 #{}", i + 1),
+                    },
+                    money(d.total_yuan, lang),
+                ]);
+            }
+            Some(Table {
+                caption: p(
+                    "每户收益的分布（预期户数）与几次模拟结果",
+                    "每戶收益的分佈（預期戶數）與幾次模擬結果",
+                    "Benefit per household (expected households per range) and a few simulated totals",
+                ),
+                headers: vec![
+                    p("每户收益", "每戶收益", "Benefit per household"),
+                    p("户数", "戶數", "Households"),
+                ],
+                rows,
+            })
+        }
+        "context" => {
+            let mut rows = Vec::new();
+            for m in facts::MILESTONES {
+                for id in m.facts {
+                    if let Some(f) = facts::get(id) {
+                        let date = match m.month {
+                            Some(mo) => format!("{}-{:02}", m.year, mo),
+                            None => m.year.to_string(),
+                        };
+                        rows.push(vec![date, label(&f, lang).to_string(), facts::format_value(&f, lang)]);
+                    }
+                }
+            }
+            Some(Table {
+                caption: p(
+                    "报道中的年份与数据",
+                    "報道中的年份與數據",
+                    "Dates and figures the article reports",
+                ),
+                headers: vec![
+                    p("时间", "時間", "Date"),
+                    p("事项", "事項", "What"),
+                    p("数值", "數值", "Figure"),
+                ],
+                rows,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The lines stamped under a downloaded chart: which scenario, where the data come from,
+/// and which model and dataset drew it.
+pub fn stamp(out: &Outcome, lang: Lang) -> Vec<String> {
+    let scenario = if out.query.is_empty() {
+        lang.pick("情景：按报道", "情景：按報道", "Scenario: as reported").to_string()
+    } else {
+        format!("{}{}", lang.pick("情景：", "情景：", "Scenario: "), out.query)
+    };
+    vec![
+        scenario,
+        lang.pick(
+            "资料来源：中国吉林网 / 吉刻APP（记者王昕、李易书）；假设与模型见页面说明",
+            "資料來源：中國吉林網 / 吉刻APP（記者王昕、李易書）；假設與模型見頁面說明",
+            "Source: China Jilin Net / Jike app (reporters Wang Xin, Li Yishu); assumptions and model as described on the page",
+        )
+        .to_string(),
+        format!("helong model {} · data {}", out.model_version, facts::dataset_hash()),
+    ]
+}
+
+/// RFC 4180 field quoting.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The outcome of a scenario as CSV (UTF-8 with BOM, for Excel): one row per category and
+/// one for the total, money in yuan, plus the scenario's query and the model's version.
+pub fn outcome_csv(out: &Outcome) -> String {
+    let mut s = String::from(
+        "\u{feff}query,model_version,dataset_hash,row,households,expected_benefit_yuan,p5,p25,p50,p75,p95\n",
+    );
+    let head = format!("{},{},{}", csv_field(&out.query), out.model_version, facts::dataset_hash());
+    let r2 = |x: f64| format!("{}", i18n::round_to(x, 2));
+    for c in &out.categories {
+        s.push_str(&format!(
+            "{head},{},{},{},{},{},{},{},{}\n",
+            c.id,
+            c.households,
+            r2(c.expected_benefit_yuan),
+            r2(c.p5),
+            r2(c.p25),
+            r2(c.p50),
+            r2(c.p75),
+            r2(c.p95)
+        ));
+    }
+    let q = &out.benefit_quantiles_yuan;
+    s.push_str(&format!(
+        "{head},total,{},{},{},{},{},{},{}\n",
+        out.households_funded,
+        r2(out.expected_benefit_yuan),
+        r2(q.p5),
+        r2(q.p25),
+        r2(q.p50),
+        r2(q.p75),
+        r2(q.p95)
+    ));
+    s.push_str(&format!("{head},courtyards,,{},,,,,\n", r2(out.courtyard_income_yuan)));
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::simulate;
+
+    #[test]
+    fn the_summary_names_the_households_the_benefit_and_its_range_in_each_language() {
+        let out = simulate("");
+        assert!(summary(&out, Lang::ZhHans).contains("2546 户"));
+        assert!(summary(&out, Lang::ZhHant).contains("2546 戶"));
+        let en = summary(&out, Lang::En);
+        assert!(en.contains("2,546 households") && en.contains("559,300 yuan"), "{en}");
+    }
+
+    #[test]
+    fn the_summary_mentions_unspent_budget_only_when_there_is_some() {
+        assert!(!summary(&simulate(""), Lang::En).contains("unspent"));
+        assert!(summary(&simulate("budget=12732000"), Lang::En)
+            .contains("2,000 yuan of the budget is left unspent"));
+    }
+
+    #[test]
+    fn every_chart_has_a_table_with_a_row_per_item() {
+        let out = simulate("");
+        for lang in Lang::ALL {
+            assert_eq!(table("allocation", &out, lang).map(|t| t.rows.len()), Some(5));
+            assert_eq!(table("benefit", &out, lang).map(|t| t.rows.len()), Some(7));
+            let o = table("outcomes", &out, lang).expect("outcomes table");
+            assert!(o.rows.len() > 10);
+            let c = table("context", &out, lang).expect("context table");
+            assert_eq!(c.rows.len(), 9);
+            assert!(table("nope", &out, lang).is_none());
+        }
+    }
+
+    #[test]
+    fn the_context_table_only_lists_reported_years() {
+        let t = table("context", &simulate(""), Lang::En).expect("table");
+        for row in &t.rows {
+            let year: u32 = row[0][..4].parse().expect("year");
+            assert!([1993, 2002, 2014, 2015, 2018, 2019].contains(&year), "{row:?}");
+        }
+    }
+
+    #[test]
+    fn the_download_stamp_names_the_scenario_the_source_and_the_dataset() {
+        let lines = stamp(&simulate("grant=10000"), Lang::En);
+        assert!(lines[0].contains("grant=10000"));
+        assert!(lines[1].contains("Wang Xin"));
+        assert!(lines[2].contains(&facts::dataset_hash()));
+        assert!(stamp(&simulate(""), Lang::ZhHans)[0].contains("按报道"));
+    }
+
+    #[test]
+    fn the_outcome_csv_has_a_bom_a_header_and_seven_rows() {
+        let csv = outcome_csv(&simulate("grant=10000"));
+        assert!(csv.starts_with("\u{feff}query,"));
+        assert_eq!(csv.lines().count(), 8);
+        assert!(csv.contains("grant=10000,"));
+        assert!(csv.lines().all(|l| l.split(',').count() == 11), "{csv}");
+    }
+}

@@ -1,0 +1,341 @@
+//! The charts, drawn as SVG natively with the same code the page draws on canvas.
+//!
+//! Snapshots (tests/snapshots/charts__*.snap) are whole SVGs of seeded simulations; review a
+//! change with `cargo insta review`, or accept it with `INSTA_UPDATE=always cargo test --test
+//! charts` after looking at the rendered charts.
+
+use helong::charts::{self, render_svg, render_svg_stamped, Chart, Style};
+use helong::i18n::Lang;
+use helong::model::{simulate, Category, Outcome};
+
+/// The three charts this file covers (the allocation chart has its own tests).
+const CHARTS: [Chart; 3] = [Chart::Benefit, Chart::Outcomes, Chart::Context];
+
+/// Scenarios every chart must survive: the report, nobody funded, one category only, the
+/// widest uncertainty, the household cap.
+const SCENARIOS: [&str; 5] =
+    ["", "budget=0", "mix=0,1,0,0,0", "fail=0.9&sigma=1.5", "budget=50000000&grant=500"];
+
+fn style(lang: Lang, dark: bool, scale: f64) -> Style {
+    Style { lang, dark, scale }
+}
+
+fn svg(chart: Chart, out: &Outcome, st: Style, w: u32, h: u32) -> String {
+    render_svg(chart, out, &st, w, h).unwrap_or_else(|e| panic!("{} {:?}: {e}", chart.name(), out.query))
+}
+
+/// One `<text>` element of an SVG: position, anchor, font size and content (unescaped).
+#[derive(Debug, Clone)]
+struct Label {
+    x: f64,
+    y: f64,
+    anchor: String,
+    size: f64,
+    text: String,
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let i = tag.find(&key)? + key.len();
+    let j = tag[i..].find('"')? + i;
+    Some(tag[i..j].to_string())
+}
+
+fn labels(svg: &str) -> Vec<Label> {
+    svg.split("<text ")
+        .skip(1)
+        .filter_map(|chunk| {
+            let (tag, rest) = chunk.split_once('>')?;
+            let tag = format!(" {tag}");
+            let (body, _) = rest.split_once("</text>")?;
+            let text = body
+                .trim()
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
+            Some(Label {
+                x: attr(&tag, "x")?.parse().ok()?,
+                y: attr(&tag, "y")?.parse().ok()?,
+                anchor: attr(&tag, "text-anchor")?,
+                size: attr(&tag, "font-size")?.parse().ok()?,
+                text,
+            })
+        })
+        .collect()
+}
+
+/// A label's box in pixels, from the same width estimate the charts lay out with: (x0, x1,
+/// y0, y1). Vertical: one font size tall around the text's middle.
+fn bounds(l: &Label) -> (f64, f64, f64, f64) {
+    let unit = Style { scale: 1.0, ..Style::default() };
+    let w = charts::text_width(&l.text, l.size, &unit) as f64;
+    let x0 = match l.anchor.as_str() {
+        "end" => l.x - w,
+        "middle" => l.x - w / 2.0,
+        _ => l.x,
+    };
+    // plotters anchors: VPos::Center is written as dy=0.5ex, Top as 0.76em, Bottom as -0.5ex;
+    // all the charts' labels are centred or hang from `y`, so a box of one em from y − 0.5 em
+    // to y + 1 em covers either.
+    (x0, x0 + w, l.y - 0.5 * l.size, l.y + 0.5 * l.size)
+}
+
+#[test]
+fn the_reported_scenario_draws_the_same_charts_as_the_snapshots_in_simplified_chinese() {
+    let out = simulate("");
+    for chart in CHARTS {
+        let s = svg(chart, &out, style(Lang::ZhHans, false, 1.0), 720, 300);
+        insta::assert_snapshot!(format!("{}_reported_zh_hans_light", chart.name()), s);
+    }
+}
+
+#[test]
+fn the_reported_scenario_draws_the_same_charts_as_the_snapshots_in_english_dark() {
+    let out = simulate("");
+    for chart in CHARTS {
+        let s = svg(chart, &out, style(Lang::En, true, 1.0), 390, 280);
+        insta::assert_snapshot!(format!("{}_reported_en_dark_390", chart.name()), s);
+    }
+}
+
+#[test]
+fn an_equal_split_of_double_grants_draws_the_same_charts_as_the_snapshots() {
+    let out = simulate("grant=10000&mix=1,1,1,1,1");
+    for chart in CHARTS {
+        let s = svg(chart, &out, style(Lang::ZhHant, false, 1.0), 720, 300);
+        insta::assert_snapshot!(format!("{}_equal_split_double_grants_zh_hant", chart.name()), s);
+    }
+}
+
+#[test]
+fn every_chart_speaks_the_readers_language() {
+    let out = simulate("");
+    for lang in Lang::ALL {
+        let text = |chart: Chart| -> String {
+            labels(&svg(chart, &out, style(lang, false, 1.0), 720, 300))
+                .into_iter()
+                .map(|l| l.text)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let benefit = text(Chart::Benefit);
+        for cat in Category::ALL {
+            assert!(benefit.contains(cat.name(lang)), "{lang:?} {}: {benefit}", cat.id());
+        }
+        assert!(benefit.contains(lang.pick("报道 55.93万", "報道 55.93萬", "reported 559,300")), "{benefit}");
+        assert!(benefit.contains(lang.pick("合计", "合計", "Total")), "{benefit}");
+
+        let outcomes = text(Chart::Outcomes);
+        assert!(outcomes.contains(lang.pick("可能的结果", "可能的結果", "Possible outcomes")), "{outcomes}");
+        assert!(outcomes.contains(lang.pick("失败", "失敗", "failed")), "{outcomes}");
+        assert!(outcomes.contains(lang.pick(
+            "每户收益（元）",
+            "每戶收益（元）",
+            "benefit per household (yuan)"
+        )));
+
+        let context = text(Chart::Context);
+        assert!(context.contains(lang.pick("贫困发生率", "貧困發生率", "Poverty incidence")), "{context}");
+        assert!(context.contains(lang.pick("六小工程启动", "六小工程啟動", "Six Small Projects begin")));
+        assert!(context.contains(lang.pick("40个贫困村", "40個貧困村", "40 poor villages")), "{context}");
+        assert!(context.contains(lang.pick("退出贫困县", "退出貧困縣", "exits poverty list")), "{context}");
+    }
+    assert!(labels(&svg(Chart::Benefit, &out, Style::default(), 720, 300))
+        .iter()
+        .any(|l| l.text == "小养殖"));
+    let hant = svg(Chart::Benefit, &out, style(Lang::ZhHant, false, 1.0), 720, 300);
+    assert!(hant.contains("小養殖") && !hant.contains("小养殖"));
+    let en = svg(Chart::Benefit, &out, style(Lang::En, false, 1.0), 720, 300);
+    assert!(en.contains("Livestock") && !en.contains("小"));
+}
+
+#[test]
+fn amounts_are_written_in_wan_in_chinese_and_with_separators_in_english() {
+    let out = simulate("");
+    let zh = svg(Chart::Benefit, &out, Style::default(), 720, 300);
+    assert!(zh.contains("40.84万") && zh.contains("55.93万"), "livestock and total in 万");
+    let en = svg(Chart::Benefit, &out, style(Lang::En, false, 1.0), 720, 300);
+    assert!(en.contains("408,381") && en.contains("559,300"));
+}
+
+#[test]
+fn the_context_chart_shows_only_the_reported_incidences_and_years() {
+    let reported_years = ["1993", "2002", "2014", "2015", "2018", "2019"];
+    for lang in Lang::ALL {
+        for (w, h) in [(390, 280), (1200, 400)] {
+            let s = svg(Chart::Context, &simulate(""), style(lang, false, 1.0), w, h);
+            let ls = labels(&s);
+            assert!(ls.iter().any(|l| l.text == "22.9%"), "{lang:?}");
+            assert!(ls.iter().any(|l| l.text == "0.15%"), "{lang:?}");
+            for l in &ls {
+                // Every year written anywhere is one the article gives.
+                let digits: Vec<char> = l.text.chars().collect();
+                for win in digits.windows(4) {
+                    let y: String = win.iter().collect();
+                    if !y.chars().all(|c| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    if let Ok(n) = y.parse::<u32>() {
+                        if (1900..2100).contains(&n) {
+                            assert!(
+                                reported_years.contains(&y.as_str()),
+                                "{lang:?}: year {y} in {:?}",
+                                l.text
+                            );
+                        }
+                    }
+                }
+                // Percentages: the two reported values and the round axis ticks, nothing else.
+                if let Some(p) = l.text.strip_suffix('%') {
+                    assert!(["22.9", "0.15", "0", "10", "20", "30"].contains(&p), "{lang:?}: {:?}", l.text);
+                }
+            }
+            assert!(!s.contains(">\n2016") && !s.contains(">\n2017"), "no 2016 or 2017 data point");
+        }
+    }
+}
+
+#[test]
+fn the_context_chart_is_the_same_whatever_the_scenario() {
+    let a = svg(Chart::Context, &simulate(""), Style::default(), 720, 300);
+    let b = svg(Chart::Context, &simulate("grant=20000&fail=0.5"), Style::default(), 720, 300);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn the_benefit_chart_follows_the_scenario() {
+    let a = svg(Chart::Benefit, &simulate(""), Style::default(), 720, 300);
+    let b = svg(Chart::Benefit, &simulate("grant=20000"), Style::default(), 720, 300);
+    assert_ne!(a, b);
+    // The reported total stays where it is: it is the article's, not the scenario's.
+    assert!(a.contains("报道 55.93万") && b.contains("报道 55.93万"));
+}
+
+#[test]
+fn every_chart_draws_at_phone_and_desktop_sizes_in_every_style_and_scenario() {
+    for q in SCENARIOS {
+        let out = simulate(q);
+        for chart in CHARTS {
+            for (w, h) in [(390u32, 280u32), (1200, 400)] {
+                for scale in [1.0, 3.0] {
+                    for dark in [false, true] {
+                        for lang in Lang::ALL {
+                            let st = style(lang, dark, scale);
+                            let (pw, ph) = ((w as f64 * scale) as u32, (h as f64 * scale) as u32);
+                            let s = svg(chart, &out, st, pw, ph);
+                            assert!(s.starts_with("<svg") && s.contains(&format!("width=\"{pw}\"")));
+                            assert!(!labels(&s).is_empty(), "{} {q:?} draws nothing", chart.name());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_scenario_that_funds_nobody_says_so_instead_of_drawing_empty_axes() {
+    let out = simulate("budget=0");
+    assert_eq!(out.households_funded, 0);
+    for chart in [Chart::Benefit, Chart::Outcomes] {
+        for lang in Lang::ALL {
+            let text: String = labels(&svg(chart, &out, style(lang, false, 1.0), 1200, 400))
+                .into_iter()
+                .map(|l| l.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(text, charts::no_households(lang), "{}", chart.name());
+        }
+    }
+    // The context does not depend on the scenario.
+    assert!(svg(Chart::Context, &out, Style::default(), 390, 280).contains("22.9%"));
+}
+
+#[test]
+fn no_label_runs_off_the_chart_or_into_another_label() {
+    for q in SCENARIOS {
+        let out = simulate(q);
+        for chart in CHARTS {
+            for (w, h) in [(390u32, 260u32), (390, 280), (720, 300), (1200, 400)] {
+                for scale in [1.0, 3.0] {
+                    for lang in Lang::ALL {
+                        let (pw, ph) = ((w as f64 * scale) as u32, (h as f64 * scale) as u32);
+                        let ls = labels(&svg(chart, &out, style(lang, false, scale), pw, ph));
+                        let bs: Vec<_> = ls.iter().map(bounds).collect();
+                        let what = format!("{} {q:?} {w}x{h} ×{scale} {lang:?}", chart.name());
+                        for (l, b) in ls.iter().zip(&bs) {
+                            assert!(
+                                b.0 >= -0.5
+                                    && b.1 <= pw as f64 + 0.5
+                                    && b.2 >= -0.5
+                                    && b.3 <= ph as f64 + 0.5,
+                                "{what}: {:?} runs off the chart ({b:?})",
+                                l.text
+                            );
+                        }
+                        for i in 0..bs.len() {
+                            for j in i + 1..bs.len() {
+                                let (a, b) = (bs[i], bs[j]);
+                                let overlap =
+                                    a.0 < b.1 - 0.5 && b.0 < a.1 - 0.5 && a.2 < b.3 - 0.5 && b.2 < a.3 - 0.5;
+                                assert!(!overlap, "{what}: {:?} overlaps {:?}", ls[i].text, ls[j].text);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_downloaded_chart_carries_its_scenario_and_source_under_it() {
+    let out = simulate("grant=20000");
+    let stamp = vec![
+        "https://example.org/helong/?grant=20000&lang=en".to_string(),
+        "Source: Jilin news article (reporters Wang Xin, Li Yishu); model 0.1.0".to_string(),
+    ];
+    for chart in Chart::ALL {
+        let st = style(Lang::En, false, 2.0);
+        let s = render_svg_stamped(chart, &out, &st, 1440, 600, &stamp).expect("draws");
+        let ls = labels(&s);
+        for line in &stamp {
+            let l =
+                ls.iter().find(|l| &l.text == line).unwrap_or_else(|| panic!("{line:?} in {}", chart.name()));
+            assert!(l.y > 600.0 - 2.0 * 2.0 * 14.0 - 20.0, "{line:?} is in the band at the bottom");
+        }
+        // The chart above it is drawn in full.
+        assert!(ls.len() > stamp.len() + 3, "{}", chart.name());
+    }
+    // More lines make a taller band; a line too long for the width wraps and loses nothing.
+    let long = vec!["a".repeat(10), "b ".repeat(200), "c".repeat(10)];
+    let s = render_svg_stamped(Chart::Benefit, &out, &Style::default(), 390, 300, &long).expect("draws");
+    let ls = labels(&s);
+    let bs: String =
+        ls.iter().filter(|l| l.text.starts_with('b')).map(|l| l.text.clone()).collect::<Vec<_>>().join(" ");
+    assert_eq!(bs, "b ".repeat(200).trim_end());
+    let top_of_band = ls.iter().filter(|l| l.text == "a".repeat(10)).map(|l| l.y).fold(f64::MAX, f64::min);
+    let short =
+        render_svg_stamped(Chart::Benefit, &out, &Style::default(), 390, 300, &long[..1]).expect("draws");
+    let short_top =
+        labels(&short).iter().filter(|l| l.text == "a".repeat(10)).map(|l| l.y).fold(f64::MAX, f64::min);
+    assert!(top_of_band < short_top, "the band grows with its lines");
+    // No stamp: the chart alone, the same as render_svg.
+    assert_eq!(
+        render_svg_stamped(Chart::Context, &out, &Style::default(), 390, 280, &[]).expect("draws"),
+        render_svg(Chart::Context, &out, &Style::default(), 390, 280).expect("draws")
+    );
+}
+
+#[test]
+fn every_chart_has_a_name_the_page_and_the_command_line_use() {
+    for (chart, name) in
+        [(Chart::Benefit, "benefit"), (Chart::Outcomes, "outcomes"), (Chart::Context, "context")]
+    {
+        assert_eq!(chart.name(), name);
+        assert_eq!(Chart::parse(name), Ok(chart));
+        assert!(Chart::ALL.contains(&chart));
+    }
+}

@@ -1,0 +1,272 @@
+// The reader's explainer in a real browser (issue 4): sliders, presets, links, languages,
+// themes, live text, downloads and bad URLs. Served from E2E_ROOT (default dist/).
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { promises as fsp } from 'node:fs';
+import { startServer } from '../../tools/serve.mjs';
+import { launchBrowser, openPage, waitReady } from './helpers.mjs';
+
+const ROOT = process.env.E2E_ROOT || 'dist';
+const TIMEOUT = 60_000;
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true };
+
+/** A fingerprint of a canvas's pixels, to tell whether a chart changed. */
+function canvasHash(page, id) {
+  return page.$eval(`#${id}`, (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let h = 2166136261;
+    for (let i = 0; i < d.length; i += 7) h = Math.imul(h ^ d[i], 16777619);
+    return h >>> 0;
+  });
+}
+
+/** Text of the first visible element matching a selector. */
+function visibleText(page, selector) {
+  return page.$$eval(selector, (els) => els.find((e) => e.offsetParent !== null)?.textContent ?? null);
+}
+
+/** Set a range input's value and fire the input event, as a drag would. */
+function slide(page, id, value) {
+  return page.$eval(
+    `#${id}`,
+    (el, v) => {
+      el.value = String(v);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    value,
+  );
+}
+
+/** Fails the test when the page logged errors, reached off-host, or broke the CSP. */
+async function assertClean(s) {
+  assert.deepEqual(s.errors, [], 'console errors');
+  assert.deepEqual(s.offHost, [], 'requests off 127.0.0.1');
+  assert.deepEqual(await s.cspViolations(), [], 'CSP violations');
+}
+
+describe('the reader’s explainer', () => {
+  let server;
+  let browser;
+  const open = async (query = '', opts = DESKTOP) => {
+    const s = await openPage(browser, `${server.url}index.html${query}`, opts);
+    await waitReady(s.page);
+    return s;
+  };
+
+  before(async () => {
+    server = await startServer({ root: ROOT });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('moving the grant slider changes the numbers, the charts and the URL', { timeout: TIMEOUT }, async () => {
+    const s = await open();
+    try {
+      assert.equal(await visibleText(s.page, '[data-out="households"]'), '2546');
+      const before = await canvasHash(s.page, 'chart-allocation');
+      const benefitBefore = await canvasHash(s.page, 'chart-benefit');
+      await slide(s.page, 'in-grant', 10000);
+      assert.equal(await visibleText(s.page, '[data-out="households"]'), '1273');
+      assert.notEqual(await canvasHash(s.page, 'chart-allocation'), before, 'allocation chart redrawn');
+      assert.notEqual(await canvasHash(s.page, 'chart-benefit'), benefitBefore, 'benefit chart redrawn');
+      await s.page.waitForFunction(() => location.search.includes('grant=10000'));
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('moving one mix slider rebalances the others to 100%', { timeout: TIMEOUT }, async () => {
+    const s = await open();
+    try {
+      await slide(s.page, 'in-mix-1', 50);
+      const shares = await s.page.$$eval('[data-mix]', (els) => els.map((e) => Number(e.value)));
+      assert.ok(Math.abs(shares[1] - 50) < 0.6, `livestock share ${shares[1]}`);
+      assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 1.5, `shares ${shares}`);
+      await s.page.waitForFunction(() => location.search.includes('mix='));
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('presets change the scenario and reset restores the article’s', { timeout: TIMEOUT }, async () => {
+    const s = await open();
+    try {
+      const expect = { double: '1273', half: '5092', equal: '2546', livestock: '2546' };
+      for (const [preset, households] of Object.entries(expect)) {
+        await s.page.click(`[data-preset="${preset}"] >> visible=true`);
+        await s.page.waitForFunction((h) => [...document.querySelectorAll('[data-out="households"]')].some((e) => e.offsetParent && e.textContent === h), households);
+      }
+      await s.page.waitForFunction(() => location.search.includes('mix=0,1,0,0,0'));
+      assert.equal(await s.page.$eval('#in-mix-1', (e) => Number(e.value)), 100);
+      await s.page.click('[data-action="reset"]');
+      await s.page.waitForFunction(() => location.search === '');
+      assert.equal(await s.page.$eval('#in-grant', (e) => e.value), '5000');
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a shared link restores its scenario', { timeout: TIMEOUT }, async () => {
+    const s = await open('?grant=10000&mix=1,1,1,1,1&sigma=1.2');
+    try {
+      assert.equal(await s.page.$eval('#in-grant', (e) => e.value), '10000');
+      assert.equal(await s.page.$eval('#in-sigma', (e) => e.value), '1.2');
+      assert.equal(await visibleText(s.page, '[data-out="households"]'), '1273');
+      const cells = await s.page.$$eval('#table-allocation tbody tr td:nth-child(2)', (td) => td.map((t) => t.textContent));
+      assert.deepEqual(cells, ['255', '255', '255', '254', '254']);
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the language switch and the lang key change every text', { timeout: TIMEOUT }, async () => {
+    const s = await open();
+    try {
+      await s.page.click('[data-lang="en"]');
+      assert.equal(await s.page.getAttribute('html', 'lang'), 'en');
+      assert.match(await visibleText(s.page, 'h1 [lang]'), /Five thousand yuan/);
+      await s.page.waitForFunction(() => /households/.test(document.getElementById('summary').textContent));
+      await s.page.waitForFunction(() => location.search.includes('lang=en'));
+      assert.equal(await visibleText(s.page, '[data-out="households"]'), '2,546');
+    } finally {
+      await s.close();
+    }
+    const t = await open('?lang=zh-Hant');
+    try {
+      assert.equal(await t.page.getAttribute('html', 'lang'), 'zh-Hant');
+      assert.match(await visibleText(t.page, 'h1 [lang]'), /戶/);
+      assert.match(await t.page.textContent('#summary'), /戶/);
+      await assertClean(t);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('the theme switch and the theme key repaint the charts dark', { timeout: TIMEOUT }, async () => {
+    const s = await open('', { ...DESKTOP, colorScheme: 'light' });
+    try {
+      const corner = () => s.page.$eval('#chart-allocation', (c) => [...c.getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3));
+      assert.ok((await corner())[0] > 200, 'light background');
+      await s.page.click('[data-theme-choice="dark"] >> visible=true');
+      await s.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      await s.page.waitForTimeout(100);
+      assert.ok((await corner())[0] < 60, 'dark background');
+      await s.page.waitForFunction(() => location.search.includes('theme=dark'));
+    } finally {
+      await s.close();
+    }
+    const d = await open('?theme=dark', { ...DESKTOP, colorScheme: 'light' });
+    try {
+      const bg = await d.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(bg, 'rgb(22, 26, 31)');
+      await assertClean(d);
+    } finally {
+      await d.close();
+    }
+  });
+
+  test('the live summary follows the scenario', { timeout: TIMEOUT }, async () => {
+    const s = await open('?lang=en');
+    try {
+      const first = await s.page.textContent('#summary');
+      assert.match(first, /2,546 households/);
+      assert.equal(await s.page.getAttribute('#summary', 'aria-live'), 'polite');
+      await slide(s.page, 'in-grant', 20000);
+      await s.page.waitForFunction((f) => document.getElementById('summary').textContent !== f, first);
+      assert.match(await s.page.textContent('#summary'), /636 households/);
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the adjustable numbers respond to the arrow keys', { timeout: TIMEOUT }, async () => {
+    const s = await open('?lang=en');
+    try {
+      await s.page.focus('p.reactive[lang="en"] [data-adjust="grant"]');
+      await s.page.keyboard.press('ArrowUp');
+      await s.page.keyboard.press('ArrowUp');
+      assert.equal(await s.page.getAttribute('p.reactive[lang="en"] [data-adjust="grant"]', 'aria-valuenow'), '6000');
+      await s.page.keyboard.press('PageDown');
+      assert.equal(await s.page.getAttribute('p.reactive[lang="en"] [data-adjust="grant"]', 'aria-valuenow'), '1000');
+      assert.equal(await s.page.$eval('#in-grant', (e) => e.value), '1000');
+      await s.page.waitForFunction(() => location.search.includes('grant=1000'));
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('downloads produce a stamped PNG, the outcome as CSV and JSON, and the dataset', { timeout: TIMEOUT }, async () => {
+    const s = await open('?grant=10000');
+    try {
+      const grab = async (selector) => {
+        const [dl] = await Promise.all([s.page.waitForEvent('download'), s.page.click(selector)]);
+        const p = await dl.path();
+        return { name: dl.suggestedFilename(), bytes: await fsp.readFile(p) };
+      };
+      const png = await grab('.download-png[data-chart="benefit"] >> visible=true');
+      assert.equal(png.name, 'helong-benefit.png');
+      assert.deepEqual([...png.bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'PNG signature');
+      assert.ok(png.bytes.length > 5000, `png of ${png.bytes.length} bytes`);
+      const csv = await grab('[data-download="outcome-csv"] >> visible=true');
+      const text = csv.bytes.toString('utf8');
+      assert.ok(text.startsWith('\ufeffquery,'), 'CSV with BOM');
+      assert.match(text, /grant=10000,/);
+      const json = await grab('[data-download="outcome-json"] >> visible=true');
+      assert.equal(JSON.parse(json.bytes.toString('utf8')).households_funded, 1273);
+      const facts = await grab('a[href$="helong-facts.csv"] >> visible=true');
+      assert.ok(facts.bytes.toString('utf8').startsWith('\ufeffid,value,unit'));
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('bad URL keys show notices in the reader’s language and the page still renders', { timeout: TIMEOUT }, async () => {
+    const s = await open('?grant=lots&budget=-1&colour=red&lang=en');
+    try {
+      const notices = await s.page.$$eval('#notices li', (li) => li.map((l) => l.textContent));
+      assert.equal(notices.length, 3, notices.join(' | '));
+      assert.ok(notices.some((n) => /Could not read “grant”/.test(n)), notices.join(' | '));
+      assert.ok(notices.some((n) => /Unknown key “colour”/.test(n)), notices.join(' | '));
+      assert.equal(await visibleText(s.page, '[data-out="households"]'), '0');
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+    const z = await open('?grant=%E4%B8%87&trials=abc');
+    try {
+      const notices = await z.page.$$eval('#notices li', (li) => li.map((l) => l.textContent));
+      assert.equal(notices.length, 2);
+      assert.match(notices[0], /无法读取/);
+      await assertClean(z);
+    } finally {
+      await z.close();
+    }
+  });
+
+  test('the page works at phone width with every chart drawn', { timeout: TIMEOUT }, async () => {
+    const s = await open('', PHONE);
+    try {
+      for (const id of ['chart-context', 'chart-allocation', 'chart-benefit', 'chart-outcomes']) {
+        const w = await s.page.$eval(`#${id}`, (c) => c.width);
+        assert.ok(w >= 300 * 3, `${id} backing width ${w}`);
+      }
+      const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// Browser benchmarks and the JSON report (`make bench`). Reads criterion's native results,
+// then measures the built site (dist/) in headless Chromium: wasm simulate time, slider →
+// render latency for every slider, time to data-ready, gzip bytes of everything loaded, and
+// wasm / JS memory after warm-up and after many slider moves. Writes bench/report.json.
+// `node tools/bench.mjs --check` compares the report with tools/budgets.json instead.
+
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startServer } from './serve.mjs';
+import { launchBrowser, openPage, waitReady } from '../tests/e2e/helpers.mjs';
+
+const ROOT = process.env.BENCH_ROOT || 'dist';
+const OUT = 'bench/report.json';
+const BUDGETS = 'tools/budgets.json';
+const LOADS = 7;
+const MOVES_PER_SLIDER = 200;
+const SOAK_MOVES = Number(process.env.SOAK_MOVES || 10000);
+const CRITERION = 'target/criterion';
+
+/** Median and p95 of a list of numbers. */
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+  return { n: s.length, median: q(0.5), p95: q(0.95), max: s[s.length - 1] };
+}
+
+/** Criterion's median estimate (ms) for a benchmark id, or null when it has not run. */
+async function criterionMedianMs(id) {
+  try {
+    const j = JSON.parse(await fsp.readFile(path.join(CRITERION, id, 'new', 'estimates.json'), 'utf8'));
+    return j.median.point_estimate / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/** Load the page LOADS times; time to data-ready and the gzip bytes of what it loaded. */
+async function measureLoads(browser, url) {
+  const times = [];
+  let bytes = null;
+  for (let i = 0; i < LOADS; i++) {
+    const p = await openPage(browser, url);
+    const bodies = [];
+    p.page.on('response', async (r) => {
+      try {
+        bodies.push({ url: r.url(), body: await r.body() });
+      } catch {
+        /* redirects have no body */
+      }
+    });
+    await p.page.reload();
+    await waitReady(p.page);
+    const t = await p.page.evaluate(() => performance.getEntriesByName('explainer:data-ready')[0]?.startTime ?? null);
+    if (t != null) times.push(t);
+    await p.page.waitForTimeout(300);
+    if (!bytes) {
+      const files = bodies.map((b) => ({ url: new URL(b.url).pathname, raw: b.body.length, gzip: gzipSync(b.body, { level: 9 }).length }));
+      bytes = { files, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0) };
+    }
+    await p.close();
+  }
+  return { data_ready_ms: stats(times), bytes };
+}
+
+/** Time the wasm model alone, in the page: cold simulate and a cached slider move. */
+async function measureWasm(page) {
+  return page.evaluate(async () => {
+    const m = await import('./pkg/helong.js');
+    const batch = (n, f) => {
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) f(i);
+      return (performance.now() - t0) / n;
+    };
+    const e = new m.Explainer('');
+    const move = [];
+    const cold = [];
+    for (let k = 0; k < 20; k++) {
+      move.push(batch(25, (i) => e.set('grant', String(5000 + (i % 2) * 500))));
+      cold.push(batch(5, () => m.simulate('')));
+    }
+    e.free();
+    return { move, cold };
+  });
+}
+
+/** Move every slider MOVES_PER_SLIDER times; input → render-complete latency per move. */
+async function measureSliders(page) {
+  return page.evaluate(async (moves) => {
+    const sliders = [...document.querySelectorAll('input[type="range"]')];
+    const per = {};
+    const all = [];
+    const frames = [];
+    for (const el of sliders) {
+      const lo = Number(el.min);
+      const hi = Number(el.max);
+      const lat = [];
+      for (let i = 0; i < moves; i++) {
+        const v = lo + ((hi - lo) * ((i * 37) % 100)) / 100;
+        const t0 = performance.now();
+        el.value = String(v);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        const t1 = performance.now();
+        lat.push(t1 - t0);
+        if (i % 20 === 0) {
+          await new Promise((r) => requestAnimationFrame(() => r()));
+          frames.push(performance.now() - t0);
+        }
+      }
+      per[el.id] = lat;
+      all.push(...lat);
+    }
+    return { per, all, frames };
+  }, MOVES_PER_SLIDER);
+}
+
+/** wasm memory and JS heap after warm-up and after SOAK_MOVES slider moves. */
+async function measureMemory(page, cdp) {
+  const heap = async () => (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const wasm = () => page.evaluate(() => window.explainerProbe.wasmMemoryBytes());
+  await cdp.send('HeapProfiler.collectGarbage');
+  const before = { wasm: await wasm(), js: await heap() };
+  await page.evaluate(async (n) => {
+    const el = document.getElementById('in-grant');
+    for (let i = 0; i < n; i++) {
+      el.value = String(500 + (i % 100) * 500);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      if (i % 500 === 0) await new Promise((r) => setTimeout(r, 0));
+    }
+  }, SOAK_MOVES);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const after = { wasm: await wasm(), js: await heap() };
+  return { moves: SOAK_MOVES, before, after, wasm_growth_bytes: after.wasm - before.wasm, js_growth_bytes: after.js - before.js };
+}
+
+/** Compare a report with the budgets; print each line; exit 1 when any is over. */
+async function check() {
+  const r = JSON.parse(await fsp.readFile(OUT, 'utf8'));
+  const b = JSON.parse(await fsp.readFile(BUDGETS, 'utf8'));
+  const rows = [
+    ['wasm simulate (slider move, ms, median)', r.wasm.slider_move_ms.median, b.wasm_simulate_ms_median],
+    ['slider → render latency (ms, p95)', r.sliders.all_ms.p95, b.slider_latency_ms_p95],
+    ['time to data-ready (ms, median)', r.page.data_ready_ms.median, b.data_ready_ms_median],
+    ['gzip bytes of everything loaded', r.page.bytes.gzip, b.page_gzip_bytes],
+    ['wasm memory growth after soak (bytes)', r.memory.wasm_growth_bytes, b.wasm_memory_growth_bytes_after_10000_moves],
+  ];
+  let over = 0;
+  for (const [name, value, budget] of rows) {
+    const ok = value <= budget;
+    if (!ok) over++;
+    console.log(`${ok ? 'ok  ' : 'OVER'} ${name}: ${Number(value.toFixed ? value.toFixed(3) : value)} (budget ${budget})`);
+  }
+  console.log(`${rows.length - over} passed, ${over} failed`);
+  process.exit(over ? 1 : 0);
+}
+
+async function main() {
+  if (process.argv.includes('--check')) return check();
+  const server = await startServer({ root: ROOT });
+  const browser = await launchBrowser();
+  try {
+    const url = `${server.url}index.html`;
+    const page = await measureLoads(browser, url);
+    const p = await openPage(browser, url);
+    await waitReady(p.page);
+    const wasm = await measureWasm(p.page);
+    const sliders = await measureSliders(p.page);
+    const cdp = await p.context.newCDPSession(p.page);
+    const memory = await measureMemory(p.page, cdp);
+    const errors = p.errors.length;
+    await p.close();
+    const native = {
+      slider_move_ms: await criterionMedianMs('slider_move_default_1000_trials'),
+      simulate_cold_ms: await criterionMedianMs('simulate_default_1000_trials_cold'),
+      reference_per_household_ms: await criterionMedianMs('reference/per_household_reference_1000_trials'),
+    };
+    const report = {
+      date: new Date().toISOString(),
+      machine: { note: 'shared 2-core machine; medians and ratios are what to compare' },
+      native,
+      speedup_fast_over_reference:
+        native.reference_per_household_ms && native.slider_move_ms ? native.reference_per_household_ms / native.slider_move_ms : null,
+      wasm: { slider_move_ms: stats(wasm.move), simulate_cold_ms: stats(wasm.cold) },
+      wasm_over_native_ratio: native.slider_move_ms ? stats(wasm.move).median / native.slider_move_ms : null,
+      sliders: {
+        moves_per_slider: MOVES_PER_SLIDER,
+        all_ms: stats(sliders.all),
+        input_to_next_frame_ms: stats(sliders.frames),
+        per_slider_ms: Object.fromEntries(Object.entries(sliders.per).map(([k, v]) => [k, stats(v)])),
+      },
+      page,
+      memory,
+      console_errors: errors,
+    };
+    await fsp.mkdir('bench', { recursive: true });
+    await fsp.writeFile(OUT, JSON.stringify(report, null, 2));
+    console.log(JSON.stringify({ native, wasm: report.wasm, sliders: { all_ms: report.sliders.all_ms }, page: { data_ready_ms: page.data_ready_ms, gzip: page.bytes.gzip }, memory: { wasm_growth_bytes: memory.wasm_growth_bytes } }, null, 1));
+    console.log(`wrote ${OUT}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -36,8 +36,10 @@ serve: dist
 ## dist: the deployable static site in dist/ (wasm-opt applied, data exported)
 dist: build cli
 	rm -rf dist && mkdir -p dist/pkg dist/data
-	cp www/index.html www/app.js www/style.css dist/
+	cp www/*.js www/*.css dist/
+	cp www/*.html dist/
 	cp $(PKG)/helong.js $(PKG)/helong_bg.wasm dist/pkg/
+	$(CLI) prerender www/index.html dist
 	$(CLI) facts --format json > dist/data/helong-facts.json
 	$(CLI) facts --format csv > dist/data/helong-facts.csv
 	@raw=$$(stat -c %s $(WASM_RAW)); opt=$$(stat -c %s dist/pkg/helong_bg.wasm); \

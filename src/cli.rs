@@ -18,7 +18,8 @@ use std::io::Write;
 const USAGE: &str = "usage:
   helong simulate \"<query>\" [--lang en|zh-Hans|zh-Hant] [--strict]
   helong facts [--format json|csv]
-  helong render --chart <allocation> \"<query>\" --out <file.svg> [--lang L] [--dark] [--width N] [--height N]
+  helong render --chart <allocation|benefit|outcomes|context> \"<query>\" --out <file.svg> [--lang L] [--dark] [--width N] [--height N]
+  helong prerender <www/index.html> <out-dir>   (the static site: filled page, embed.html, SVG charts)
 
 The query uses the page's URL keys, e.g. \"grant=10000&mix=1,1,1,1,1\"; \"\" is the scenario
 as the article reports it. Exit code 2 means invalid input.";
@@ -170,6 +171,26 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             std::fs::write(path, svg)
                 .map_err(|e| Fail { code: 1, msg: format!("failed to write {path}: {e}") })?;
             writeln!(stderr, "wrote {path}").map_err(io)?;
+        }
+        "prerender" => {
+            let o = parse_opts(rest)?;
+            let [input, out_dir] = o.positional.as_slice() else {
+                return Err(invalid("usage: helong prerender <www/index.html> <out-dir>"));
+            };
+            let html = std::fs::read_to_string(input)
+                .map_err(|e| Fail { code: 1, msg: format!("failed to read {input}: {e}") })?;
+            for (rel, contents) in crate::prerender::site(&html)? {
+                let path = std::path::Path::new(out_dir).join(&rel);
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| Fail {
+                        code: 1,
+                        msg: format!("failed to create {}: {e}", dir.display()),
+                    })?;
+                }
+                std::fs::write(&path, contents)
+                    .map_err(|e| Fail { code: 1, msg: format!("failed to write {}: {e}", path.display()) })?;
+            }
+            writeln!(stderr, "pre-rendered {input} into {out_dir}").map_err(io)?;
         }
         "help" | "--help" | "-h" => writeln!(stdout, "{USAGE}").map_err(io)?,
         other => return Err(invalid(format!("unknown command {other:?}\n{USAGE}"))),

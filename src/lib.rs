@@ -30,6 +30,8 @@ pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

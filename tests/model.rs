@@ -192,3 +192,10 @@ fn moving_one_mix_slider_rebalances_the_others_to_total_100_percent() {
     let shares = s.mix_shares();
     assert!((shares[3] - 40.0).abs() < 0.05 && (shares[1] - 60.0).abs() < 0.05, "{shares:?}");
 }
+
+#[test]
+fn keys_added_by_embedding_hosts_are_ignored_without_a_notice() {
+    let p = parse("embed=2&childId=helong-1&dwid=x&initialWidth=600&parentTitle=News&parentUrl=https%3A%2F%2Fexample.org");
+    assert!(p.notices.is_empty(), "{:?}", p.notices);
+    assert_eq!(p.scenario, Scenario::default());
+}

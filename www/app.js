@@ -3,7 +3,8 @@
 // this file only moves values between the DOM and the model.
 // Ids shared with Rust (src/web.rs, src/charts/mod.rs): canvas#chart-<name>, table#table-<name>.
 
-import init, { Explainer, dataset_hash, model_version, format_fact, facts_json } from './pkg/helong.js';
+import { startHeightAnnouncer } from './frame.js';
+import init, { Explainer, dataset_hash, model_version, format_fact, facts_json, facts_csv } from './pkg/helong.js';
 
 /** Charts that depend on the scenario (redrawn on every change). */
 const SCENARIO_CHARTS = ['allocation', 'benefit', 'outcomes'];
@@ -46,6 +47,7 @@ function showFailure(err) {
   el.textContent = `${MESSAGES.failed[lang]} (${err && err.message ? err.message : err})`;
   el.hidden = false;
   document.documentElement.dataset.failed = '';
+  revealStaticCharts();
 }
 
 /** The language in force. */
@@ -211,7 +213,11 @@ function updateUrl() {
   const q = explainer.query();
   const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
   if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-    window.history.replaceState(null, '', url);
+    try {
+      window.history.replaceState(null, '', url);
+    } catch {
+      // A sandboxed or file:// document may refuse; the page works on without it.
+    }
   }
 }
 
@@ -388,6 +394,20 @@ function downloadPng(name) {
   canvas.toBlob((blob) => blob && saveBlob(blob, `helong-${name}.png`), 'image/png');
 }
 
+/** In an embed, show only the panel the `view` key asks for (`all` shows everything). */
+function applyView() {
+  if (!document.documentElement.hasAttribute('data-embed')) return;
+  const view = explainer.value('view') || 'all';
+  document.documentElement.dataset.view = view;
+  const sim = document.getElementById('simulator');
+  const context = document.getElementById('panel-context');
+  if (sim) sim.hidden = view === 'context';
+  if (context) context.hidden = !(view === 'context' || view === 'all');
+  for (const panel of document.querySelectorAll('#simulator .panel')) {
+    panel.hidden = !(view === 'all' || panel.id === `panel-${view}`);
+  }
+}
+
 /** Wire presets, reset, copy link, downloads, language and theme. */
 function bindButtons() {
   for (const b of document.querySelectorAll('[data-preset]')) {
@@ -397,19 +417,19 @@ function bindButtons() {
       renderNow();
     });
   }
-  document.querySelector('[data-action="reset"]').addEventListener('click', () => {
+  document.querySelector('[data-action="reset"]')?.addEventListener('click', () => {
     explainer.reset();
     syncSliders();
     renderNow();
   });
-  document.querySelector('[data-action="copy-link"]').addEventListener('click', copyLink);
+  document.querySelector('[data-action="copy-link"]')?.addEventListener('click', copyLink);
   for (const b of document.querySelectorAll('.download-png')) {
     b.addEventListener('click', () => downloadPng(b.dataset.chart));
   }
-  document.querySelector('[data-download="outcome-csv"]').addEventListener('click', () => {
+  document.querySelector('[data-download="outcome-csv"]')?.addEventListener('click', () => {
     saveBlob(new Blob([explainer.outcome_csv()], { type: 'text/csv;charset=utf-8' }), 'helong-outcome.csv');
   });
-  document.querySelector('[data-download="outcome-json"]').addEventListener('click', () => {
+  document.querySelector('[data-download="outcome-json"]')?.addEventListener('click', () => {
     const text = JSON.stringify(explainer.outcome(), null, 2);
     saveBlob(new Blob([text], { type: 'application/json' }), 'helong-outcome.json');
   });
@@ -448,26 +468,49 @@ async function copyLink() {
   }
 }
 
-/** Make the dataset downloads work without a server-side file (single-file builds). */
+/** Serve the dataset downloads from the wasm (the same records), so they work in the
+ * single-file build too; without JavaScript the links fetch the files in data/. */
 function bindDatasetLinks() {
-  for (const a of document.querySelectorAll('a[href$="helong-facts.json"]')) {
-    a.addEventListener('click', (e) => {
-      e.preventDefault();
-      saveBlob(new Blob([JSON.stringify(facts_json(), null, 2)], { type: 'application/json' }), 'helong-facts.json');
-    });
+  const files = {
+    'helong-facts.json': () => new Blob([JSON.stringify(facts_json(), null, 2)], { type: 'application/json' }),
+    'helong-facts.csv': () => new Blob([facts_csv()], { type: 'text/csv;charset=utf-8' }),
+  };
+  for (const [name, make] of Object.entries(files)) {
+    for (const a of document.querySelectorAll(`a[href$="${name}"]`)) {
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        saveBlob(make(), name);
+      });
+    }
   }
 }
 
+/** Show the pre-rendered charts (kept in <noscript> so they cost nothing when all is well). */
+function revealStaticCharts() {
+  for (const ns of document.querySelectorAll('noscript.chart-fallback-ns')) {
+    ns.insertAdjacentHTML('afterend', ns.textContent);
+  }
+}
+
+/** The wasm to instantiate: inlined bytes in the single-file build, else the file beside helong.js. */
+function wasmSource() {
+  return globalThis.HELONG_WASM ? { module_or_path: globalThis.HELONG_WASM } : undefined;
+}
+
 async function main() {
-  const wasm = await init();
+  startHeightAnnouncer();
+  const wasm = await init(wasmSource());
   // Read-only probe for the benchmarks and soak tests (wasm memory in bytes).
   window.explainerProbe = Object.freeze({ wasmMemoryBytes: () => wasm.memory.buffer.byteLength });
   explainer = new Explainer(window.location.search);
   applyLang(explainer.lang());
   applyTheme(explainer.theme());
+  applyView();
   fillFacts();
-  document.getElementById('model-version').textContent = model_version();
-  document.getElementById('dataset-hash').textContent = dataset_hash();
+  for (const [id, text] of [['model-version', model_version()], ['dataset-hash', dataset_hash()]]) {
+    const el = document.getElementById(id);
+    if (el) el.textContent = text;
+  }
   syncSliders();
   bindSliders();
   bindAdjustables();

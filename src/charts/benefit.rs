@@ -4,7 +4,9 @@
 //! ten times the largest category, the programme total with its range and the 559,300 yuan the
 //! article reports as a labelled dashed reference.
 
-use super::{dashed, draw_err, empty_state, nice_ticks, no_households, text_width, tick_count, Style};
+use super::{
+    dashed, draw_err, empty_state, halo_text, nice_ticks, no_households, text_width, tick_count, Style,
+};
 use crate::facts::reported;
 use crate::i18n::{self, Lang};
 use crate::model::{Category, Outcome};
@@ -56,7 +58,6 @@ enum Glyph {
     Dot,
     Thick,
     Thin,
-    Dashed,
 }
 
 /// Draw the expected-benefit chart into the whole of `root`.
@@ -135,12 +136,8 @@ pub fn draw<DB: DrawingBackend>(
             continue;
         }
         range_mark(root, st, &cat_scale, yc, r)?;
-        root.draw(&Text::new(
-            value(r.expected),
-            (cat_scale.x(r.max()) + st.px(8.0), yc),
-            st.text(VALUE, st.ink()).pos(Pos::new(HPos::Left, VPos::Center)),
-        ))
-        .map_err(draw_err)?;
+        let at = (cat_scale.x(r.max()) + st.px(8.0), yc);
+        halo_text(root, st, &value(r.expected), at, VALUE, st.ink(), Pos::new(HPos::Left, VPos::Center))?;
     }
 
     // A rule between the two panels: the total has its own scale.
@@ -171,19 +168,11 @@ pub fn draw<DB: DrawingBackend>(
     let rep_label = format!("{} {}", lang.pick("报道", "報道", "reported"), value(reported));
     let half = text_width(&rep_label, SMALL, st) / 2;
     let cx = rx.clamp(left + half, (w - pad - half).max(left + half));
-    root.draw(&Text::new(
-        rep_label,
-        (cx, panel_top + st.px(7.0)),
-        st.text(SMALL, st.ink()).pos(Pos::new(HPos::Center, VPos::Center)),
-    ))
-    .map_err(draw_err)?;
+    let at = (cx, panel_top + st.px(7.0));
+    halo_text(root, st, &rep_label, at, SMALL, st.ink(), Pos::new(HPos::Center, VPos::Center))?;
     range_mark(root, st, &tot_scale, yc, &total)?;
-    root.draw(&Text::new(
-        value(total.expected),
-        (tot_scale.x(total.max()) + st.px(8.0), yc),
-        st.text(VALUE, st.ink()).pos(Pos::new(HPos::Left, VPos::Center)),
-    ))
-    .map_err(draw_err)?;
+    let at = (tot_scale.x(total.max()) + st.px(8.0), yc);
+    halo_text(root, st, &value(total.expected), at, VALUE, st.ink(), Pos::new(HPos::Left, VPos::Center))?;
     Ok(())
 }
 
@@ -246,7 +235,8 @@ fn range_mark<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The legend across the top, wrapping to more lines when narrow; returns its bottom.
+/// The legend across the top, wrapping to more lines when narrow; returns its bottom. (The
+/// reported total needs no entry: its dashed line is labelled where it stands.)
 fn legend<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     st: &Style,
@@ -259,7 +249,6 @@ fn legend<DB: DrawingBackend>(
         (Glyph::Dot, lang.pick("期望收益（元）", "期望收益（元）", "expected (yuan)")),
         (Glyph::Thick, lang.pick("50%区间", "50%區間", "middle 50%")),
         (Glyph::Thin, lang.pick("90%区间", "90%區間", "middle 90%")),
-        (Glyph::Dashed, lang.pick("报道", "報道", "reported")),
     ];
     let line_h = st.px(16.0);
     let sw = st.px(18.0);
@@ -289,15 +278,6 @@ fn legend<DB: DrawingBackend>(
                     ))
                     .map_err(draw_err)?;
                 }
-            }
-            Glyph::Dashed => {
-                let xm = x + sw / 2;
-                dashed(
-                    root,
-                    vec![(xm, yc - st.px(7.0)), (xm, yc + st.px(7.0))],
-                    st,
-                    st.stroke(st.reported(), 2.0),
-                )?;
             }
         }
         root.draw(&Text::new(

@@ -21,8 +21,6 @@ const SMALL: f64 = 11.0;
 /// The time axis: from the start of 1993 to the end of 2019.
 const FIRST_YEAR: f64 = 1993.0;
 const END_YEAR: f64 = 2020.0;
-/// Most rows of milestone labels.
-const MAX_ROWS: usize = 8;
 
 /// Where a dated milestone sits on the time axis: the middle of the month the article gives,
 /// or the middle of the year when it gives only a year.
@@ -88,47 +86,100 @@ struct Placed {
     text: String,
 }
 
-/// Put each label (tick position, text width, text) in the first row where it overlaps no
-/// label of that row, its leader line (from the axis down to its row) crosses no label above
-/// it, and no earlier leader crosses it. Labels left of `prefer_right_from` hang to the right of
-/// their tick, the others to the left, unless only the other side fits in any row.
+/// How a layout of milestone labels ranks, lowest first: rows, placements off the preferred
+/// side, sum of rows.
+type Score = (usize, u32, usize);
+
+/// Lay out the milestone labels (tick position, text width, text) in rows under the axis. A
+/// label hangs to the right or to the left of its tick, level with the end of a leader line
+/// drawn from the axis down to its row, or sits centred under its tick with the leader ending
+/// just above it. Two rules keep it readable: labels of one row do not overlap, and no leader
+/// crosses a label, so a label whose box reaches over another tick must sit in a deeper row than
+/// that tick's label. Every choice of placements is tried (there are a handful of labels); the
+/// layout with the fewest rows wins, then the one with the most labels in their preferred place
+/// (right of the tick in the left part of the axis, left of it from `prefer_right_from` on).
 fn place(labels: Vec<(i32, i32, String)>, lo: i32, hi: i32, prefer_right_from: i32, gap: i32) -> Vec<Placed> {
-    let mut placed: Vec<Placed> = Vec::new();
-    for (x, tw, text) in labels {
-        let sides = if x < prefer_right_from { [HPos::Left, HPos::Right] } else { [HPos::Right, HPos::Left] };
-        let mut chosen = None;
-        // The preferred side in any row before the other side in any row: labels hanging the
-        // same way stack without their leaders crossing.
-        'sides: for anchor in sides {
-            for row in 0..MAX_ROWS {
-                let (x0, x1) = match anchor {
-                    HPos::Right => (x - gap - tw, x - gap),
-                    _ => (x + gap, x + gap + tw),
-                };
-                if x0 < lo || x1 > hi {
-                    continue 'sides;
-                }
-                let clear = placed.iter().all(|p| {
-                    let same_row = p.row == row && x0 - gap < p.x1 && p.x0 < x1 + gap;
-                    let mine_crosses = p.row < row && p.x0 - gap <= x && x <= p.x1 + gap;
-                    let theirs_cross = row < p.row && x0 - gap <= p.x && p.x <= x1 + gap;
-                    !(same_row || mine_crosses || theirs_cross)
-                });
-                if clear {
-                    chosen = Some((row, x0, x1, anchor));
-                    break 'sides;
-                }
+    let n = labels.len();
+    // Placement k of label i: 0 its preferred side, 1 the other side, 2 centred under the tick.
+    let boxed = |i: usize, k: u32| -> (HPos, i32, i32) {
+        let (x, tw, _) = &labels[i];
+        let (x, tw) = (*x, *tw);
+        let right_side = x < prefer_right_from;
+        match (k, right_side) {
+            (0, true) | (1, false) => (HPos::Left, x + gap, x + gap + tw),
+            (0, false) | (1, true) => (HPos::Right, x - gap - tw, x - gap),
+            _ => {
+                let x0 = (x - tw / 2).clamp(lo, (hi - tw).max(lo));
+                (HPos::Center, x0, x0 + tw)
             }
         }
-        // Nothing fits (a very narrow chart): a last row of its own, clamped to the edges.
-        let (row, x0, x1, anchor) = chosen.unwrap_or_else(|| {
-            let row = placed.iter().map(|p| p.row + 1).max().unwrap_or(0);
-            let x0 = (x - tw / 2).clamp(lo, (hi - tw).max(lo));
-            (row, x0, x0 + tw, HPos::Left)
-        });
-        placed.push(Placed { x, row, x0, x1, anchor, text });
+    };
+    // (score, placement of each label, row of each label) of the best layout so far.
+    let mut best: Option<(Score, Vec<u32>, Vec<usize>)> = None;
+    let combos: u32 = if n <= 8 { 3u32.pow(n as u32) } else { 1 };
+    for code in 0..combos {
+        let choice: Vec<u32> = (0..n).map(|i| code / 3u32.pow(i as u32) % 3).collect();
+        let bx: Vec<(HPos, i32, i32)> = (0..n).map(|i| boxed(i, choice[i])).collect();
+        // Inside the chart, and a centred label must still sit under its own tick.
+        if bx.iter().zip(&labels).any(|(&(a, x0, x1), (x, _, _))| {
+            x0 < lo || x1 > hi || (matches!(a, HPos::Center) && (*x < x0 || *x > x1))
+        }) {
+            continue;
+        }
+        let covers =
+            |i: usize, j: usize| i != j && bx[i].1 - gap <= labels[j].0 && labels[j].0 <= bx[i].2 + gap;
+        // Rows in dependency order: a label goes below every label whose tick it covers.
+        let mut row: Vec<Option<usize>> = vec![None; n];
+        let mut progress = true;
+        while progress {
+            progress = false;
+            for i in 0..n {
+                if row[i].is_some() || (0..n).any(|j| covers(i, j) && row[j].is_none()) {
+                    continue;
+                }
+                let mut r = (0..n)
+                    .filter(|&j| covers(i, j))
+                    .filter_map(|j| row[j])
+                    .map(|rj| rj + 1)
+                    .max()
+                    .unwrap_or(0);
+                while (0..n).any(|j| row[j] == Some(r) && bx[i].1 - gap < bx[j].2 && bx[j].1 < bx[i].2 + gap)
+                {
+                    r += 1;
+                }
+                row[i] = Some(r);
+                progress = true;
+            }
+        }
+        let Some(rows) = row.into_iter().collect::<Option<Vec<usize>>>() else {
+            continue; // two labels cover each other's ticks
+        };
+        let score =
+            (rows.iter().max().map_or(0, |r| r + 1), choice.iter().sum::<u32>(), rows.iter().sum::<usize>());
+        if best.as_ref().is_none_or(|(s, _, _)| score < *s) {
+            best = Some((score, choice, rows));
+        }
     }
-    placed
+    match best {
+        Some((_, choice, rows)) => {
+            let bx: Vec<(HPos, i32, i32)> = (0..n).map(|i| boxed(i, choice[i])).collect();
+            labels
+                .into_iter()
+                .zip(bx)
+                .zip(rows)
+                .map(|(((x, _, text), (anchor, x0, x1)), row)| Placed { x, row, x0, x1, anchor, text })
+                .collect()
+        }
+        // No layout fits (a very narrow chart): one label per row, kept inside the edges.
+        None => labels
+            .into_iter()
+            .enumerate()
+            .map(|(row, (x, tw, text))| {
+                let x0 = (x - tw / 2).clamp(lo, (hi - tw).max(lo));
+                Placed { x, row, x0, x1: x0 + tw, anchor: HPos::Center, text }
+            })
+            .collect(),
+    }
 }
 
 /// Draw the context chart into the whole of `root`. `_out` is unused: the context is the
@@ -192,7 +243,7 @@ pub fn draw<DB: DrawingBackend>(
             Some((x(when(m)), text_width(&text, SMALL, st), text))
         })
         .collect();
-    let placed = place(labels, pad, right, left + (right - left) * 11 / 20, st.px(4.0));
+    let placed = place(labels, pad, right, left + (right - left) * 11 / 20, st.px(5.0));
     let rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(0) as i32;
     let row_h = st.px(15.0);
     let axis_y = h - pad - rows * row_h - st.px(6.0);
@@ -219,22 +270,21 @@ pub fn draw<DB: DrawingBackend>(
     // Milestones: ticks on the axis, leader lines down to their labels.
     for p in &placed {
         let ly = axis_y + st.px(6.0) + row_h * p.row as i32 + row_h / 2;
-        root.draw(&PathElement::new(vec![(p.x, axis_y - st.px(4.0)), (p.x, ly)], st.stroke(st.muted(), 1.0)))
-            .map_err(draw_err)?;
-        let tx = match p.anchor {
-            HPos::Right => p.x1,
-            _ => p.x0,
+        // A label centred under its tick: the leader stops just above the text.
+        let end = if matches!(p.anchor, HPos::Center) { ly - st.px(7.0) } else { ly };
+        root.draw(&PathElement::new(
+            vec![(p.x, axis_y - st.px(4.0)), (p.x, end)],
+            st.stroke(st.muted(), 1.0),
+        ))
+        .map_err(draw_err)?;
+        let (tx, anchor) = match p.anchor {
+            HPos::Right => (p.x1, HPos::Right),
+            _ => (p.x0, HPos::Left),
         };
         root.draw(&Text::new(
             p.text.as_str(),
             (tx, ly),
-            st.text(SMALL, st.ink()).pos(Pos::new(
-                match p.anchor {
-                    HPos::Right => HPos::Right,
-                    _ => HPos::Left,
-                },
-                VPos::Center,
-            )),
+            st.text(SMALL, st.ink()).pos(Pos::new(anchor, VPos::Center)),
         ))
         .map_err(draw_err)?;
     }

@@ -303,6 +303,34 @@ pub fn hatch<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Text on a patch of background, so that grid lines behind it do not cross it.
+pub fn halo_text<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    st: &Style,
+    text: &str,
+    (x, y): (i32, i32),
+    css_px: f64,
+    color: RGBColor,
+    pos: Pos,
+) -> Result<(), Error> {
+    let w = text_width(text, css_px, st);
+    let h = st.px(css_px * 1.2);
+    let x0 = match pos.h_pos {
+        HPos::Left => x,
+        HPos::Center => x - w / 2,
+        HPos::Right => x - w,
+    };
+    let y0 = match pos.v_pos {
+        VPos::Top => y,
+        VPos::Center => y - h / 2,
+        VPos::Bottom => y - h,
+    };
+    let m = st.px(2.0);
+    root.draw(&Rectangle::new([(x0 - m, y0), (x0 + w + m, y0 + h)], st.background().filled()))
+        .map_err(draw_err)?;
+    root.draw(&Text::new(text, (x, y), st.text(css_px, color).pos(pos))).map_err(draw_err)
+}
+
 /// A dashed line through `points` (dashes and gaps in CSS pixels).
 pub fn dashed<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,

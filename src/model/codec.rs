@@ -71,6 +71,10 @@ pub const SCENARIO_KEYS: [&str; 12] =
     ["budget", "grant", "mix", "ret", "fail", "sigma", "scale", "cy", "cyarea", "cyyield", "trials", "seed"];
 const PRESENTATION_KEYS: [&str; 3] = ["lang", "theme", "view"];
 
+/// Keys that embedding hosts add to an iframe's URL (our `embed.js`, pym.js, Datawrapper):
+/// they concern the host, not the scenario, and are ignored without a notice.
+pub const HOST_KEYS: [&str; 6] = ["embed", "childid", "dwid", "initialwidth", "parenttitle", "parenturl"];
+
 /// Longest given value quoted back in a notice.
 const QUOTE_MAX: usize = 40;
 
@@ -307,6 +311,7 @@ pub fn apply(s: &mut Scenario, pres: &mut Presentation, key: &str, val: &str, no
                 NoticeKind::UnknownValue { given: quote(val), used: VIEWS[0].into() },
             )),
         },
+        k if HOST_KEYS.contains(&k) => {}
         _ => n.push(Notice::new(&quote(key), NoticeKind::UnknownKey)),
     }
 }

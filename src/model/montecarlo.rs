@@ -77,32 +77,127 @@ fn binomial_inverse(n: u32, p: f64, u: f64) -> u32 {
     k
 }
 
+/// Parameters of the shifted lognormal that stands for a sum of successes (see
+/// [`lognormal_sum`]): the sum is `shift + scale · exp(s · z)`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SumParams {
+    pub shift: f64,
+    pub scale: f64,
+    pub s: f64,
+}
+
+impl SumParams {
+    /// Fit the sum of `k` lognormals of mean `mean` and log-spread `sigma`: same mean,
+    /// variance and skewness as the exact sum. `None` when the sum is exactly `k · mean`
+    /// (no successes, no benefit, or no spread).
+    pub fn fit(k: u32, mean: f64, sigma: f64) -> Option<SumParams> {
+        if k == 0 || mean == 0.0 {
+            return None;
+        }
+        let kf = k as f64;
+        let e = libm::expm1(sigma * sigma); // e^{σ²} − 1
+        if e <= 0.0 {
+            return None;
+        }
+        let total_mean = mean * kf;
+        let total_var = mean * mean * kf * e;
+        // Skewness of one lognormal is (e^{σ²} + 2)·√(e^{σ²} − 1); of a sum of k, that over √k.
+        let skew = (e + 3.0) * libm::sqrt(e) / libm::sqrt(kf);
+        // Shifted lognormal with skewness γ: x = √(e^{s²} − 1) solves x³ + 3x = γ (Cardano, in
+        // the form that avoids cancellation: x = u − 1/u, u = ∛(γ/2 + √(γ²/4 + 1))).
+        let u = libm::cbrt(skew / 2.0 + libm::sqrt(skew * skew / 4.0 + 1.0));
+        let x = u - 1.0 / u;
+        let w = 1.0 + x * x; // e^{s²}
+        let s = libm::sqrt(libm::log(w));
+        let scale = libm::sqrt(total_var / (w * (w - 1.0))); // e^μ
+        let shift = total_mean - scale * libm::sqrt(w);
+        Some(SumParams { shift, scale, s })
+    }
+
+    /// The sum at standard normal `z` (never negative).
+    pub fn at(&self, z: f64) -> f64 {
+        (self.shift + self.scale * libm::exp(self.s * z)).max(0.0)
+    }
+}
+
 /// Sum of `k` independent lognormals of mean `mean` and log-spread `sigma`, at standard
 /// normal `z`, approximated by a shifted lognormal with the same mean, variance and skewness
 /// as the exact sum (a three-moment fit; plain Fenton–Wilkinson matches only two and puts
 /// far too much weight in the left tail when σ is large). Exact for k = 1.
 pub fn lognormal_sum(k: u32, mean: f64, sigma: f64, z: f64) -> f64 {
-    if k == 0 || mean == 0.0 {
-        return 0.0;
+    match SumParams::fit(k, mean, sigma) {
+        Some(p) => p.at(z),
+        None => mean * k as f64,
     }
-    let kf = k as f64;
-    let e = libm::expm1(sigma * sigma); // e^{σ²} − 1
-    if e <= 0.0 {
-        return mean * kf;
+}
+
+/// Draws failures for one category: the same numbers as [`failures`], with everything that
+/// does not depend on the trial computed once (the binomial CDF table, the normal moments).
+#[derive(Debug, Clone, PartialEq)]
+enum FailureSampler {
+    Constant(u32),
+    Normal {
+        mean: f64,
+        sd: f64,
+        n: f64,
+    },
+    /// CDF of the rarer outcome; `flip` when that is success (p > 0.5).
+    Table {
+        cdf: Vec<f64>,
+        flip: bool,
+        n: u32,
+    },
+}
+
+impl FailureSampler {
+    fn new(n: u32, p: f64) -> FailureSampler {
+        if n == 0 || p <= 0.0 {
+            return FailureSampler::Constant(0);
+        }
+        if p >= 1.0 {
+            return FailureSampler::Constant(n);
+        }
+        let nf = n as f64;
+        let var = nf * p * (1.0 - p);
+        if var >= NORMAL_APPROX_MIN_VARIANCE {
+            return FailureSampler::Normal { mean: nf * p, sd: libm::sqrt(var), n: nf };
+        }
+        let (pr, flip) = if p <= 0.5 { (p, false) } else { (1.0 - p, true) };
+        // The same recurrence as `binomial_inverse`, kept until it would stop for any u ≤ 1.
+        let q = 1.0 - pr;
+        let ratio = pr / q;
+        let mut pmf = libm::pow(q, nf);
+        let mut cdf = vec![pmf];
+        let mut acc = pmf;
+        let mut k = 0u32;
+        while acc < 1.0 && k < n {
+            pmf *= (n - k) as f64 / (k + 1) as f64 * ratio;
+            k += 1;
+            acc += pmf;
+            cdf.push(acc);
+            if pmf == 0.0 && k as f64 > nf * pr {
+                break;
+            }
+        }
+        FailureSampler::Table { cdf, flip, n }
     }
-    let total_mean = mean * kf;
-    let total_var = mean * mean * kf * e;
-    // Skewness of one lognormal is (e^{σ²} + 2)·√(e^{σ²} − 1); of a sum of k, that over √k.
-    let skew = (e + 3.0) * libm::sqrt(e) / libm::sqrt(kf);
-    // Shifted lognormal with skewness γ: x = √(e^{s²} − 1) solves x³ + 3x = γ (Cardano, in
-    // the form that avoids cancellation: x = u − 1/u, u = ∛(γ/2 + √(γ²/4 + 1))).
-    let u = libm::cbrt(skew / 2.0 + libm::sqrt(skew * skew / 4.0 + 1.0));
-    let x = u - 1.0 / u;
-    let w = 1.0 + x * x; // e^{s²}
-    let s = libm::sqrt(libm::log(w));
-    let scale = libm::sqrt(total_var / (w * (w - 1.0))); // e^μ
-    let shift = total_mean - scale * libm::sqrt(w);
-    (shift + scale * libm::exp(s * z)).max(0.0)
+
+    /// Failures at standard normal `w` whose CDF value is `u`.
+    fn sample(&self, w: f64, u: f64) -> u32 {
+        match self {
+            FailureSampler::Constant(f) => *f,
+            FailureSampler::Normal { mean, sd, n } => libm::floor(mean + sd * w + 0.5).clamp(0.0, *n) as u32,
+            FailureSampler::Table { cdf, flip, n } => {
+                let target = if *flip { 1.0 - u } else { u };
+                let k = cdf.partition_point(|&c| c < target).min(cdf.len() - 1) as u32;
+                if *flip {
+                    n - k
+                } else {
+                    k
+                }
+            }
+        }
+    }
 }
 
 /// The random numbers of a simulation: for each trial and category, one normal for the
@@ -112,6 +207,8 @@ pub struct Draws {
     pub seed: u32,
     /// `w[t * CATEGORIES + c]`: drives the number of failures.
     w: Vec<f64>,
+    /// `u[i] = Φ(w[i])`, computed once: the uniform the exact binomial inversion uses.
+    u: Vec<f64>,
     /// `z[t * CATEGORIES + c]`: drives the successes' total.
     z: Vec<f64>,
 }
@@ -146,7 +243,8 @@ impl Draws {
             w.push(StandardNormal.sample(&mut rng));
             z.push(StandardNormal.sample(&mut rng));
         }
-        Draws { seed, w, z }
+        let u = w.iter().map(|&x| normal_cdf(x)).collect();
+        Draws { seed, w, u, z }
     }
 
     pub fn trials(&self) -> usize {
@@ -159,19 +257,38 @@ impl Draws {
         let mut total = vec![0.0; t_n];
         let mut failed = vec![0u32; t_n];
         let mut per_category: [Vec<f64>; CATEGORIES] = Default::default();
+        let mut successes = vec![0u32; t_n];
         for (c, cat) in cats.iter().enumerate() {
-            let mut col = Vec::with_capacity(t_n);
             let p = cat.fail;
             let success_mean = if p < 1.0 { cat.expected / (1.0 - p) } else { 0.0 };
+            let sampler = FailureSampler::new(cat.households, p);
+            let (mut lo, mut hi) = (u32::MAX, 0);
             for t in 0..t_n {
                 let i = t * CATEGORIES + c;
-                let f = failures(cat.households, p, self.w[i]);
-                let k = cat.households - f;
-                let v = lognormal_sum(k, success_mean, sigma, self.z[i]);
-                col.push(v);
-                total[t] += v;
+                let f = sampler.sample(self.w[i], self.u[i]);
                 failed[t] += f;
+                let k = cat.households - f;
+                successes[t] = k;
+                lo = lo.min(k);
+                hi = hi.max(k);
             }
+            // One fit per distinct number of successes, not one per trial.
+            let fits: Vec<Option<SumParams>> = if t_n > 0 {
+                (lo..=hi).map(|k| SumParams::fit(k, success_mean, sigma)).collect()
+            } else {
+                vec![]
+            };
+            let col: Vec<f64> = (0..t_n)
+                .map(|t| {
+                    let k = successes[t];
+                    let v = match fits[(k - lo) as usize] {
+                        Some(fit) => fit.at(self.z[t * CATEGORIES + c]),
+                        None => success_mean * k as f64,
+                    };
+                    total[t] += v;
+                    v
+                })
+                .collect();
             per_category[c] = col;
         }
         Trials { total, per_category, failed }
@@ -227,12 +344,47 @@ pub fn quantile(sorted: &[f64], q: f64) -> f64 {
 /// P5, P25, P50, P75, P95 of a sample.
 pub fn five_quantiles(values: &[f64]) -> [f64; 5] {
     let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
+    v.sort_unstable_by(f64::total_cmp);
     [0.05, 0.25, 0.5, 0.75, 0.95].map(|q| quantile(&v, q))
 }
 
 /// Expected histogram of per-household benefit: for each bin, the expected number of
 /// households whose benefit falls in it; failures (benefit exactly 0) counted apart.
+#[cfg(test)]
+mod sampler_tests {
+    use super::*;
+
+    #[test]
+    fn the_cached_failure_sampler_gives_the_same_counts_as_the_direct_inversion() {
+        for &(n, p) in &[
+            (22u32, 0.1),
+            (96, 0.1),
+            (89, 0.9),
+            (5, 0.5),
+            (30, 0.7),
+            (1859, 0.1),
+            (1, 0.3),
+            (0, 0.2),
+            (40, 0.0),
+        ] {
+            let s = FailureSampler::new(n, p);
+            for i in 0..400 {
+                let w = -4.0 + 8.0 * i as f64 / 399.0;
+                assert_eq!(s.sample(w, normal_cdf(w)), failures(n, p, w), "n={n} p={p} w={w}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_sum_of_one_lognormal_is_that_lognormal() {
+        let p = SumParams::fit(1, 100.0, 0.5).expect("fit");
+        assert!(p.shift.abs() < 1e-9);
+        let z = 0.7;
+        let exact = 100.0 * libm::exp(0.5 * z - 0.125);
+        assert!((p.at(z) - exact).abs() < 1e-9 * exact);
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Histogram {
     /// Bin edges in yuan (one more than `counts`).

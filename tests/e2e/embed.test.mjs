@@ -1,0 +1,370 @@
+// Embedding in a newsroom page: the one-line snippet (embed.js) on a cross-origin host page,
+// the iframe following its content's height (frame.js) and the height messages in the pym.js,
+// Datawrapper, Flourish and AMP formats. The site is served from E2E_ROOT (default dist/); the
+// host pages come from a second server on another port, written to a temporary directory.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { promises as fsp } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { startServer, mimeTypeFor, resolveUnderRoot } from '../../tools/serve.mjs';
+import { launchBrowser, openPage, READY_SELECTOR, READY_TIMEOUT_MS } from './helpers.mjs';
+
+const ROOT = process.env.E2E_ROOT || 'dist';
+const TIMEOUT = 90_000;
+const DESKTOP = { width: 1280, height: 900 };
+/** Largest allowed difference between the iframe and its content, in CSS px. */
+const TOLERANCE_PX = 2;
+/** How long to wait for a height to settle, and how often to look. */
+const SETTLE_MS = 15_000;
+const POLL_MS = 150;
+const DEFAULT_TITLE_PATTERN = /Helong Six Small Projects simulator/;
+
+/**
+ * The host page's listeners, modelled on what pym.js, Datawrapper, Flourish and amp-iframe
+ * parents do with a message; each parsed message lands in window.__got.
+ */
+const HOST_JS = `// Test host: listens the way pym.js, Datawrapper, Flourish and AMP parents do.
+window.__got = { all: [], pym: [], datawrapper: [], flourish: [], amp: [] };
+window.addEventListener('message', function (e) {
+  var got = window.__got;
+  var d = e.data;
+  got.all.push({ origin: e.origin, data: d });
+  if (typeof d === 'string' && d.indexOf('pymxPYMx') === 0) got.pym.push(d);
+  if (d && typeof d === 'object' && d['datawrapper-height'] !== undefined) got.datawrapper.push(d);
+  if (typeof d === 'string' && d.charAt(0) === '{') {
+    try {
+      var parsed = JSON.parse(d);
+      if (parsed.context === 'iframe.resize') got.flourish.push({ form: 'string', message: parsed });
+    } catch (err) { /* not JSON: not Flourish */ }
+  }
+  if (d && typeof d === 'object' && d.sender === 'Flourish') got.flourish.push({ form: 'object', message: d });
+  if (d && typeof d === 'object' && d.sentinel === 'amp' && d.type === 'embed-size') got.amp.push(d);
+});
+`;
+
+/** Escapes text for an HTML attribute or element. */
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+}
+
+/** The snippet's placeholder: { id, view, query, lang, theme, link } become its attributes. */
+function placeholder({ id, view, query, lang, theme, link }) {
+  const attrs = [`id="${escapeHtml(id)}"`, 'data-helong-embed'];
+  if (view) attrs.push(`data-view="${escapeHtml(view)}"`);
+  if (query) attrs.push(`data-query="${escapeHtml(query)}"`);
+  if (lang) attrs.push(`data-lang="${escapeHtml(lang)}"`);
+  if (theme) attrs.push(`data-theme="${escapeHtml(theme)}"`);
+  const fallback = link ? `<a href="${escapeHtml(link)}">Open the simulator</a>` : '';
+  return `<div ${attrs.join(' ')}>${fallback}</div>`;
+}
+
+/** A newsroom story page with the given placeholders and the snippet's script from the site. */
+function hostHtml(siteUrl, placeholders) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>A newsroom story</title>
+<script src="host.js"></script>
+</head>
+<body>
+<h1>A newsroom story</h1>
+<p>Some reporting before the embed.</p>
+${placeholders.map(placeholder).join('\n<p>More reporting between embeds.</p>\n')}
+<p>Some reporting after the embed.</p>
+<script src="${siteUrl}embed.js" async></script>
+</body>
+</html>
+`;
+}
+
+/** The host's own strict policy, letting in only the site's script and frames. */
+function hostPolicy(siteOrigin) {
+  return `default-src 'self'; script-src 'self' ${siteOrigin}; frame-src ${siteOrigin}; style-src 'self'; img-src 'self'`;
+}
+
+/** Serves dir on another port of 127.0.0.1 with the host's policy; resolves to { url, close() }. */
+function startHostServer(dir, siteOrigin) {
+  const server = createServer(async (req, res) => {
+    const file = resolveUnderRoot(dir, req.url || '/');
+    try {
+      const body = await fsp.readFile(file);
+      res.writeHead(200, {
+        'Content-Type': mimeTypeFor(file),
+        'Content-Security-Policy': hostPolicy(siteOrigin),
+        'Cache-Control': 'no-store',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('404 Not Found\n');
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}/`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections?.();
+          }),
+      });
+    });
+  });
+}
+
+/** The child frame of the iframe inside the placeholder #id, once it shows the explainer. */
+async function embedFrame(page, id) {
+  const handle = await page.waitForSelector(`#${id} iframe`, { state: 'attached' });
+  const frame = await handle.contentFrame();
+  await frame.waitForURL(/\/embed\.html/, { timeout: READY_TIMEOUT_MS });
+  await frame.waitForSelector(READY_SELECTOR, { state: 'attached', timeout: READY_TIMEOUT_MS });
+  return frame;
+}
+
+/** The iframe's height on the host page and its document's height inside, in CSS px. */
+async function heights(page, id, frame) {
+  const outer = await page.$eval(`#${id} iframe`, (f) => f.getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => document.documentElement.scrollHeight);
+  return { outer, inner };
+}
+
+/** Waits until the iframe matches its content and both hold still (and `until` holds); returns the heights. */
+async function settledHeights(page, id, frame, until = () => true) {
+  const deadline = Date.now() + SETTLE_MS;
+  let previous = null;
+  let current = null;
+  while (Date.now() < deadline) {
+    current = await heights(page, id, frame);
+    const still = previous && previous.outer === current.outer && previous.inner === current.inner;
+    if (still && Math.abs(current.outer - current.inner) <= TOLERANCE_PX && until(current)) return current;
+    previous = current;
+    await delay(POLL_MS);
+  }
+  return current;
+}
+
+/** Asserts that the iframe's height equals its content's height within the tolerance. */
+function assertFits(h, label) {
+  assert.ok(
+    Math.abs(h.outer - h.inner) <= TOLERANCE_PX,
+    `${label}: iframe is ${h.outer}px tall, its content ${h.inner}px`,
+  );
+}
+
+/** Fails the test when any frame logged errors, reached off-host, or broke a CSP. */
+async function assertClean(s) {
+  assert.deepEqual(s.errors, [], 'console errors');
+  assert.deepEqual(s.offHost, [], 'requests off 127.0.0.1');
+  for (const frame of s.page.frames()) {
+    const violations = await frame.evaluate(() => window.__cspViolations ?? null);
+    assert.ok(Array.isArray(violations), `CSP collector missing in ${frame.url()}`);
+    assert.deepEqual(violations, [], `CSP violations in ${frame.url()}`);
+  }
+}
+
+/** Text of the first visible element matching a selector inside a frame. */
+function visibleText(frame, selector) {
+  return frame.$$eval(selector, (els) => els.find((e) => e.offsetParent !== null)?.textContent ?? null);
+}
+
+describe('embedding the explainer in a newsroom page', () => {
+  let site;
+  let host;
+  let hostDir;
+  let browser;
+  let pages = 0;
+
+  /** Writes a host page with these placeholders and opens it. */
+  const openHost = async (placeholders) => {
+    pages += 1;
+    const name = `story-${pages}.html`;
+    await fsp.writeFile(path.join(hostDir, name), hostHtml(site.url, placeholders));
+    return openPage(browser, `${host.url}${name}`, DESKTOP);
+  };
+
+  before(async () => {
+    site = await startServer({ root: ROOT });
+    hostDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'helong-host-'));
+    await fsp.writeFile(path.join(hostDir, 'host.js'), HOST_JS);
+    host = await startHostServer(hostDir, new URL(site.url).origin);
+    assert.notEqual(new URL(host.url).origin, new URL(site.url).origin, 'the host is cross-origin');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await site?.close();
+    if (hostDir) await fsp.rm(hostDir, { recursive: true, force: true });
+  });
+
+  test('the snippet inserts a lazy, titled iframe that follows its content’s height', { timeout: TIMEOUT }, async () => {
+    const s = await openHost([{ id: 'e1', view: 'allocation', theme: 'auto', link: `${site.url}index.html` }]);
+    try {
+      const frame = await embedFrame(s.page, 'e1');
+      const attrs = await s.page.$eval('#e1 iframe', (f) => ({
+        title: f.title,
+        loading: f.getAttribute('loading'),
+        width: f.getAttribute('width'),
+        scrolling: f.getAttribute('scrolling'),
+        frameborder: f.getAttribute('frameborder'),
+        src: f.src,
+      }));
+      assert.match(attrs.title, DEFAULT_TITLE_PATTERN);
+      assert.equal(attrs.loading, 'lazy');
+      assert.equal(attrs.width, '100%');
+      assert.equal(attrs.scrolling, 'no');
+      assert.equal(attrs.frameborder, '0');
+      const src = new URL(attrs.src);
+      assert.equal(src.origin, new URL(site.url).origin);
+      assert.equal(src.pathname, '/embed.html');
+      assert.equal(src.searchParams.get('view'), 'allocation');
+      assert.equal(src.searchParams.get('theme'), 'auto');
+      assert.ok(src.searchParams.get('embed'), 'the iframe carries its embed id');
+      assert.equal(await s.page.$eval('#e1 a', (a) => a.hidden), true, 'the no-JS link is hidden');
+
+      const first = await settledHeights(s.page, 'e1', frame);
+      assertFits(first, 'after load');
+      assert.notEqual(first.outer, 600, 'the height came from the content, not the initial guess');
+
+      await frame.locator('details > summary >> visible=true').first().click();
+      const opened = await settledHeights(s.page, 'e1', frame, (h) => h.outer > first.outer);
+      assert.ok(opened.outer > first.outer, `opening a data table grows the iframe (${first.outer} → ${opened.outer})`);
+      assertFits(opened, 'after opening a data table');
+
+      await frame.locator('details[open] > summary >> visible=true').first().click();
+      const closed = await settledHeights(s.page, 'e1', frame, (h) => h.outer < opened.outer);
+      assert.ok(Math.abs(closed.outer - first.outer) <= TOLERANCE_PX, `closing it shrinks the iframe back (${opened.outer} → ${closed.outer})`);
+      assertFits(closed, 'after closing the data table');
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the iframe height changes after a language switch in the embed', { timeout: TIMEOUT }, async () => {
+    const s = await openHost([{ id: 'e1', view: 'benefit' }]);
+    try {
+      const frame = await embedFrame(s.page, 'e1');
+      const before = await settledHeights(s.page, 'e1', frame);
+      assertFits(before, 'before the switch');
+      await frame.click('[data-lang="en"]');
+      await frame.waitForSelector('html[lang="en"]', { state: 'attached' });
+      const after = await settledHeights(s.page, 'e1', frame, (h) => h.outer !== before.outer);
+      assert.notEqual(after.outer, before.outer, 'the iframe took the English content’s height');
+      assertFits(after, 'after the switch');
+
+      await frame.click('[data-lang="zh-Hans"]');
+      await frame.waitForSelector('html[lang="zh-Hans"]', { state: 'attached' });
+      const back = await settledHeights(s.page, 'e1', frame, (h) => h.outer !== after.outer);
+      assert.ok(Math.abs(back.outer - before.outer) <= TOLERANCE_PX, `switching back restores the height (${before.outer}, ${after.outer} → ${back.outer})`);
+      assertFits(back, 'after switching back');
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('hosts listening for pym, Datawrapper, Flourish or AMP receive height messages', { timeout: TIMEOUT }, async () => {
+    const s = await openHost([{ id: 'e1', view: 'benefit', query: 'childId=story-1' }]);
+    try {
+      const frame = await embedFrame(s.page, 'e1');
+      const settled = await settledHeights(s.page, 'e1', frame);
+      assertFits(settled, 'after load');
+      const siteOrigin = new URL(site.url).origin;
+      const got = await s.page.evaluate(() => window.__got);
+      assert.ok(got.all.length > 0, 'the host received messages');
+      assert.ok(got.all.every((m) => m.origin === siteOrigin), 'every message came from the site');
+      const height = settled.outer;
+
+      const pym = got.pym.at(-1);
+      const match = /^pymxPYMx(.+)xPYMxheightxPYMx(\d+)$/.exec(pym ?? '');
+      assert.ok(match, `pym message ${JSON.stringify(pym)}`);
+      assert.equal(match[1], 'story-1', 'pym message carries the childId');
+      assert.ok(Number(match[2]) > 0);
+      assert.ok(Math.abs(Number(match[2]) - height) <= TOLERANCE_PX, `pym height ${match[2]} vs ${height}`);
+
+      const dw = got.datawrapper.at(-1);
+      assert.deepEqual(Object.keys(dw ?? {}), ['datawrapper-height']);
+      assert.deepEqual(Object.keys(dw['datawrapper-height']), ['story-1']);
+      assert.ok(Math.abs(dw['datawrapper-height']['story-1'] - height) <= TOLERANCE_PX);
+
+      for (const form of ['object', 'string']) {
+        const flourish = got.flourish.filter((m) => m.form === form).at(-1)?.message;
+        assert.ok(flourish, `a Flourish message as ${form}`);
+        assert.equal(flourish.sender, 'Flourish');
+        assert.equal(flourish.context, 'iframe.resize');
+        assert.equal(flourish.method, 'resize');
+        assert.equal(typeof flourish.height, 'number');
+        assert.ok(Math.abs(flourish.height - height) <= TOLERANCE_PX, `Flourish height ${flourish.height} vs ${height}`);
+        assert.ok(flourish.src.startsWith(`${site.url}embed.html?`), `Flourish src ${flourish.src}`);
+      }
+
+      const amp = got.amp.at(-1);
+      assert.deepEqual(Object.keys(amp ?? {}).sort(), ['height', 'sentinel', 'type']);
+      assert.equal(amp.sentinel, 'amp');
+      assert.equal(amp.type, 'embed-size');
+      assert.ok(Math.abs(amp.height - height) <= TOLERANCE_PX, `AMP height ${amp.height} vs ${height}`);
+
+      const embedId = await s.page.$eval('#e1 iframe', (f) => new URL(f.src).searchParams.get('embed'));
+      const own = got.all.map((m) => m.data).filter((d) => d && d.type === 'helong:height').at(-1);
+      assert.deepEqual(own, { type: 'helong:height', id: embedId, height: own?.height });
+      assert.ok(Math.abs(own.height - height) <= TOLERANCE_PX);
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('two embeds on one page are independent', { timeout: TIMEOUT }, async () => {
+    const s = await openHost([
+      { id: 'e1', view: 'allocation' },
+      { id: 'e2', view: 'benefit', query: 'grant=10000', lang: 'en' },
+    ]);
+    try {
+      const a = await embedFrame(s.page, 'e1');
+      const b = await embedFrame(s.page, 'e2');
+      const ids = await s.page.$$eval('[data-helong-embed] iframe', (fs) => fs.map((f) => new URL(f.src).searchParams.get('embed')));
+      assert.equal(new Set(ids).size, 2, `distinct embed ids ${ids}`);
+      assert.equal(await a.getAttribute('html', 'lang'), 'zh-Hans');
+      assert.equal(await b.getAttribute('html', 'lang'), 'en');
+      assert.equal(await visibleText(b, '[data-out="households"]'), '1,273', 'the second embed runs its own scenario');
+      const textA = await a.evaluate(() => document.body.innerText);
+      const textB = await b.evaluate(() => document.body.innerText);
+      assert.notEqual(textA, textB, 'the two embeds show different content');
+      const ha = await settledHeights(s.page, 'e1', a);
+      const hb = await settledHeights(s.page, 'e2', b);
+      assertFits(ha, 'first embed');
+      assertFits(hb, 'second embed');
+
+      await a.click('[data-lang="en"]');
+      const ha2 = await settledHeights(s.page, 'e1', a, (h) => h.outer !== ha.outer);
+      assert.notEqual(ha2.outer, ha.outer, 'the first embed resized');
+      assertFits(ha2, 'first embed after its language switch');
+      const hb2 = await settledHeights(s.page, 'e2', b);
+      assert.equal(hb2.outer, hb.outer, 'the second embed kept its height');
+      assertFits(hb2, 'second embed after the first one changed');
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('an embed with bad URL keys shows notices', { timeout: TIMEOUT }, async () => {
+    const s = await openHost([{ id: 'e1', view: 'allocation', query: 'grant=abc&zzz=1' }]);
+    try {
+      const frame = await embedFrame(s.page, 'e1');
+      const notices = await frame.$$eval('#notices li', (li) => li.map((l) => l.textContent));
+      assert.equal(notices.length, 2, `notices: ${notices.join(' | ')}`);
+      assertFits(await settledHeights(s.page, 'e1', frame), 'with notices');
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+});

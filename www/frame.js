@@ -1,0 +1,200 @@
+// The embedded explainer's side of the iframe: tells the host page how tall the content is, in
+// every format newsroom pages already listen to, so the iframe never shows a scrollbar or a gap.
+// Formats (each posted with targetOrigin '*', a height is not secret):
+//   pym.js       'pymxPYMx<childId>xPYMxheightxPYMx<px>'        (string)
+//   Datawrapper  { 'datawrapper-height': { <dwid|childId>: px } }
+//   Flourish     { sender: 'Flourish', context: 'iframe.resize', method: 'resize', height: px, src }
+//                as an object and as its JSON string (Flourish's own embed script parses strings)
+//   AMP          { sentinel: 'amp', type: 'embed-size', height: px }
+//   our own      { type: 'helong:height', id: <embed>, height: px }   (embed.js listens for this)
+// Ids come from the URL the iframe was loaded with (captured when this module is evaluated,
+// before app.js rewrites the URL to the canonical scenario).
+
+/** Query keys that belong to the embedding, not to the scenario. */
+export const EMBED_PARAMS = ['embed', 'childId', 'dwid', 'initialWidth', 'parentTitle', 'parentUrl'];
+/** Id used by pym and Datawrapper messages when the URL names none. */
+export const DEFAULT_ID = 'helong';
+/** Our own message type, understood by embed.js. */
+export const HEIGHT_MESSAGE_TYPE = 'helong:height';
+/** pym.js message separator. */
+const PYM_SEPARATOR = 'xPYMx';
+/** Fallback delay when animation frames are paused (Chromium throttles off-screen cross-origin frames). */
+const FALLBACK_MS = 120;
+
+/** The URL the page was loaded with. */
+const INITIAL_HREF = typeof location === 'undefined' ? '' : location.href;
+/** The query parameters the page was loaded with. */
+const INITIAL_PARAMS = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
+
+/** The running announcer, so a second start is harmless. */
+let announcer = null;
+
+/** The embed id that embed.js put in the `embed` query parameter, or null. */
+export function embedId(params = INITIAL_PARAMS) {
+  return params.get('embed');
+}
+
+/** The id pym's parent put in the `childId` query parameter, or the default. */
+export function pymId(params = INITIAL_PARAMS) {
+  return params.get('childId') || DEFAULT_ID;
+}
+
+/** The Datawrapper chart id: `dwid`, else `childId`, else the default. */
+export function datawrapperId(params = INITIAL_PARAMS) {
+  return params.get('dwid') || params.get('childId') || DEFAULT_ID;
+}
+
+/** A query string without the embedding keys (what the scenario codec should read). */
+export function stripEmbedParams(search) {
+  const params = new URLSearchParams(search);
+  for (const key of EMBED_PARAMS) params.delete(key);
+  const rest = params.toString().replace(/%2C/gi, ',');
+  return rest ? `?${rest}` : '';
+}
+
+/** pym.js child height message. */
+export function pymMessage(id, height) {
+  return ['pym', id, 'height', String(height)].join(PYM_SEPARATOR);
+}
+
+/** Datawrapper height message. */
+export function datawrapperMessage(id, height) {
+  return { 'datawrapper-height': { [id]: height } };
+}
+
+/** Flourish resize message. */
+export function flourishMessage(height, src) {
+  return { sender: 'Flourish', context: 'iframe.resize', method: 'resize', height, src };
+}
+
+/** AMP `amp-iframe` resize request. */
+export function ampMessage(height) {
+  return { sentinel: 'amp', type: 'embed-size', height };
+}
+
+/** Our own message, read by embed.js. */
+export function helongMessage(id, height) {
+  return { type: HEIGHT_MESSAGE_TYPE, id, height };
+}
+
+/** Every message announcing a height, in posting order. */
+export function heightMessages(height, params = INITIAL_PARAMS, href = INITIAL_HREF) {
+  const flourish = flourishMessage(height, href);
+  return [
+    helongMessage(embedId(params), height),
+    pymMessage(pymId(params), height),
+    datawrapperMessage(datawrapperId(params), height),
+    flourish,
+    JSON.stringify(flourish),
+    ampMessage(height),
+  ];
+}
+
+/**
+ * Height of the content in CSS px: the bottom of <body>'s margin box plus <html>'s padding and
+ * border. Unlike scrollHeight this never includes the viewport, so the iframe can also shrink.
+ */
+export function contentHeight(doc = document) {
+  const html = doc.documentElement;
+  const body = doc.body;
+  if (!body) return Math.ceil(html.getBoundingClientRect().height);
+  const view = doc.defaultView;
+  const bodyStyle = view.getComputedStyle(body);
+  const htmlStyle = view.getComputedStyle(html);
+  const bottom =
+    body.getBoundingClientRect().bottom +
+    view.scrollY +
+    (parseFloat(bodyStyle.marginBottom) || 0) +
+    (parseFloat(htmlStyle.paddingBottom) || 0) +
+    (parseFloat(htmlStyle.borderBottomWidth) || 0);
+  return Math.max(0, Math.ceil(bottom));
+}
+
+/** Post every height message to the parent window. */
+function postHeight(height) {
+  for (const message of heightMessages(height)) {
+    try {
+      window.parent.postMessage(message, '*');
+    } catch {
+      // A parent that has gone away cannot be told anything.
+    }
+  }
+}
+
+/** Make the announcer that measures at most once per frame and posts only on change. */
+function makeAnnouncer() {
+  let last = -1;
+  let pending = false;
+  let raf = 0;
+  let timer = 0;
+  const observers = [];
+
+  /** Measure now and post when the height changed. */
+  const flush = () => {
+    if (!pending) return;
+    pending = false;
+    cancelAnimationFrame(raf);
+    clearTimeout(timer);
+    const height = contentHeight();
+    if (height > 0 && height !== last) {
+      last = height;
+      postHeight(height);
+    }
+  };
+
+  /** Ask for a measurement on the next frame (or shortly, if frames are paused). */
+  const schedule = () => {
+    if (pending) return;
+    pending = true;
+    raf = requestAnimationFrame(flush);
+    timer = setTimeout(flush, FALLBACK_MS);
+  };
+
+  /** Observe size, language and render changes. */
+  const observe = () => {
+    const resize = new ResizeObserver(schedule);
+    resize.observe(document.documentElement);
+    if (document.body) resize.observe(document.body);
+    const lang = new MutationObserver(schedule);
+    lang.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'data-theme', 'data-ready'] });
+    observers.push(resize, lang);
+    schedule();
+  };
+
+  if (document.body) observe();
+  else document.addEventListener('DOMContentLoaded', observe, { once: true });
+  window.addEventListener('load', schedule);
+  window.addEventListener('resize', schedule);
+  window.addEventListener('explainer:rendered', schedule);
+  document.addEventListener('toggle', schedule, true);
+  document.fonts?.ready.then(schedule);
+  schedule();
+
+  return {
+    /** Measure and post now if the height changed. */
+    announce() {
+      pending = true;
+      flush();
+    },
+    /** Stop observing (the last height stays with the host). */
+    stop() {
+      for (const o of observers) o.disconnect();
+      document.removeEventListener('DOMContentLoaded', observe);
+      window.removeEventListener('load', schedule);
+      window.removeEventListener('resize', schedule);
+      window.removeEventListener('explainer:rendered', schedule);
+      document.removeEventListener('toggle', schedule, true);
+      pending = false;
+      cancelAnimationFrame(raf);
+      clearTimeout(timer);
+      announcer = null;
+    },
+  };
+}
+
+/** Start announcing the content height to the parent page; does nothing outside an iframe. */
+export function startHeightAnnouncer() {
+  if (typeof window === 'undefined' || window.parent === window) return null;
+  if (!announcer) announcer = makeAnnouncer();
+  return announcer;
+}

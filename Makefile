@@ -42,8 +42,9 @@ dist: build cli
 	$(CLI) prerender www/index.html dist
 	$(CLI) facts --format json > dist/data/helong-facts.json
 	$(CLI) facts --format csv > dist/data/helong-facts.csv
-	@raw=$$(stat -c %s $(WASM_RAW)); opt=$$(stat -c %s dist/pkg/helong_bg.wasm); \
-	  gz=$$(gzip -9 -c dist/pkg/helong_bg.wasm | wc -c); \
+	node tools/build-dist.mjs dist
+	@raw=$$(stat -c %s $(WASM_RAW)); opt=$$(stat -c %s $(PKG)/helong_bg.wasm); \
+	  gz=$$(gzip -9 -c $(PKG)/helong_bg.wasm | wc -c); \
 	  echo "wasm: $$raw bytes from rustc, $$opt after wasm-opt and wasm-bindgen, $$gz gzipped"
 
 ## test: every test — native, wasm in headless Chromium, end-to-end in a real browser

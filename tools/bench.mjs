@@ -67,7 +67,8 @@ async function measureLoads(browser, url) {
 /** Time the wasm model alone, in the page: cold simulate and a cached slider move. */
 async function measureWasm(page) {
   return page.evaluate(async () => {
-    const m = await import('./pkg/helong.js');
+    const manifest = await (await fetch('manifest.json')).json();
+    const m = await import(`./${manifest['pkg/helong.js']}`);
     const batch = (n, f) => {
       const t0 = performance.now();
       for (let i = 0; i < n; i++) f(i);

@@ -13,7 +13,7 @@ import { canvasIsBlank, canvasMetrics, launchBrowser, openPage, waitReady } from
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WWW_ROOT = process.env.E2E_ROOT ? path.resolve(process.env.E2E_ROOT) : path.join(REPO_ROOT, 'www');
-const WASM_GLUE = path.join(WWW_ROOT, 'pkg', 'helong.js');
+const BUILT_PAGE = path.join(WWW_ROOT, 'index.html');
 const CHART = '#chart-allocation';
 const PAGE = 'index.html';
 const CSP =
@@ -25,9 +25,9 @@ const REDRAW_TIMEOUT_MS = 5_000;
 
 /** Fails with a clear instruction when the wasm-bindgen output has not been built. */
 function requireBuiltPage() {
-  if (!existsSync(WASM_GLUE)) {
+  if (!existsSync(BUILT_PAGE) || !existsSync(path.join(WWW_ROOT, 'manifest.json'))) {
     throw new Error(
-      `${path.relative(REPO_ROOT, WASM_GLUE)} is missing: the page needs the wasm-bindgen output in www/pkg/. Run \`make build\` first.`,
+      `${path.relative(REPO_ROOT, WWW_ROOT)} is not a built site (no index.html or manifest.json). Run \`make dist\` first.`,
     );
   }
 }

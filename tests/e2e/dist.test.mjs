@@ -1,0 +1,184 @@
+// The deployable site (issue 5): single self-contained file, no-JS and no-wasm fallbacks,
+// content-hashed assets with a manifest, strict CSP on every page, print stylesheet.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { promises as fsp } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import http from 'node:http';
+import { startServer } from '../../tools/serve.mjs';
+import { launchBrowser, openPage, waitReady, canvasIsBlank } from './helpers.mjs';
+
+const ROOT = path.resolve(process.env.E2E_ROOT || 'dist');
+const SINGLE = path.join(ROOT, 'helong-explainer.html');
+const TIMEOUT = 60_000;
+
+/** A context that may load file: URLs and records (and blocks) anything on the network. */
+async function fileContext(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const requests = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (/^(file|data|blob|about):/.test(u)) return route.continue();
+    requests.push(u);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors, requests };
+}
+
+/** Serve one HTML string on a random loopback port; returns { url, close }. */
+function serveHtml(html) {
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) }),
+    ),
+  );
+}
+
+describe('the deployable site', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer({ root: ROOT });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the single file works opened from disk', { timeout: TIMEOUT }, async () => {
+    const s = await fileContext(browser);
+    try {
+      await s.page.goto(pathToFileURL(SINGLE).href);
+      await waitReady(s.page);
+      assert.equal(await canvasIsBlank(s.page, '#chart-allocation'), false);
+      await s.page.click('[data-preset="double"] >> visible=true');
+      await s.page.waitForFunction(() => [...document.querySelectorAll('[data-out="households"]')].some((e) => e.textContent === '1273'));
+      assert.deepEqual(s.errors, []);
+      assert.deepEqual(s.requests, [], 'the single file fetched something');
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  test('the single file works inside a sandboxed iframe that only allows scripts', { timeout: TIMEOUT }, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'helong-sandbox-'));
+    const single = await fsp.readFile(SINGLE, 'utf8');
+    const host = await serveHtml(
+      `<!doctype html><title>host</title><iframe id="f" sandbox="allow-scripts" width="800" height="900" srcdoc="${single
+        .replace(/&/g, '&amp;')
+        .replace(/"/g, '&quot;')}"></iframe>`,
+    );
+    const s = await fileContext(browser);
+    try {
+      await s.context.unroute('**/*');
+      await s.page.goto(host.url);
+      const frame = s.page.frames().find((f) => f !== s.page.mainFrame());
+      assert.ok(frame, 'the iframe exists');
+      await frame.waitForSelector('html[data-ready]', { state: 'attached', timeout: 20_000 });
+      const blank = await frame.$eval('#chart-benefit', (c) => {
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        for (let i = 4; i < d.length; i += 4) if (d[i] !== d[0]) return false;
+        return true;
+      });
+      assert.equal(blank, false, 'the benefit chart is drawn in the sandbox');
+      assert.deepEqual(s.errors, []);
+    } finally {
+      await s.context.close();
+      await host.close();
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('with the wasm blocked the reader sees the static charts, the tables and a one-line explanation', { timeout: TIMEOUT }, async () => {
+    const s = await openPage(browser, `${server.url}index.html`, { waitUntil: 'commit' });
+    try {
+      await s.context.route('**/*.wasm', (r) => r.abort());
+      await s.page.reload();
+      await s.page.waitForSelector('#wasm-error:not([hidden])', { timeout: 20_000 });
+      assert.match(await s.page.textContent('#wasm-error'), /静态内容|could not load/);
+      await s.page.waitForFunction(() => [...document.querySelectorAll('picture.chart-fallback img')].filter((i) => i.complete && i.naturalWidth > 0).length === 4);
+      assert.ok((await s.page.$$('#table-benefit tbody tr')).length >= 6, 'tables are pre-filled');
+      assert.deepEqual(await s.cspViolations(), []);
+      assert.deepEqual(s.offHost, []);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('without JavaScript the page still reads: text, figures, static charts and tables', { timeout: TIMEOUT }, async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      const failed = [];
+      page.on('requestfailed', (r) => failed.push(r.url()));
+      page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+      await page.goto(`${server.url}index.html`);
+      await page.waitForLoadState('networkidle');
+      const imgs = await page.$$eval('picture.chart-fallback img', (els) => els.map((i) => i.naturalWidth));
+      assert.equal(imgs.length, 4);
+      assert.ok(imgs.every((w) => w > 0), `static charts loaded: ${imgs}`);
+      assert.match(await page.textContent('#summary'), /2546 户/);
+      assert.match(await page.textContent('[data-out="benefit"]'), /55\.93万元/);
+      assert.ok((await page.$$('#table-allocation tbody tr')).length === 5);
+      assert.equal(await page.isVisible('#controls'), false, 'inert sliders are hidden without JS');
+      assert.deepEqual(failed, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('assets have content-hashed names listed in the manifest and are cached for a year', { timeout: TIMEOUT }, async () => {
+    const manifest = JSON.parse(await fsp.readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
+    for (const key of ['app.js', 'style.css', 'frame.js', 'pkg/helong.js', 'pkg/helong_bg.wasm']) {
+      const hashed = manifest[key];
+      assert.match(hashed, /\.[0-9a-f]{10}\./, key);
+      const r = await fetch(`${server.url}${hashed}`);
+      assert.equal(r.status, 200, hashed);
+      assert.match(r.headers.get('cache-control'), /max-age=31536000/, hashed);
+    }
+    const index = await fetch(`${server.url}index.html`);
+    assert.equal(index.headers.get('cache-control'), 'no-cache');
+    const html = await index.text();
+    assert.ok(html.includes(manifest['app.js']) && html.includes(manifest['style.css']));
+  });
+
+  test('every page runs under the strict content security policy without a violation', { timeout: TIMEOUT }, async () => {
+    for (const page of ['index.html?lang=en', 'embed.html?view=outcomes', 'embed-demo.html']) {
+      const s = await openPage(browser, `${server.url}${page}`);
+      try {
+        if (!page.startsWith('embed-demo')) await waitReady(s.page);
+        else await s.page.waitForTimeout(1500);
+        assert.deepEqual(await s.cspViolations(), [], page);
+        assert.deepEqual(s.errors, [], page);
+        assert.deepEqual(s.offHost, [], page);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+
+  test('the print stylesheet drops the controls and keeps the charts', { timeout: TIMEOUT }, async () => {
+    const s = await openPage(browser, `${server.url}index.html`);
+    try {
+      await waitReady(s.page);
+      await s.page.emulateMedia({ media: 'print' });
+      assert.equal(await s.page.isVisible('#controls'), false);
+      assert.equal(await s.page.isVisible('#chart-benefit'), true);
+    } finally {
+      await s.close();
+    }
+  });
+});

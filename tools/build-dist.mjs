@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// The last step of `make dist`: builds the single self-contained HTML file, then gives the
+// JS, CSS and wasm content-hashed names (so a CDN can cache them for a year while HTML stays
+// fresh) and writes dist/manifest.json mapping plain names to hashed ones.
+// Usage: node tools/build-dist.mjs [dist]
+
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+
+const DIST = process.argv[2] || 'dist';
+const SINGLE_FILE = 'helong-explainer.html';
+const HTML_PAGES = ['index.html', 'embed.html', 'embed-demo.html'];
+const HASH_LEN = 10;
+
+/** Read a file of dist/ as text. */
+const read = (rel) => fsp.readFile(path.join(DIST, rel), 'utf8');
+/** Write a file of dist/. */
+const write = (rel, data) => fsp.writeFile(path.join(DIST, rel), data);
+
+/** First HASH_LEN hex digits of the SHA-256 of some bytes. */
+function contentHash(data) {
+  return createHash('sha256').update(data).digest('hex').slice(0, HASH_LEN);
+}
+
+/** "dir/name.ext" → "dir/name.<hash>.ext". */
+function hashedName(rel, data) {
+  const ext = path.extname(rel);
+  return `${rel.slice(0, -ext.length)}.${contentHash(data)}${ext}`;
+}
+
+/** Replace an exact string, failing loudly when it is not there (the build must not drift). */
+function replaceExact(text, from, to, where) {
+  if (!text.includes(from)) throw new Error(`build-dist: ${JSON.stringify(from)} not found in ${where}`);
+  return text.split(from).join(to);
+}
+
+/** Turn an ES module's exports into a function body returning them as an object. */
+function moduleAsObject(source, where) {
+  const names = [];
+  let body = source.replace(/^export (async function|function|class|const|let|var) ([\w$]+)/gm, (_, kind, name) => {
+    names.push([name, name]);
+    return `${kind} ${name}`;
+  });
+  body = body.replace(/^export \{([^}]*)\};?\s*$/gm, (_, list) => {
+    for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [local, exported = local] = item.split(/\s+as\s+/);
+      names.push([exported, local]);
+    }
+    return '';
+  });
+  if (/^\s*(import|export)\b/m.test(body)) throw new Error(`build-dist: ${where} has imports or exports left`);
+  const ret = names.map(([exported, local]) => `${JSON.stringify(exported)}: ${local}`).join(', ');
+  return `(() => {\n${body}\nreturn { ${ret} };\n})()`;
+}
+
+/** Rewrite `import a, { b, c } from 'x'` into `const { default: a, b, c } = OBJ`. */
+function rewriteImports(source, modules) {
+  return source.replace(/^import\s+(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*'([^']+)';\s*$/gm, (line, def, named, from) => {
+    const obj = modules[from];
+    if (!obj) throw new Error(`build-dist: no inlined module for ${from}`);
+    const parts = [];
+    if (def) parts.push(`default: ${def}`);
+    if (named) parts.push(...named.split(',').map((s) => s.trim()).filter(Boolean));
+    return `const { ${parts.join(', ')} } = ${obj};`;
+  });
+}
+
+/** One HTML file with the CSS, JS, wasm and data inlined: works from disk and in a sandboxed iframe. */
+async function buildSingleFile() {
+  let html = await read('index.html');
+  const css = await read('style.css');
+  const wasm = await fsp.readFile(path.join(DIST, 'pkg/helong_bg.wasm'));
+  const glue = moduleAsObject(await read('pkg/helong.js'), 'pkg/helong.js');
+  const frame = moduleAsObject(await read('frame.js'), 'frame.js');
+  const app = rewriteImports(await read('app.js'), { './pkg/helong.js': '__helong', './frame.js': '__frame' });
+  const script = [
+    `globalThis.HELONG_WASM = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));`,
+    `const __helong = ${glue};`,
+    `const __frame = ${frame};`,
+    app,
+  ].join('\n');
+  if (/<\/script/i.test(script) || /<\/style/i.test(css)) throw new Error('build-dist: a closing tag inside inlined code');
+  html = replaceExact(html, '<link rel="stylesheet" href="style.css">', `<style>\n${css}\n</style>`, 'index.html');
+  html = replaceExact(html, '<script type="module" src="app.js"></script>', `<script type="module">\n${script}\n</script>`, 'index.html');
+  // The static SVG fallbacks live in files; the single file keeps its pre-filled tables instead.
+  html = html.replace(/<noscript class="chart-fallback-ns">[\s\S]*?<\/noscript>/g, '');
+  // Dataset links are served from the wasm by app.js; without JS they point at nothing, so say so.
+  await write(SINGLE_FILE, html);
+  return Buffer.byteLength(html);
+}
+
+/** Give JS, CSS and wasm content-hashed names and point every reference at them. */
+async function hashAssets() {
+  const manifest = {};
+  const rename = async (rel, data) => {
+    const hashed = hashedName(rel, data);
+    await write(hashed, data);
+    await fsp.rm(path.join(DIST, rel));
+    manifest[rel] = hashed;
+    return hashed;
+  };
+  const wasm = await fsp.readFile(path.join(DIST, 'pkg/helong_bg.wasm'));
+  const wasmName = await rename('pkg/helong_bg.wasm', wasm);
+  const glue = replaceExact(await read('pkg/helong.js'), "'helong_bg.wasm'", `'${path.basename(wasmName)}'`, 'pkg/helong.js');
+  const glueName = await rename('pkg/helong.js', glue);
+  const frameName = await rename('frame.js', await read('frame.js'));
+  let app = await read('app.js');
+  app = replaceExact(app, "'./pkg/helong.js'", `'./${glueName}'`, 'app.js');
+  app = replaceExact(app, "'./frame.js'", `'./${frameName}'`, 'app.js');
+  const appName = await rename('app.js', app);
+  const cssName = await rename('style.css', await read('style.css'));
+  for (const page of HTML_PAGES) {
+    let html;
+    try {
+      html = await read(page);
+    } catch {
+      continue;
+    }
+    html = html.split('href="style.css"').join(`href="${cssName}"`);
+    html = html.split('src="app.js"').join(`src="${appName}"`);
+    await write(page, html);
+  }
+  await write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+async function main() {
+  const bytes = await buildSingleFile();
+  const manifest = await hashAssets();
+  console.log(`single file: ${DIST}/${SINGLE_FILE} (${bytes} bytes)`);
+  for (const [from, to] of Object.entries(manifest)) console.log(`${from} → ${to}`);
+}
+
+main().catch((e) => {
+  console.error(e.message || e);
+  process.exit(1);
+});

@@ -17,7 +17,8 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Draw(msg) => write!(f, "failed to draw chart: {msg}"),
-            Error::Unknown { what, name } => write!(f, "unknown {what} {name:?}"),
+            // “…” rather than {:?}: Debug formatting of strings pulls Unicode tables into the wasm.
+            Error::Unknown { what, name } => write!(f, "unknown {what} “{name}”"),
             Error::Invalid(msg) => write!(f, "invalid input: {msg}"),
         }
     }

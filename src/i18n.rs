@@ -63,9 +63,29 @@ pub fn round_to(x: f64, digits: i32) -> f64 {
     libm::round(x * f) / f
 }
 
+/// `x` with exactly `decimals` decimals (at most 9), rounded half away from zero.
+///
+/// Integer arithmetic instead of `format!("{:.2}")`: the standard exact float formatter adds
+/// about 10 KB to the wasm, and this is all the page needs.
+pub fn fixed(x: f64, decimals: usize) -> String {
+    let d = decimals.min(9) as u32;
+    let p = 10u64.pow(d);
+    let v = libm::round(x.abs() * p as f64);
+    if !v.is_finite() || v >= 9.0e15 {
+        return format!("{x}");
+    }
+    let n = v as u64;
+    let sign = if x < 0.0 && n != 0 { "-" } else { "" };
+    if d == 0 {
+        format!("{sign}{n}")
+    } else {
+        format!("{sign}{}.{:0width$}", n / p, n % p, width = d as usize)
+    }
+}
+
 /// Group the integer part with commas: 12730000 → "12,730,000".
 pub fn group_thousands(x: f64, decimals: usize) -> String {
-    let s = format!("{:.*}", decimals, x.abs());
+    let s = fixed(x.abs(), decimals);
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (s.clone(), None),
@@ -112,14 +132,14 @@ pub fn compact(x: f64, lang: Lang) -> String {
     let a = x.abs();
     if lang.is_chinese() {
         if a >= 1e8 {
-            format!("{}{}", trim_zeros(format!("{:.2}", x / 1e8)), yi(lang))
+            format!("{}{}", trim_zeros(fixed(x / 1e8, 2)), yi(lang))
         } else if a >= 1e4 {
-            format!("{}{}", trim_zeros(format!("{:.2}", x / 1e4)), wan(lang))
+            format!("{}{}", trim_zeros(fixed(x / 1e4, 2)), wan(lang))
         } else {
-            trim_zeros(format!("{:.0}", x))
+            trim_zeros(fixed(x, 0))
         }
     } else if a >= 1e6 {
-        format!("{} million", trim_zeros(format!("{:.2}", x / 1e6)))
+        format!("{} million", trim_zeros(fixed(x / 1e6, 2)))
     } else {
         group_thousands(x, 0)
     }
@@ -148,14 +168,14 @@ pub fn exact(x: f64, lang: Lang) -> String {
     if lang.is_chinese() {
         if whole && x.abs() >= 1e5 && libm::fmod(x, 100.0) == 0.0 {
             if x.abs() >= 1e8 && libm::fmod(x, 1e6) == 0.0 {
-                return format!("{}{}", trim_zeros(format!("{:.2}", x / 1e8)), yi(lang));
+                return format!("{}{}", trim_zeros(fixed(x / 1e8, 2)), yi(lang));
             }
-            return format!("{}{}", trim_zeros(format!("{:.2}", x / 1e4)), wan(lang));
+            return format!("{}{}", trim_zeros(fixed(x / 1e4, 2)), wan(lang));
         }
-        trim_zeros(format!("{x:.2}"))
+        trim_zeros(fixed(x, 2))
     } else {
         if whole && x.abs() >= 1e6 && libm::fmod(x, 1e4) == 0.0 {
-            return format!("{} million", trim_zeros(format!("{:.2}", x / 1e6)));
+            return format!("{} million", trim_zeros(fixed(x / 1e6, 2)));
         }
         group_thousands(x, if whole { 0 } else { 2 }).trim_end_matches(".00").to_string()
     }
@@ -171,7 +191,7 @@ pub fn exact_yuan(x: f64, lang: Lang) -> String {
 
 /// A percentage with up to `decimals` decimals: `22.9%`.
 pub fn percent(x: f64, decimals: usize) -> String {
-    format!("{}%", trim_zeros(format!("{:.*}", decimals, x)))
+    format!("{}%", trim_zeros(fixed(x, decimals)))
 }
 
 #[cfg(test)]
@@ -211,6 +231,15 @@ mod tests {
         assert_eq!(exact_yuan(22_690_000.0, Lang::En), "22.69 million yuan");
         assert_eq!(exact(15_670.0, Lang::En), "15,670");
         assert_eq!(exact_yuan(559_300.0, Lang::En), "559,300 yuan");
+    }
+
+    #[test]
+    fn fixed_decimals_round_half_away_from_zero() {
+        assert_eq!(fixed(2.345, 2), "2.35");
+        assert_eq!(fixed(-0.004, 2), "0.00");
+        assert_eq!(fixed(-1.5, 0), "-2");
+        assert_eq!(fixed(12.5, 1), "12.5");
+        assert_eq!(fixed(559_300.0, 0), "559300");
     }
 
     #[test]

@@ -7,6 +7,12 @@ use helong::model::scenario::HOUSEHOLD_CAP;
 use helong::model::{Scenario, Simulator, CATEGORIES};
 use proptest::prelude::*;
 
+/// A number as a reader or the page can give it: at most six decimals (the codec keeps 15
+/// significant digits and 12 decimals, so anything on this grid reads back bit for bit).
+fn q6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
 /// Any scenario within the ranges of SPEC §3.1.
 fn scenario() -> impl Strategy<Value = Scenario> {
     (
@@ -21,25 +27,25 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         (1u32..=300, any::<u32>()),
     )
         .prop_map(|(budget, g, mix, ret, fail, sigma, scale, (cy, cyarea, cyyield), (trials, seed))| {
-            let mut mix = mix;
+            let mut mix = mix.map(q6);
             if mix.iter().all(|&m| m == 0.0) {
                 mix[0] = 1.0;
             }
-            let mut ret = ret;
+            let mut ret = ret.map(q6);
             if ret.iter().all(|&m| m == 0.0) {
                 ret[1] = 1.0;
             }
             Scenario {
                 budget,
                 grant: g * 500,
-                mix,
-                ret,
-                fail,
-                sigma,
-                scale,
+                mix: mix.map(q6),
+                ret: ret.map(q6),
+                fail: fail.map(q6),
+                sigma: q6(sigma),
+                scale: q6(scale),
                 cy,
-                cyarea,
-                cyyield,
+                cyarea: q6(cyarea),
+                cyyield: q6(cyyield),
                 trials,
                 seed,
             }

@@ -101,7 +101,9 @@ impl Style {
     }
     /// Font family: the system's sans-serif (CJK fonts included on readers' devices).
     pub fn font(&self, css_px: f64) -> FontDesc<'static> {
-        ("sans-serif", css_px * self.scale).into_font()
+        // Built from the enum, not from "sans-serif": plotters parses font names with
+        // `to_lowercase`, which pulls Unicode case tables (~14 KB) into the wasm.
+        FontDesc::new(FontFamily::SansSerif, css_px * self.scale, FontStyle::Normal)
     }
     pub fn text(&self, css_px: f64, color: RGBColor) -> TextStyle<'static> {
         self.font(css_px).color(&color)

@@ -45,7 +45,7 @@ pub fn draw<DB: DrawingBackend>(
 /// small expected counts keep a decimal (0.1 or 2.5 households, not 0 or 3).
 fn households(x: f64, lang: Lang) -> String {
     let whole = libm::round(x);
-    let n = if x < 9.95 && (x - whole).abs() >= 0.05 { format!("{x:.1}") } else { i18n::count(whole, lang) };
+    let n = if x < 9.95 && (x - whole).abs() >= 0.05 { i18n::fixed(x, 1) } else { i18n::count(whole, lang) };
     match lang {
         Lang::En => n,
         Lang::ZhHans => format!("{n}户"),

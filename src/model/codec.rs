@@ -134,15 +134,149 @@ fn percent_encode(s: &str) -> String {
     out
 }
 
-/// Read a number strictly: finite decimal or scientific notation, nothing else
-/// (no `inf`, `NaN`, hex, or trailing text). Underscores and spaces are not accepted.
-fn read_number(s: &str) -> Option<f64> {
-    let t = s.trim();
-    if t.is_empty() || !t.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'-' | b'+' | b'e' | b'E'))
-    {
+/// Significant digits kept from a number in a query; more are rounded away (with a notice).
+pub const MAX_DIGITS: u32 = 15;
+/// Decimal places kept from a number in a query; more are rounded away (with a notice).
+pub const MAX_DECIMALS: i32 = 12;
+
+/// A decimal read from text: `mantissa × 10^exponent`, and whether digits were dropped.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Decimal {
+    negative: bool,
+    mantissa: u64,
+    exponent: i32,
+    rounded: bool,
+}
+
+/// Parse `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before the exponent).
+fn parse_decimal(t: &str) -> Option<Decimal> {
+    let b = t.as_bytes();
+    let mut i = 0;
+    let negative = match b.first() {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let (mut mantissa, mut exponent, mut digits, mut any, mut rounded) = (0u64, 0i32, 0u32, false, false);
+    let mut round_up = false;
+    let mut seen_point = false;
+    while i < b.len() {
+        match b[i] {
+            c @ b'0'..=b'9' => {
+                any = true;
+                let d = (c - b'0') as u64;
+                if digits < MAX_DIGITS {
+                    if mantissa > 0 || d > 0 {
+                        digits += 1;
+                    }
+                    mantissa = mantissa * 10 + d;
+                    if seen_point {
+                        exponent -= 1;
+                    }
+                } else {
+                    // Beyond the digits we keep: remember how to round, count the magnitude.
+                    if !rounded {
+                        round_up = d >= 5;
+                    }
+                    rounded |= d > 0 || rounded;
+                    if !seen_point {
+                        exponent += 1;
+                    }
+                }
+            }
+            b'.' if !seen_point => seen_point = true,
+            b'e' | b'E' => break,
+            _ => return None,
+        }
+        i += 1;
+    }
+    if !any {
         return None;
     }
-    t.parse::<f64>().ok().filter(|x| x.is_finite())
+    if i < b.len() {
+        // Exponent part.
+        i += 1;
+        let (mut eneg, mut e, mut edigits) = (false, 0i32, 0);
+        if let Some(&s) = b.get(i) {
+            if s == b'-' || s == b'+' {
+                eneg = s == b'-';
+                i += 1;
+            }
+        }
+        while i < b.len() {
+            let c = b[i];
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            e = e.saturating_mul(10).saturating_add((c - b'0') as i32);
+            edigits += 1;
+            i += 1;
+        }
+        if edigits == 0 {
+            return None;
+        }
+        exponent = exponent.saturating_add(if eneg { -e } else { e });
+    }
+    if round_up {
+        mantissa += 1;
+    }
+    Some(Decimal { negative, mantissa, exponent, rounded })
+}
+
+/// Read a number strictly: a finite decimal or scientific notation, nothing else (no `inf`,
+/// `NaN`, hex, spaces inside, or trailing text). At most [`MAX_DIGITS`] significant digits and
+/// [`MAX_DECIMALS`] decimal places are kept; `.1` is the second element: true when digits were
+/// rounded away.
+///
+/// Why not `str::parse::<f64>`: its exact algorithm carries a 10 KB table of powers of five
+/// into the wasm. With at most 15 digits and 12 decimals, `mantissa / 10^k` (or `× 10^k`) is
+/// one correctly rounded IEEE operation on exact operands, so this reader is exact too, and
+/// the codec's canonical output (at most 15 significant digits) reads back bit for bit.
+fn read_number_rounded(s: &str) -> Option<(f64, bool)> {
+    let mut d = parse_decimal(s.trim())?;
+    if d.exponent < -MAX_DECIMALS {
+        // Round to MAX_DECIMALS places, half up on the magnitude.
+        let drop = (-MAX_DECIMALS - d.exponent) as u32;
+        let p = if drop > 19 { u64::MAX } else { 10u64.pow(drop) };
+        let q = d.mantissa / p;
+        let r = d.mantissa % p;
+        d.rounded |= r != 0;
+        d.mantissa = q + u64::from(p != u64::MAX && r * 2 >= p);
+        d.exponent = -MAX_DECIMALS;
+    }
+    let m = d.mantissa as f64; // exact: fewer than 2^53
+    let x = if d.mantissa == 0 {
+        0.0
+    } else if d.exponent >= 0 {
+        if d.exponent > 300 {
+            f64::MAX
+        } else if d.exponent <= 22 {
+            m * POW10[d.exponent as usize]
+        } else {
+            m * libm::pow(10.0, d.exponent as f64)
+        }
+    } else {
+        m / POW10[(-d.exponent) as usize]
+    };
+    let x = if d.negative { -x } else { x };
+    x.is_finite().then_some((x, d.rounded))
+}
+
+/// Exact powers of ten as f64 (10^0 … 10^22 are representable exactly).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    1e19, 1e20, 1e21, 1e22,
+];
+
+/// Read a number, ignoring whether digits were rounded away.
+pub fn read_number(s: &str) -> Option<f64> {
+    read_number_rounded(s).map(|(x, _)| x)
 }
 
 /// Shortest text that reads back to the same number.
@@ -164,10 +298,13 @@ fn fmt_list(xs: &[f64; CATEGORIES]) -> String {
 
 /// Check one number against its range: clamp, then round to the step.
 fn check_number(key: &str, raw: &str, default: f64, range: Range, notices: &mut Vec<Notice>) -> f64 {
-    let Some(x) = read_number(raw) else {
+    let Some((x, rounded)) = read_number_rounded(raw) else {
         notices.push(Notice::new(key, NoticeKind::Unparsable { given: quote(raw), used: fmt_num(default) }));
         return default;
     };
+    if rounded {
+        notices.push(Notice::new(key, NoticeKind::Rounded { given: quote(raw.trim()), used: fmt_num(x) }));
+    }
     let mut v = x;
     if v < range.min || v > range.max {
         v = v.clamp(range.min, range.max);
@@ -396,4 +533,62 @@ pub fn serialize_with(s: &Scenario, p: &Presentation) -> String {
 /// Is `key` one the codec understands?
 pub fn is_known_key(key: &str) -> bool {
     SCENARIO_KEYS.contains(&key) || PRESENTATION_KEYS.contains(&key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_exactly_as_the_standard_parser_reads_them() {
+        for s in [
+            "0",
+            "5000",
+            "12730000",
+            "0.1",
+            "0.15",
+            "1.5",
+            "0.05",
+            "87.144019528071",
+            "2.303921568627",
+            "1e7",
+            "2.5E3",
+            "-3",
+            "+4.25",
+            "123456789012345",
+            "0.000000000001",
+            ".5",
+            "5.",
+            "9007199254740993",
+        ] {
+            let ours = read_number(s);
+            let std: Option<f64> = s.parse().ok();
+            let significant =
+                s.trim_start_matches(['+', '-', '0', '.']).chars().filter(|c| c.is_ascii_digit()).count();
+            if significant <= 15 {
+                assert_eq!(ours, std, "{s}");
+            } else {
+                assert!(ours.is_some(), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn digits_beyond_fifteen_or_twelve_decimals_are_rounded_with_a_notice() {
+        assert_eq!(read_number_rounded("0.1234567890123456789"), Some((0.123456789012, true)));
+        assert_eq!(read_number_rounded("1234567890123456789"), Some((1234567890123460000.0, true)));
+        assert_eq!(read_number_rounded("0.1"), Some((0.1, false)));
+        let p = parse("sigma=0.12345678901234567");
+        assert!(matches!(p.notices[0].kind, NoticeKind::Rounded { .. }), "{:?}", p.notices);
+    }
+
+    #[test]
+    fn anything_but_a_plain_decimal_is_refused() {
+        for s in [
+            "", "-", ".", "e5", "1e", "1e+", "inf", "NaN", "0x10", "1_000", "1 000", "1.2.3", "١٢", "12abc",
+            "--1",
+        ] {
+            assert_eq!(read_number(s), None, "{s:?}");
+        }
+    }
 }

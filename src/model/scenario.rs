@@ -69,7 +69,8 @@ pub mod ranges {
     use super::Range;
     pub const BUDGET: Range = Range::stepped(0.0, 50_000_000.0, 1.0);
     pub const GRANT: Range = Range::stepped(500.0, 50_000.0, 500.0);
-    pub const MIX: Range = Range::new(0.0, f64::MAX);
+    /// Mix weights are relative; a billion is far beyond any count of households.
+    pub const MIX: Range = Range::new(0.0, 1e9);
     pub const RET: Range = Range::new(0.0, 5.0);
     pub const FAIL: Range = Range::new(0.0, 0.9);
     pub const SIGMA: Range = Range::new(0.0, 1.5);

@@ -18,13 +18,7 @@ fn simulate_default(c: &mut Criterion) {
     c.bench_function("simulate_default_1000_trials_cold", |b| b.iter(|| black_box(simulate(black_box("")))));
     // The per-household reference, for the speed-up ratio.
     let s = &p.scenario;
-    let alloc = helong::model::accounting::allocate(s);
-    let e = helong::model::benefit::per_household(s);
-    let cats = std::array::from_fn(|i| helong::model::montecarlo::CategoryInput {
-        households: alloc.per_category[i],
-        expected: e[i],
-        fail: s.fail[i],
-    });
+    let cats = helong::model::category_inputs(s, &helong::model::accounting::allocate(s));
     let mut group = c.benchmark_group("reference");
     group.sample_size(10);
     group.bench_function("per_household_reference_1000_trials", |b| {

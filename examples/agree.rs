@@ -3,10 +3,8 @@
 //! reference P5–P95 width, with 20,000 trials each.
 use helong::model::{
     accounting::allocate,
-    benefit,
     codec::parse,
-    montecarlo::{self, CategoryInput, Draws},
-    CATEGORIES,
+    montecarlo::{self, Draws},
 };
 fn main() {
     for q in [
@@ -18,13 +16,7 @@ fn main() {
         "sigma=1.5&fail=0.9",
     ] {
         let s = parse(q).scenario;
-        let alloc = allocate(&s);
-        let e = benefit::per_household(&s);
-        let cats: [CategoryInput; CATEGORIES] = std::array::from_fn(|c| CategoryInput {
-            households: alloc.per_category[c],
-            expected: e[c],
-            fail: s.fail[c],
-        });
+        let cats = helong::model::category_inputs(&s, &allocate(&s));
         let f = Draws::new(1, 20000).simulate(&cats, s.sigma);
         let r = montecarlo::simulate_households(&cats, s.sigma, 20000, 7);
         let mut worst: f64 = 0.0;

@@ -1187,7 +1187,7 @@ mod formula {
 /// Every fact: the article's figures in article order, then the derived figures.
 pub fn all() -> Vec<Fact> {
     let mut facts = FACTS.to_vec();
-    facts.extend(derived(FACTS));
+    facts.extend_from_slice(derived_cached());
     facts
 }
 
@@ -1196,7 +1196,14 @@ pub fn get(id: &str) -> Option<Fact> {
     if let Some(f) = FACTS.iter().find(|f| f.id == id) {
         return Some(f.clone());
     }
-    derived(FACTS).into_iter().find(|f| f.id == id)
+    derived_cached().iter().find(|f| f.id == id).cloned()
+}
+
+/// The derived facts, computed once (evaluating their formulas is not free, and the page
+/// asks for facts many times).
+fn derived_cached() -> &'static [Fact] {
+    static DERIVED: std::sync::OnceLock<Vec<Fact>> = std::sync::OnceLock::new();
+    DERIVED.get_or_init(|| derived(FACTS))
 }
 
 /// Header row of [`to_csv`].

@@ -69,8 +69,31 @@ pub struct Explainer {
     outcome: Outcome,
 }
 
+/// A canvas's drawing area, as the chart functions take it.
+type CanvasArea = DrawingArea<CanvasBackend, plotters::coord::Shift>;
+
 // Private helpers.
 impl Explainer {
+    /// Set up `canvas` for chart `name` in the reader's language and let `draw` paint it.
+    fn paint(
+        &self,
+        name: &str,
+        canvas: web_sys::HtmlCanvasElement,
+        dark: bool,
+        scale: f64,
+        draw: impl FnOnce(Chart, &CanvasArea, &Outcome, &Style) -> Result<(), Error>,
+    ) -> Result<(), JsValue> {
+        let chart = Chart::parse(name)?;
+        let backend = CanvasBackend::with_canvas_object(canvas)
+            .ok_or_else(|| JsValue::from(Error::Draw("the canvas has no 2d context".into())))?;
+        let root = backend.into_drawing_area();
+        let style =
+            Style { lang: self.presentation.lang, dark, scale: if scale > 0.0 { scale } else { 1.0 } };
+        draw(chart, &root, &self.outcome, &style)?;
+        root.present().map_err(|e| JsValue::from(Error::Draw(e.to_string())))?;
+        Ok(())
+    }
+
     fn recompute(&mut self) {
         self.outcome = self.sim.run(&self.scenario, self.notices.clone());
     }
@@ -206,16 +229,10 @@ impl Explainer {
         dark: bool,
         scale: f64,
     ) -> Result<(), JsValue> {
-        let chart = Chart::parse(name)?;
-        let backend = CanvasBackend::with_canvas_object(canvas)
-            .ok_or_else(|| JsValue::from(Error::Draw("the canvas has no 2d context".into())))?;
-        let root = backend.into_drawing_area();
-        let lang = self.presentation.lang;
-        let style = Style { lang, dark, scale: if scale > 0.0 { scale } else { 1.0 } };
-        let stamp = crate::text::stamp(&self.outcome, lang);
-        crate::charts::draw_stamped(chart, &root, &self.outcome, &style, &stamp)?;
-        root.present().map_err(|e| JsValue::from(Error::Draw(e.to_string())))?;
-        Ok(())
+        let stamp = crate::text::stamp(&self.outcome, self.presentation.lang);
+        self.paint(name, canvas, dark, scale, |chart, root, out, style| {
+            crate::charts::draw_stamped(chart, root, out, style, &stamp)
+        })
     }
 
     /// The live summary of the outcome in the reader's language.
@@ -256,15 +273,7 @@ impl Explainer {
         dark: bool,
         scale: f64,
     ) -> Result<(), JsValue> {
-        let chart = Chart::parse(name)?;
-        let backend = CanvasBackend::with_canvas_object(canvas)
-            .ok_or_else(|| JsValue::from(Error::Draw("the canvas has no 2d context".into())))?;
-        let root = backend.into_drawing_area();
-        let style =
-            Style { lang: self.presentation.lang, dark, scale: if scale > 0.0 { scale } else { 1.0 } };
-        chart.draw(&root, &self.outcome, &style)?;
-        root.present().map_err(|e| JsValue::from(Error::Draw(e.to_string())))?;
-        Ok(())
+        self.paint(name, canvas, dark, scale, |chart, root, out, style| chart.draw(root, out, style))
     }
 }
 

@@ -2,19 +2,12 @@
 
 use helong::facts::reported;
 use helong::model::accounting::{allocate, apportion};
-use helong::model::benefit;
 use helong::model::codec::{self, parse, serialize};
 use helong::model::montecarlo::{self, CategoryInput, Draws};
 use helong::model::{simulate, NoticeKind, Scenario, Simulator, CATEGORIES};
 
 fn inputs(s: &Scenario) -> [CategoryInput; CATEGORIES] {
-    let alloc = allocate(s);
-    let e = benefit::per_household(s);
-    std::array::from_fn(|c| CategoryInput {
-        households: alloc.per_category[c],
-        expected: e[c],
-        fail: s.fail[c],
-    })
+    helong::model::category_inputs(s, &allocate(s))
 }
 
 #[test]

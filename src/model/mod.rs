@@ -147,11 +147,7 @@ impl Simulator {
             ));
         }
         let per_hh = benefit::per_household(s);
-        let cats: [CategoryInput; CATEGORIES] = std::array::from_fn(|c| CategoryInput {
-            households: alloc.per_category[c],
-            expected: per_hh[c],
-            fail: s.fail[c],
-        });
+        let cats = category_inputs(s, &alloc);
         let trials = self.draws_for(s.seed, s.trials).simulate(&cats, s.sigma);
         let reported = crate::facts::reported::MIX_HOUSEHOLDS;
         let categories = Category::ALL
@@ -198,6 +194,17 @@ impl Simulator {
     }
 }
 
+/// What the Monte Carlo needs of each category: households, expected benefit each, failure
+/// probability.
+pub fn category_inputs(s: &Scenario, alloc: &accounting::Allocation) -> [CategoryInput; CATEGORIES] {
+    let per_hh = benefit::per_household(s);
+    std::array::from_fn(|c| CategoryInput {
+        households: alloc.per_category[c],
+        expected: per_hh[c],
+        fail: s.fail[c],
+    })
+}
+
 /// Parse a query and compute its outcome in one call (what the CLI's `simulate` does).
 pub fn simulate(query: &str) -> Outcome {
     let parsed = codec::parse(query);
@@ -211,11 +218,7 @@ pub fn fingerprint(query: &str) -> String {
     let s = codec::parse(query).scenario;
     let alloc = accounting::allocate(&s);
     let per_hh = benefit::per_household(&s);
-    let cats: [CategoryInput; CATEGORIES] = std::array::from_fn(|c| CategoryInput {
-        households: alloc.per_category[c],
-        expected: per_hh[c],
-        fail: s.fail[c],
-    });
+    let cats = category_inputs(&s, &alloc);
     let trials = Draws::new(s.seed, s.trials).simulate(&cats, s.sigma);
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |x: f64| {

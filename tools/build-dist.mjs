@@ -118,6 +118,16 @@ async function hashAssets() {
       continue;
     }
     html = html.split('href="style.css"').join(`href="${cssName}"`);
+    if (html.includes('src="app.js"')) {
+      // Fetch the whole module graph and the wasm at once instead of in a waterfall
+      // (app.js → helong.js → .wasm): the wasm starts downloading while the HTML parses.
+      const preloads = [
+        `<link rel="modulepreload" href="${glueName}">`,
+        `<link rel="modulepreload" href="${frameName}">`,
+        `<link rel="preload" href="${wasmName}" as="fetch" type="application/wasm" crossorigin>`,
+      ].join('\n');
+      html = html.replace(`<link rel="stylesheet" href="${cssName}">`, `<link rel="stylesheet" href="${cssName}">\n${preloads}`);
+    }
     html = html.split('src="app.js"').join(`src="${appName}"`);
     await write(page, html);
   }

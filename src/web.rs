@@ -67,6 +67,8 @@ pub struct Explainer {
     presentation: Presentation,
     notices: Vec<Notice>,
     outcome: Outcome,
+    /// What each chart was last drawn from (see [`Explainer::chart_changed`]).
+    drawn: Vec<(Chart, u64)>,
 }
 
 /// A canvas's drawing area, as the chart functions take it.
@@ -74,6 +76,38 @@ type CanvasArea = DrawingArea<CanvasBackend, plotters::coord::Shift>;
 
 // Private helpers.
 impl Explainer {
+    /// A fingerprint of what chart `chart` shows: the numbers it draws and the language.
+    fn chart_key(&self, chart: Chart) -> u64 {
+        let o = &self.outcome;
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |x: f64| {
+            for b in x.to_bits().to_le_bytes() {
+                h ^= b as u64;
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        eat(self.presentation.lang as u8 as f64);
+        let q = &o.benefit_quantiles_yuan;
+        match chart {
+            Chart::Context => {}
+            Chart::Allocation => o.categories.iter().for_each(|c| eat(c.households as f64)),
+            Chart::Benefit => {
+                for c in &o.categories {
+                    [c.households as f64, c.expected_benefit_yuan, c.p5, c.p25, c.p75, c.p95]
+                        .into_iter()
+                        .for_each(&mut eat);
+                }
+                [o.expected_benefit_yuan, q.p5, q.p25, q.p50, q.p75, q.p95].into_iter().for_each(&mut eat);
+            }
+            Chart::Outcomes => {
+                o.histogram.edges.iter().chain(o.histogram.counts.iter().flatten()).for_each(|&x| eat(x));
+                [o.histogram.failed, o.histogram.above, q.p5, q.p95].into_iter().for_each(&mut eat);
+                o.draws.iter().for_each(|d| eat(d.total_yuan));
+            }
+        }
+        h
+    }
+
     /// Set up `canvas` for chart `name` in the reader's language and let `draw` paint it.
     fn paint(
         &self,
@@ -108,7 +142,14 @@ impl Explainer {
         let p = codec::parse(query);
         let mut sim = Simulator::default();
         let outcome = sim.run(&p.scenario, p.notices.clone());
-        Explainer { sim, scenario: p.scenario, presentation: p.presentation, notices: p.notices, outcome }
+        Explainer {
+            sim,
+            scenario: p.scenario,
+            presentation: p.presentation,
+            notices: p.notices,
+            outcome,
+            drawn: Vec::new(),
+        }
     }
 
     /// Replace the whole scenario from a query string.
@@ -264,16 +305,33 @@ impl Explainer {
         crate::i18n::count(x, self.presentation.lang)
     }
 
+    /// True when chart `name` would look different from the last time it was drawn, so a
+    /// slider that does not concern a chart (courtyards, say) costs that chart nothing.
+    pub fn chart_changed(&self, name: &str) -> bool {
+        match Chart::parse(name) {
+            Ok(chart) => {
+                self.drawn.iter().find(|(c, _)| *c == chart).map(|(_, k)| *k) != Some(self.chart_key(chart))
+            }
+            Err(_) => true,
+        }
+    }
+
     /// Draw chart `name` on `canvas`. The canvas's backing size must already be its CSS size
     /// × `scale` (the page's `devicePixelRatio`).
     pub fn draw(
-        &self,
+        &mut self,
         name: &str,
         canvas: web_sys::HtmlCanvasElement,
         dark: bool,
         scale: f64,
     ) -> Result<(), JsValue> {
-        self.paint(name, canvas, dark, scale, |chart, root, out, style| chart.draw(root, out, style))
+        self.paint(name, canvas, dark, scale, |chart, root, out, style| chart.draw(root, out, style))?;
+        if let Ok(chart) = Chart::parse(name) {
+            let key = self.chart_key(chart);
+            self.drawn.retain(|(c, _)| *c != chart);
+            self.drawn.push((chart, key));
+        }
+        Ok(())
     }
 }
 

@@ -49,9 +49,25 @@ fn a_chart_draws_on_a_canvas_without_error() {
     canvas.set_width(640);
     canvas.set_height(320);
     doc.body().unwrap().append_child(&canvas).unwrap();
-    let e = Explainer::new("grant=10000");
+    let mut e = Explainer::new("grant=10000");
     e.draw("allocation", canvas.clone(), false, 1.0).expect("drawn");
     assert!(e.draw("no-such-chart", canvas, false, 1.0).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_chart_is_redrawn_only_when_what_it_shows_changes() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    canvas.set_width(400);
+    canvas.set_height(300);
+    let mut e = Explainer::new("");
+    assert!(e.chart_changed("allocation"), "never drawn");
+    e.draw("allocation", canvas.clone(), false, 1.0).expect("drawn");
+    assert!(!e.chart_changed("allocation"));
+    e.set("cy", "100");
+    assert!(!e.chart_changed("allocation"), "courtyards do not move the allocation");
+    e.set("grant", "10000");
+    assert!(e.chart_changed("allocation"));
 }
 
 #[wasm_bindgen_test]

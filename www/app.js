@@ -4,7 +4,7 @@
 // Ids shared with Rust (src/web.rs, src/charts/mod.rs): canvas#chart-<name>, table#table-<name>.
 
 import { startHeightAnnouncer } from './frame.js';
-import init, { Explainer, dataset_hash, model_version, format_fact, facts_json, facts_csv } from './pkg/helong.js';
+import init, { Explainer, dataset_hash, model_version, facts_json, facts_csv } from './pkg/helong.js';
 
 /** Charts that depend on the scenario (redrawn on every change). */
 const SCENARIO_CHARTS = ['allocation', 'benefit', 'outcomes'];
@@ -29,6 +29,13 @@ const MESSAGES = {
     en: 'The interactive charts could not load; the text below still reads.',
   },
 };
+/** Punctuation of the chart descriptions read by screen readers: after a label, between
+ * values, between rows, at the end. */
+const PUNCT = {
+  'zh-Hans': { label: '：', value: '，', row: '；', end: '。' },
+  'zh-Hant': { label: '：', value: '，', row: '；', end: '。' },
+  en: { label: ': ', value: ', ', row: '; ', end: '.' },
+};
 
 /** The one explainer, created once the wasm is ready. */
 let explainer = null;
@@ -39,15 +46,57 @@ let staticDirty = true;
 /** Timer for the idle update of summary and tables. */
 let idleTimer = 0;
 
-/** Show a one-line explanation when the interactive part cannot run. */
+/** The `lang` URL key as the model reads it (src/i18n.rs `Lang::parse`), for when it could not load. */
+function urlLang() {
+  const t = (new URLSearchParams(window.location.search).get('lang') || '').trim().toLowerCase();
+  if (['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo', 'zh-hant-tw', 'zh-hant-hk'].includes(t)) return 'zh-Hant';
+  if (t === 'en' || t.startsWith('en-')) return 'en';
+  return 'zh-Hans';
+}
+
+/** The `theme` URL key, for when the model could not load. */
+function urlTheme() {
+  const t = new URLSearchParams(window.location.search).get('theme');
+  return ['light', 'dark'].includes(t) ? t : 'auto';
+}
+
+/** Show a one-line explanation when the interactive part cannot run, and keep the static page
+ * usable: it follows the language and theme asked for, and its switches still work. */
 function showFailure(err) {
   const el = document.getElementById('wasm-error');
   if (!el) return;
-  const lang = document.documentElement.lang in MESSAGES.failed ? document.documentElement.lang : 'zh-Hans';
-  el.textContent = `${MESSAGES.failed[lang]} (${err && err.message ? err.message : err})`;
+  const root = document.documentElement;
+  const explain = (lang) => {
+    el.textContent = `${MESSAGES.failed[lang]} (${err && err.message ? err.message : err})`;
+  };
   el.hidden = false;
-  document.documentElement.dataset.failed = '';
+  root.dataset.failed = '';
+  // The numbers of the sentence cannot be adjusted now: make them plain text again.
+  for (const n of document.querySelectorAll('[data-adjust]')) {
+    n.removeAttribute('tabindex');
+    n.removeAttribute('role');
+    n.removeAttribute('aria-label');
+  }
   revealStaticCharts();
+  // What the build pre-rendered from the model (tables, summary, chart images) is in
+  // simplified Chinese whatever the language shown: say so to screen readers.
+  for (const n of document.querySelectorAll('#summary, table, picture.chart-fallback')) {
+    n.setAttribute('lang', 'zh-Hans');
+    n.setAttribute('data-lang-fixed', '');
+  }
+  const lang = urlLang();
+  applyLang(lang);
+  explain(lang);
+  applyTheme(urlTheme());
+  for (const b of document.querySelectorAll('[data-lang]')) {
+    b.addEventListener('click', () => {
+      applyLang(b.dataset.lang);
+      explain(b.dataset.lang);
+    });
+  }
+  for (const b of document.querySelectorAll('[data-theme-choice]')) {
+    b.addEventListener('click', () => applyTheme(b.dataset.themeChoice));
+  }
 }
 
 /** The language in force. */
@@ -63,16 +112,30 @@ function isDark() {
   return window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
-/** Show the elements of one language and hide the others. */
+/** The text of the element's child in the language shown (for headings kept in three languages). */
+function shownText(el) {
+  if (!el) return '';
+  const shown = [...el.querySelectorAll(':scope > [lang]')].find((e) => !e.hidden);
+  return (shown || el).textContent.trim();
+}
+
+/** Show the elements of one language and hide the others. An element with a lang attribute
+ * inside another one (a Chinese name in an English sentence) is a part in another language,
+ * not a translation, and stays shown with its sentence. */
 function applyLang(lang) {
-  document.documentElement.lang = lang;
+  const root = document.documentElement;
+  root.lang = lang;
   for (const el of document.querySelectorAll('body [lang]')) {
-    if (el.hasAttribute('data-lang')) continue;
+    if (el.hasAttribute('data-lang') || el.hasAttribute('data-lang-fixed')) continue;
+    const outer = el.parentElement?.closest('[lang]');
+    if (outer && outer !== root) continue;
     el.hidden = el.lang !== lang;
   }
   for (const b of document.querySelectorAll('[data-lang]')) {
     b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   }
+  const title = shownText(document.querySelector('h1') || document.getElementById('h-sim'));
+  if (title) document.title = title;
 }
 
 /** Reflect the theme on <html> and on the switcher. */
@@ -81,14 +144,32 @@ function applyTheme(theme) {
   for (const b of document.querySelectorAll('[data-theme-choice]')) {
     b.setAttribute('aria-pressed', String(b.dataset.themeChoice === theme));
   }
+  fitStaticChartsToTheme(theme);
 }
 
-/** Fill every [data-fact] span from the dataset, in the language of its enclosing element. */
-function fillFacts() {
-  for (const el of document.querySelectorAll('[data-fact]')) {
-    const lang = el.closest('[lang]')?.lang || 'zh-Hans';
-    const text = format_fact(el.dataset.fact, lang);
-    if (text) el.textContent = text;
+/** The <source>s and image of each pre-rendered chart as the build wrote them. */
+const fallbackSources = new WeakMap();
+
+/** The pre-rendered chart images follow the system's colour scheme; a theme chosen on the page
+ * (light or dark) picks the matching images instead. */
+function fitStaticChartsToTheme(theme) {
+  for (const pic of document.querySelectorAll('picture.chart-fallback')) {
+    const img = pic.querySelector('img');
+    if (!fallbackSources.has(pic)) {
+      const sources = [...pic.querySelectorAll('source')].map((s) => [s.media, s.srcset]);
+      fallbackSources.set(pic, { sources, src: img.getAttribute('src') });
+    }
+    const { sources, src: lightSrc } = fallbackSources.get(pic);
+    const wanted = sources.filter(([media]) => theme === 'auto' || media.includes('prefers-color-scheme: dark') === (theme === 'dark'));
+    pic.querySelectorAll('source').forEach((s) => s.remove());
+    for (const [media, srcset] of wanted) {
+      const s = document.createElement('source');
+      s.media = theme === 'auto' ? media : media.replace(/\(prefers-color-scheme: dark\)( and )?/, '') || 'all';
+      s.srcset = srcset;
+      img.before(s);
+    }
+    const src = theme === 'dark' ? lightSrc.replace(/-light\.svg$/, '-dark.svg') : lightSrc;
+    if (img.getAttribute('src') !== src) img.setAttribute('src', src);
   }
 }
 
@@ -105,12 +186,12 @@ function sizeCanvas(canvas) {
 }
 
 /** Draw the named charts. */
-function drawCharts(names, dark) {
+function drawCharts(names, dark, force) {
   for (const name of names) {
     const canvas = document.getElementById(`chart-${name}`);
     if (!canvas) continue;
-    const { dpr } = sizeCanvas(canvas);
-    explainer.draw(name, canvas, dark, dpr);
+    const { dpr, changed } = sizeCanvas(canvas);
+    if (force || changed || explainer.chart_changed(name)) explainer.draw(name, canvas, dark, dpr);
   }
 }
 
@@ -119,11 +200,14 @@ function render() {
   frame = 0;
   const t0 = performance.now();
   const dark = isDark();
+  // After a resize, a language or a theme change every chart is drawn again; after a slider
+  // move only the charts whose numbers changed (Rust keeps track).
+  const all = staticDirty;
   if (staticDirty) {
-    drawCharts(STATIC_CHARTS, dark);
+    drawCharts(STATIC_CHARTS, dark, true);
     staticDirty = false;
   }
-  drawCharts(SCENARIO_CHARTS, dark);
+  drawCharts(SCENARIO_CHARTS, dark, all);
   fillOutputs();
   const ms = performance.now() - t0;
   if (!document.documentElement.hasAttribute('data-ready')) {
@@ -162,16 +246,35 @@ function scheduleIdle() {
 /** Text that follows the scenario but need not change every frame. */
 function fillText() {
   clearTimeout(idleTimer);
-  document.getElementById('summary').textContent = explainer.summary();
+  const summary = explainer.summary();
+  document.getElementById('summary').textContent = summary;
   fillNotices();
-  for (const name of ALL_CHARTS) fillTable(name);
+  for (const name of ALL_CHARTS) describeChart(name, fillTable(name), summary);
   updateUrl();
+}
+
+/** The text alternative of a chart (the description of its canvas): the table's caption and
+ * every row in words, so a screen reader hears what the chart shows for this scenario. The
+ * distribution chart starts with the live summary (range and failures), then its bins. */
+function describeChart(name, t, summary) {
+  const el = document.getElementById(`desc-${name}`);
+  if (!el || !t) return;
+  const p = PUNCT[currentLang()] || PUNCT.en;
+  const rows = t.rows.map((cells) => {
+    const values = cells
+      .slice(1)
+      .map((c, i) => (c === '' ? '' : `${t.headers[i + 1]} ${c}`))
+      .filter(Boolean);
+    return `${cells[0]}${p.label}${values.join(p.value)}`;
+  });
+  const lead = name === 'outcomes' ? `${summary} ` : '';
+  el.textContent = `${lead}${t.caption}${p.label}${rows.join(p.row)}${p.end}`;
 }
 
 /** Rewrite one chart's data table from the model. */
 function fillTable(name) {
   const table = document.getElementById(`table-${name}`);
-  if (!table) return;
+  if (!table) return null;
   const t = explainer.table(name);
   table.caption.textContent = t.caption;
   const head = document.createElement('tr');
@@ -193,6 +296,7 @@ function fillTable(name) {
     return tr;
   });
   table.tBodies[0].replaceChildren(...rows);
+  return t;
 }
 
 /** Show the codec's and the model's notices in the reader's language. */
@@ -246,9 +350,11 @@ function fillOutputs() {
 /** Text beside each slider. */
 function syncOutputs() {
   const pct = (x) => `${(Math.round(x * 10) / 10).toLocaleString()}%`;
+  // The slider beside each output is read with the same words ("5,000 yuan", not "5000").
   const put = (id, text) => {
     const el = document.getElementById(id);
     if (el) el.textContent = text;
+    document.getElementById(id.replace(/^out-/, 'in-'))?.setAttribute('aria-valuetext', text);
   };
   put('out-grant', explainer.format_yuan(Number(explainer.value('grant'))));
   put('out-budget', explainer.format_yuan(Number(explainer.value('budget'))));
@@ -330,6 +436,9 @@ function nudge(el, steps) {
 function bindAdjustables() {
   for (const el of document.querySelectorAll('[data-adjust]')) {
     const a = ADJUST[el.dataset.adjust];
+    // Only with the model running are these numbers controls (the static page reads them as text).
+    el.tabIndex = 0;
+    el.setAttribute('role', 'spinbutton');
     el.setAttribute('aria-valuemin', String(a.min));
     el.setAttribute('aria-valuemax', String(a.max));
     el.addEventListener('keydown', (e) => {
@@ -394,6 +503,22 @@ function downloadPng(name) {
   canvas.toBlob((blob) => blob && saveBlob(blob, `helong-${name}.png`), 'image/png');
 }
 
+/** In an embed the charts come right after the sentence, above the presets and controls: move
+ * them there in the document, so that reading and focus order follow the order on screen. The
+ * embed has no headline, so its top heading becomes the page's level-1 heading. */
+function arrangeEmbed() {
+  if (!document.documentElement.hasAttribute('data-embed')) return;
+  const sentences = document.querySelectorAll('#simulator > .reactive');
+  let after = sentences[sentences.length - 1];
+  for (const panel of document.querySelectorAll('#simulator > .panel')) {
+    after?.after(panel);
+    after = panel;
+  }
+  for (const [id, level] of [['h-sim', 1], ['h-allocation', 2], ['h-benefit', 2], ['h-outcomes', 2], ['h-context', 2]]) {
+    document.getElementById(id)?.setAttribute('aria-level', String(level));
+  }
+}
+
 /** In an embed, show only the panel the `view` key asks for (`all` shows everything). */
 function applyView() {
   if (!document.documentElement.hasAttribute('data-embed')) return;
@@ -403,6 +528,8 @@ function applyView() {
   const context = document.getElementById('panel-context');
   if (sim) sim.hidden = view === 'context';
   if (context) context.hidden = !(view === 'context' || view === 'all');
+  // The context chart alone: its heading is the embed's level-1 heading.
+  document.getElementById('h-context')?.setAttribute('aria-level', view === 'context' ? '1' : '2');
   for (const panel of document.querySelectorAll('#simulator .panel')) {
     panel.hidden = !(view === 'all' || panel.id === `panel-${view}`);
   }
@@ -437,7 +564,6 @@ function bindButtons() {
     b.addEventListener('click', () => {
       explainer.set('lang', b.dataset.lang);
       applyLang(explainer.lang());
-      fillFacts();
       fillText();
       scheduleFullRender();
     });
@@ -499,14 +625,19 @@ function wasmSource() {
 
 async function main() {
   startHeightAnnouncer();
+  arrangeEmbed();
+  performance.mark('explainer:start');
   const wasm = await init(wasmSource());
+  performance.mark('explainer:wasm-ready');
   // Read-only probe for the benchmarks and soak tests (wasm memory in bytes).
   window.explainerProbe = Object.freeze({ wasmMemoryBytes: () => wasm.memory.buffer.byteLength });
   explainer = new Explainer(window.location.search);
+  performance.mark('explainer:model-ready');
   applyLang(explainer.lang());
   applyTheme(explainer.theme());
   applyView();
-  fillFacts();
+  // The figures in the narrative ([data-fact]) are already in the page, in every language,
+  // exactly as the dataset formats them: tests/page.rs checks each one at build time.
   for (const [id, text] of [['model-version', model_version()], ['dataset-hash', dataset_hash()]]) {
     const el = document.getElementById(id);
     if (el) el.textContent = text;

@@ -232,6 +232,56 @@ pub fn stamp(out: &Outcome, lang: Lang) -> Vec<String> {
     ]
 }
 
+/// Every number the page shows beside its controls, formatted for the reader: the
+/// reactive sentence (`outputs`) and the value beside each slider (`controls`, keyed by the
+/// slider's output id, e.g. `out-grant`, `out-mix-1`). One call per slider move.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Readout {
+    pub households: String,
+    pub benefit: String,
+    pub p5: String,
+    pub p95: String,
+    pub courtyard: String,
+    pub grant: String,
+    pub budget: String,
+    pub grant_value: u32,
+    pub budget_value: u64,
+    pub controls: Vec<(String, String)>,
+}
+
+/// The readout of a scenario and its outcome.
+pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout {
+    let money = |x: f64| i18n::yuan(i18n::round_to(x, 0), lang);
+    let pct = |x: f64| i18n::percent(x, 1);
+    let q = &out.benefit_quantiles_yuan;
+    let mut controls = vec![
+        ("out-grant".to_string(), money(s.grant as f64)),
+        ("out-budget".to_string(), money(s.budget as f64)),
+        ("out-fail".to_string(), pct(100.0 * s.fail[0])),
+        ("out-sigma".to_string(), i18n::fixed(s.sigma, 2)),
+        ("out-scale".to_string(), i18n::fixed(s.scale, 2)),
+        ("out-cy".to_string(), i18n::count(s.cy as f64, lang)),
+    ];
+    for (i, share) in s.mix_shares().iter().enumerate() {
+        controls.push((format!("out-mix-{i}"), pct(*share)));
+    }
+    for (i, r) in s.ret.iter().enumerate() {
+        controls.push((format!("out-ret-{i}"), format!("×{}", i18n::fixed(*r, 1))));
+    }
+    Readout {
+        households: i18n::count(out.households_funded as f64, lang),
+        benefit: money(out.expected_benefit_yuan),
+        p5: money(q.p5),
+        p95: money(q.p95),
+        courtyard: money(out.courtyard_income_yuan),
+        grant: money(s.grant as f64),
+        budget: money(s.budget as f64),
+        grant_value: s.grant,
+        budget_value: s.budget,
+        controls,
+    }
+}
+
 /// RFC 4180 field quoting.
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -328,6 +378,18 @@ mod tests {
         assert!(lines[1].contains("Wang Xin"));
         assert!(lines[2].contains(&facts::dataset_hash()));
         assert!(stamp(&simulate(""), Lang::ZhHans)[0].contains("按报道"));
+    }
+
+    #[test]
+    fn the_readout_formats_every_control_in_the_readers_language() {
+        let s = crate::model::codec::parse("grant=10000&lang=en").scenario;
+        let out = simulate("grant=10000");
+        let r = readout(&s, &out, Lang::En);
+        assert_eq!(r.households, "1,273");
+        assert_eq!(r.grant, "10,000 yuan");
+        assert_eq!(r.controls.len(), 16);
+        assert!(r.controls.contains(&("out-mix-1".to_string(), "73%".to_string())), "{:?}", r.controls);
+        assert_eq!(readout(&s, &out, Lang::ZhHans).budget, "1273万元");
     }
 
     #[test]

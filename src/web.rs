@@ -276,6 +276,11 @@ impl Explainer {
         })
     }
 
+    /// Every number shown beside the controls, formatted for the reader, in one call.
+    pub fn readout(&self) -> Result<JsValue, JsValue> {
+        to_js(&crate::text::readout(&self.scenario, &self.outcome, self.presentation.lang))
+    }
+
     /// The live summary of the outcome in the reader's language.
     pub fn summary(&self) -> String {
         crate::text::summary(&self.outcome, self.presentation.lang)
@@ -292,17 +297,6 @@ impl Explainer {
     /// The outcome as CSV (UTF-8 with BOM).
     pub fn outcome_csv(&self) -> String {
         crate::text::outcome_csv(&self.outcome)
-    }
-
-    /// Money formatted for the reader (`1273万元`, `12.73 million yuan`), for the page's
-    /// reactive sentence and slider outputs.
-    pub fn format_yuan(&self, x: f64) -> String {
-        crate::i18n::yuan(x, self.presentation.lang)
-    }
-
-    /// A count formatted for the reader.
-    pub fn format_count(&self, x: f64) -> String {
-        crate::i18n::count(x, self.presentation.lang)
     }
 
     /// True when chart `name` would look different from the last time it was drawn, so a

@@ -325,48 +325,25 @@ function updateUrl() {
   }
 }
 
-/** Numbers in the reactive sentence, slider outputs and the courtyard line. */
+/** Numbers in the reactive sentence, beside each slider, and the courtyard line: one call. */
 function fillOutputs() {
-  const out = explainer.outcome();
-  const q = out.benefit_quantiles_yuan;
+  const r = explainer.readout();
   const set = (sel, text) => {
     for (const el of document.querySelectorAll(sel)) el.textContent = text;
   };
-  set('[data-out="households"]', explainer.format_count(out.households_funded));
-  set('[data-out="benefit"]', explainer.format_yuan(Math.round(out.expected_benefit_yuan)));
-  set('[data-out="p5"]', explainer.format_yuan(Math.round(q.p5)));
-  set('[data-out="p95"]', explainer.format_yuan(Math.round(q.p95)));
-  set('[data-out="courtyard"]', explainer.format_yuan(Math.round(out.courtyard_income_yuan)));
+  for (const key of ['households', 'benefit', 'p5', 'p95', 'courtyard']) set(`[data-out="${key}"]`, r[key]);
   for (const el of document.querySelectorAll('[data-adjust]')) {
     const key = el.dataset.adjust;
-    const v = Number(explainer.value(key));
-    el.textContent = explainer.format_yuan(v);
-    el.setAttribute('aria-valuenow', String(v));
-    el.setAttribute('aria-valuetext', el.textContent);
+    el.textContent = r[key];
+    el.setAttribute('aria-valuenow', String(r[`${key}_value`]));
+    el.setAttribute('aria-valuetext', r[key]);
   }
-  syncOutputs();
-}
-
-/** Text beside each slider. */
-function syncOutputs() {
-  const pct = (x) => `${(Math.round(x * 10) / 10).toLocaleString()}%`;
   // The slider beside each output is read with the same words ("5,000 yuan", not "5000").
-  const put = (id, text) => {
+  for (const [id, text] of r.controls) {
     const el = document.getElementById(id);
     if (el) el.textContent = text;
     document.getElementById(id.replace(/^out-/, 'in-'))?.setAttribute('aria-valuetext', text);
-  };
-  put('out-grant', explainer.format_yuan(Number(explainer.value('grant'))));
-  put('out-budget', explainer.format_yuan(Number(explainer.value('budget'))));
-  put('out-fail', pct(100 * firstOf('fail')));
-  put('out-sigma', String(Number(explainer.value('sigma')).toFixed(2)));
-  put('out-scale', String(Number(explainer.value('scale')).toFixed(2)));
-  put('out-cy', explainer.format_count(Number(explainer.value('cy'))));
-  explainer.mix_shares().forEach((s, i) => put(`out-mix-${i}`, pct(s)));
-  explainer
-    .value('ret')
-    .split(',')
-    .forEach((r, i) => put(`out-ret-${i}`, `×${Number(r).toFixed(1)}`));
+  }
 }
 
 /** The first number of a list-valued key (failure probability shown for all kinds). */

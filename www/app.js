@@ -600,11 +600,21 @@ function wasmSource() {
   return globalThis.HELONG_WASM ? { module_or_path: globalThis.HELONG_WASM } : undefined;
 }
 
+/** Resolves once the document is parsed (the script is async and may run before that). */
+function domParsed() {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+}
+
 async function main() {
+  performance.mark('explainer:start');
+  // Compile the wasm while the browser is still parsing and laying out the page.
+  const wasmReady = init(wasmSource());
+  wasmReady.catch(() => {}); // handled below, once the page exists to show the failure
+  await domParsed();
   startHeightAnnouncer();
   arrangeEmbed();
-  performance.mark('explainer:start');
-  const wasm = await init(wasmSource());
+  const wasm = await wasmReady;
   performance.mark('explainer:wasm-ready');
   // Read-only probe for the benchmarks and soak tests (wasm memory in bytes).
   window.explainerProbe = Object.freeze({ wasmMemoryBytes: () => wasm.memory.buffer.byteLength });

@@ -226,6 +226,16 @@ function renderNow() {
   render();
 }
 
+/** True when a chart's canvas no longer matches its box × devicePixelRatio (the observer's
+ * first call, right after the first render, changes nothing and redraws nothing). */
+function chartsNeedResize() {
+  const dpr = window.devicePixelRatio || 1;
+  return [...document.querySelectorAll('.chart canvas')].some((c) => {
+    const r = c.getBoundingClientRect();
+    return c.width !== Math.max(1, Math.round(r.width * dpr)) || c.height !== Math.max(1, Math.round(r.height * dpr));
+  });
+}
+
 /** Ask for a redraw on the next frame. */
 function scheduleRender() {
   if (!frame) frame = requestAnimationFrame(render);
@@ -634,7 +644,7 @@ async function main() {
   bindAdjustables();
   bindButtons();
   bindDatasetLinks();
-  const ro = new ResizeObserver(scheduleFullRender);
+  const ro = new ResizeObserver(() => chartsNeedResize() && scheduleFullRender());
   for (const el of document.querySelectorAll('.chart')) ro.observe(el);
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', scheduleFullRender);
   render();

@@ -43,15 +43,6 @@ pub fn start() {
     std::panic::set_hook(Box::new(panic_hook));
 }
 
-/// Slider metadata for one input, so the page's sliders use the model's ranges.
-#[derive(Serialize)]
-struct RangeInfo {
-    key: &'static str,
-    min: f64,
-    max: f64,
-    step: Option<f64>,
-}
-
 /// One notice, in the reader's language.
 #[derive(Serialize)]
 struct NoticeText<'a> {
@@ -351,27 +342,6 @@ pub fn dataset_hash() -> String {
 #[wasm_bindgen]
 pub fn model_version() -> String {
     crate::MODEL_VERSION.to_string()
-}
-
-/// Slider ranges of every scenario input.
-#[wasm_bindgen]
-pub fn ranges() -> Result<JsValue, JsValue> {
-    use crate::model::scenario::ranges as r;
-    let list = [
-        ("budget", r::BUDGET),
-        ("grant", r::GRANT),
-        ("ret", r::RET),
-        ("fail", r::FAIL),
-        ("sigma", r::SIGMA),
-        ("scale", r::SCALE),
-        ("cy", r::CY),
-        ("cyarea", r::CYAREA),
-        ("cyyield", r::CYYIELD),
-        ("trials", r::TRIALS),
-    ];
-    let v: Vec<RangeInfo> =
-        list.iter().map(|(k, g)| RangeInfo { key: k, min: g.min, max: g.max, step: g.step }).collect();
-    to_js(&v)
 }
 
 /// Run the model on a query and return its outcome without keeping state (tests, bench).

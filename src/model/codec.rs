@@ -69,7 +69,6 @@ pub struct Parsed {
 /// Scenario keys in canonical order (also the order they are serialized in).
 pub const SCENARIO_KEYS: [&str; 12] =
     ["budget", "grant", "mix", "ret", "fail", "sigma", "scale", "cy", "cyarea", "cyyield", "trials", "seed"];
-const PRESENTATION_KEYS: [&str; 3] = ["lang", "theme", "view"];
 
 /// Keys that embedding hosts add to an iframe's URL (our `embed.js`, pym.js, Datawrapper):
 /// they concern the host, not the scenario, and are ignored without a notice.
@@ -528,11 +527,6 @@ pub fn serialize_with(s: &Scenario, p: &Presentation) -> String {
         add("view", p.view_or_default());
     }
     q
-}
-
-/// Is `key` one the codec understands?
-pub fn is_known_key(key: &str) -> bool {
-    SCENARIO_KEYS.contains(&key) || PRESENTATION_KEYS.contains(&key)
 }
 
 #[cfg(test)]

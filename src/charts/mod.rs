@@ -405,9 +405,7 @@ pub fn nice_ticks(max: f64, n: usize) -> Vec<f64> {
     if max.is_nan() || max <= 0.0 || !max.is_finite() || n == 0 {
         return vec![0.0];
     }
-    let raw = max / n as f64;
-    let p = libm::pow(10.0, libm::floor(libm::log10(raw)));
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * p).find(|&s| s >= raw).unwrap_or(10.0 * p);
+    let step = crate::model::montecarlo::nice_step(max / n as f64);
     let count = libm::ceil(max / step - 1e-9) as usize;
     (0..=count).map(|i| i as f64 * step).collect()
 }

@@ -146,7 +146,6 @@ impl Simulator {
                 NoticeKind::CapBinds { cap: scenario::HOUSEHOLD_CAP, would_fund: would },
             ));
         }
-        let per_hh = benefit::per_household(s);
         let cats = category_inputs(s, &alloc);
         let trials = self.draws_for(s.seed, s.trials).simulate(&cats, s.sigma);
         let reported = crate::facts::reported::MIX_HOUSEHOLDS;
@@ -159,7 +158,7 @@ impl Simulator {
                     id: cat.id(),
                     households: alloc.per_category[c],
                     reported_households: reported[c],
-                    expected_benefit_yuan: alloc.per_category[c] as f64 * per_hh[c],
+                    expected_benefit_yuan: alloc.per_category[c] as f64 * cats[c].expected,
                     p5: q[0],
                     p25: q[1],
                     p50: q[2],
@@ -217,7 +216,6 @@ pub fn simulate(query: &str) -> Outcome {
 pub fn fingerprint(query: &str) -> String {
     let s = codec::parse(query).scenario;
     let alloc = accounting::allocate(&s);
-    let per_hh = benefit::per_household(&s);
     let cats = category_inputs(&s, &alloc);
     let trials = Draws::new(s.seed, s.trials).simulate(&cats, s.sigma);
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -232,7 +230,7 @@ pub fn fingerprint(query: &str) -> String {
         col.iter().for_each(|&x| eat(x));
     }
     trials.failed.iter().for_each(|&f| eat(f as f64));
-    per_hh.iter().for_each(|&x| eat(x));
+    cats.iter().for_each(|c| eat(c.expected));
     let hist = montecarlo::histogram(&cats, s.sigma);
     hist.counts.iter().flatten().for_each(|&x| eat(x));
     format!("{h:016x}")

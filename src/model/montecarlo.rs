@@ -77,8 +77,9 @@ fn binomial_inverse(n: u32, p: f64, u: f64) -> u32 {
     k
 }
 
-/// Parameters of the shifted lognormal that stands for a sum of successes (see
-/// [`lognormal_sum`]): the sum is `shift + scale · exp(s · z)`.
+/// Parameters of the shifted lognormal that stands for a sum of successes: a three-moment
+/// fit (plain Fenton–Wilkinson matches only two and puts far too much weight in the left
+/// tail when σ is large); the sum is `shift + scale · exp(s · z)`, exact for k = 1.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SumParams {
     pub shift: f64,
@@ -117,17 +118,6 @@ impl SumParams {
     /// The sum at standard normal `z` (never negative).
     pub fn at(&self, z: f64) -> f64 {
         (self.shift + self.scale * libm::exp(self.s * z)).max(0.0)
-    }
-}
-
-/// Sum of `k` independent lognormals of mean `mean` and log-spread `sigma`, at standard
-/// normal `z`, approximated by a shifted lognormal with the same mean, variance and skewness
-/// as the exact sum (a three-moment fit; plain Fenton–Wilkinson matches only two and puts
-/// far too much weight in the left tail when σ is large). Exact for k = 1.
-pub fn lognormal_sum(k: u32, mean: f64, sigma: f64, z: f64) -> f64 {
-    match SumParams::fit(k, mean, sigma) {
-        Some(p) => p.at(z),
-        None => mean * k as f64,
     }
 }
 
@@ -457,18 +447,4 @@ pub fn nice_step(x: f64) -> f64 {
     }
     let p = libm::pow(10.0, libm::floor(libm::log10(x)));
     [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * p).find(|&s| s >= x * (1.0 - 1e-12)).unwrap_or(10.0 * p)
-}
-
-/// Round up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × a power of ten, for readable axes.
-pub fn nice_ceiling(x: f64) -> f64 {
-    if x <= 0.0 || !x.is_finite() {
-        return 1.0;
-    }
-    let p = libm::pow(10.0, libm::floor(libm::log10(x)));
-    for m in [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0] {
-        if m * p >= x {
-            return m * p;
-        }
-    }
-    10.0 * p
 }

@@ -4,14 +4,13 @@
 // Served from E2E_ROOT (default dist/). Every test also checks for console errors, CSP
 // violations and requests off 127.0.0.1.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer } from '../../tools/serve.mjs';
-import { launchBrowser, openPage, waitReady } from './helpers.mjs';
+import { useSite, openPage, waitReady } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const TIMEOUT = 90_000;
@@ -230,17 +229,16 @@ async function serveFile(file) {
 }
 
 describe('the explainer for every reader', () => {
-  let server;
-  let browser;
+  const site = useSite(ROOT);
   const open = async (pageAndQuery, opts = DESKTOP) => {
-    const s = await openPage(browser, `${server.url}${pageAndQuery}`, opts);
+    const s = await openPage(site.browser, `${site.server.url}${pageAndQuery}`, opts);
     await waitReady(s.page);
     return s;
   };
 
   /** The static page a reader gets when the WebAssembly cannot load (its request is refused). */
   const openWithoutWasm = async (pageAndQuery, opts = DESKTOP) => {
-    const s = await openPage(browser, 'about:blank', opts);
+    const s = await openPage(site.browser, 'about:blank', opts);
     // Only the refused wasm may show up as an error (once for each request of it).
     s.expectedErrors = [];
     s.page.on('console', (m) => {
@@ -249,20 +247,12 @@ describe('the explainer for every reader', () => {
       }
     });
     await s.context.route('**/*.wasm', (r) => r.abort());
-    await s.page.goto(`${server.url}${pageAndQuery}`);
+    await s.page.goto(`${site.server.url}${pageAndQuery}`);
     await s.page.waitForSelector('#wasm-error:not([hidden])', { timeout: 20_000 });
     await s.page.waitForFunction(() => [...document.querySelectorAll('picture.chart-fallback img')].every((i) => i.complete));
     return s;
   };
 
-  before(async () => {
-    server = await startServer({ root: ROOT });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   describe('axe finds no WCAG 2.1 AA or best-practice violation', () => {
     /** Scans every variant of one page; `load(query, opts)` opens it ready for the scan. */
@@ -296,7 +286,7 @@ describe('the explainer for every reader', () => {
       const single = await serveFile(path.join(ROOT, 'helong-explainer.html'));
       try {
         await scanAll('helong-explainer.html', variants(), async (q, o) => {
-          const s = await openPage(browser, `${single.url}?${q}`, o);
+          const s = await openPage(site.browser, `${single.url}?${q}`, o);
           await waitReady(s.page);
           return s;
         });

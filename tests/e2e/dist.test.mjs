@@ -1,7 +1,7 @@
 // The deployable site (issue 5): single self-contained file, no-JS and no-wasm fallbacks,
 // content-hashed assets with a manifest, strict CSP on every page, print stylesheet.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import http from 'node:http';
-import { startServer } from '../../tools/serve.mjs';
-import { launchBrowser, openPage, waitReady, canvasIsBlank } from './helpers.mjs';
+import { useSite, openPage, waitReady, canvasIsBlank } from './helpers.mjs';
 
 const ROOT = path.resolve(process.env.E2E_ROOT || 'dist');
 const SINGLE = path.join(ROOT, 'helong-explainer.html');
@@ -47,19 +46,10 @@ function serveHtml(html) {
 }
 
 describe('the deployable site', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ root: ROOT });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite(ROOT);
 
   test('the single file works opened from disk', { timeout: TIMEOUT }, async () => {
-    const s = await fileContext(browser);
+    const s = await fileContext(site.browser);
     try {
       await s.page.goto(pathToFileURL(SINGLE).href);
       await waitReady(s.page);
@@ -81,7 +71,7 @@ describe('the deployable site', () => {
         .replace(/&/g, '&amp;')
         .replace(/"/g, '&quot;')}"></iframe>`,
     );
-    const s = await fileContext(browser);
+    const s = await fileContext(site.browser);
     try {
       await s.context.unroute('**/*');
       await s.page.goto(host.url);
@@ -103,10 +93,10 @@ describe('the deployable site', () => {
   });
 
   test('with the wasm blocked the reader sees the static charts, the tables and a one-line explanation', { timeout: TIMEOUT }, async () => {
-    const s = await openPage(browser, 'about:blank');
+    const s = await openPage(site.browser, 'about:blank');
     try {
       await s.context.route('**/*.wasm', (r) => r.abort());
-      await s.page.goto(`${server.url}index.html`);
+      await s.page.goto(`${site.server.url}index.html`);
       await s.page.waitForSelector('#wasm-error:not([hidden])', { timeout: 20_000 });
       assert.match(await s.page.textContent('#wasm-error'), /静态内容|could not load/);
       await s.page.waitForFunction(() => [...document.querySelectorAll('picture.chart-fallback img')].filter((i) => i.complete && i.naturalWidth > 0).length === 4);
@@ -119,14 +109,14 @@ describe('the deployable site', () => {
   });
 
   test('without JavaScript the page still reads: text, figures, static charts and tables', { timeout: TIMEOUT }, async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     try {
       const page = await context.newPage();
       const failed = [];
       // Preloads of scripts and wasm are cancelled when scripting is off; that is not a failure.
       page.on('requestfailed', (r) => !/\.(js|wasm)$/.test(new URL(r.url()).pathname) && failed.push(r.url()));
       page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
-      await page.goto(`${server.url}index.html`);
+      await page.goto(`${site.server.url}index.html`);
       await page.waitForLoadState('networkidle');
       const imgs = await page.$$eval('picture.chart-fallback img', (els) => els.map((i) => i.naturalWidth));
       assert.equal(imgs.length, 4);
@@ -146,11 +136,11 @@ describe('the deployable site', () => {
     for (const key of ['app.js', 'style.css', 'frame.js', 'pkg/helong.js', 'pkg/helong_bg.wasm']) {
       const hashed = manifest[key];
       assert.match(hashed, /\.[0-9a-f]{10}\./, key);
-      const r = await fetch(`${server.url}${hashed}`);
+      const r = await fetch(`${site.server.url}${hashed}`);
       assert.equal(r.status, 200, hashed);
       assert.match(r.headers.get('cache-control'), /max-age=31536000/, hashed);
     }
-    const index = await fetch(`${server.url}index.html`);
+    const index = await fetch(`${site.server.url}index.html`);
     assert.equal(index.headers.get('cache-control'), 'no-cache');
     const html = await index.text();
     assert.ok(html.includes(manifest['app.js']) && html.includes(manifest['style.css']));
@@ -158,7 +148,7 @@ describe('the deployable site', () => {
 
   test('every page runs under the strict content security policy without a violation', { timeout: TIMEOUT }, async () => {
     for (const page of ['index.html?lang=en', 'embed.html?view=outcomes', 'embed-demo.html']) {
-      const s = await openPage(browser, `${server.url}${page}`);
+      const s = await openPage(site.browser, `${site.server.url}${page}`);
       try {
         if (!page.startsWith('embed-demo')) await waitReady(s.page);
         else await s.page.waitForTimeout(1500);
@@ -172,7 +162,7 @@ describe('the deployable site', () => {
   });
 
   test('the print stylesheet drops the controls and keeps the charts', { timeout: TIMEOUT }, async () => {
-    const s = await openPage(browser, `${server.url}index.html`);
+    const s = await openPage(site.browser, `${site.server.url}index.html`);
     try {
       await waitReady(s.page);
       await s.page.emulateMedia({ media: 'print' });

@@ -1,7 +1,9 @@
 // Shared helpers for the end-to-end tests and the screenshot tool.
 // Uses playwright-core with Debian's Chromium; never downloads a browser.
 
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -139,4 +141,21 @@ export function canvasMetrics(page, selector) {
     clientHeight: c.clientHeight,
     dpr: window.devicePixelRatio,
   }));
+}
+
+/**
+ * Serve `root` and launch the browser once for the enclosing describe block; returns an object
+ * whose `server` and `browser` are set once the block's tests run.
+ */
+export function useSite(root) {
+  const site = { server: null, browser: null };
+  before(async () => {
+    site.server = await startServer({ root });
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -1,11 +1,10 @@
 // The reader's explainer in a real browser (issue 4): sliders, presets, links, languages,
 // themes, live text, downloads and bad URLs. Served from E2E_ROOT (default dist/).
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
-import { startServer } from '../../tools/serve.mjs';
-import { launchBrowser, openPage, waitReady } from './helpers.mjs';
+import { useSite, openPage, waitReady } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const TIMEOUT = 60_000;
@@ -47,22 +46,13 @@ async function assertClean(s) {
 }
 
 describe('the reader’s explainer', () => {
-  let server;
-  let browser;
+  const site = useSite(ROOT);
   const open = async (query = '', opts = DESKTOP) => {
-    const s = await openPage(browser, `${server.url}index.html${query}`, opts);
+    const s = await openPage(site.browser, `${site.server.url}index.html${query}`, opts);
     await waitReady(s.page);
     return s;
   };
 
-  before(async () => {
-    server = await startServer({ root: ROOT });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   test('moving the grant slider changes the numbers, the charts and the URL', { timeout: TIMEOUT }, async () => {
     const s = await open();

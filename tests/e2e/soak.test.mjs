@@ -1,10 +1,9 @@
 // Soak (issue 6): a thousand slider moves must not log an error or grow wasm memory without
 // bound. The full 10,000-move measurement is in `make bench` (bench/report.json).
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../../tools/serve.mjs';
-import { launchBrowser, openPage, waitReady } from './helpers.mjs';
+import { useSite, openPage, waitReady } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const MOVES = 1000;
@@ -12,19 +11,10 @@ const MOVES = 1000;
 const MAX_GROWTH_BYTES = 1024 * 1024;
 
 describe('a long session', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ root: ROOT });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite(ROOT);
 
   test('a thousand slider moves log no error and do not grow wasm memory', { timeout: 180_000 }, async () => {
-    const s = await openPage(browser, `${server.url}index.html`);
+    const s = await openPage(site.browser, `${site.server.url}index.html`);
     try {
       await waitReady(s.page);
       const move = (n, offset) =>

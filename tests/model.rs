@@ -114,12 +114,24 @@ fn a_slider_move_does_not_reshuffle_the_random_numbers() {
     assert_eq!(a, c);
 }
 
+/// Standard error of the sample `p`-quantile of `n` draws: the slope of the empirical quantile
+/// function around `p` times √(p(1−p)/n) (the asymptotic variance of an order statistic).
+fn quantile_standard_error(values: &[f64], p: f64) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let (lo, hi) = ((p - 0.02).max(0.001), (p + 0.02).min(0.999));
+    let slope = (montecarlo::quantile(&sorted, hi) - montecarlo::quantile(&sorted, lo)) / (hi - lo);
+    slope * (p * (1.0 - p) / values.len() as f64).sqrt()
+}
+
 /// The fast method (binomial inversion + three-moment shifted lognormal) against the per-household
 /// reference. TOLERANCE: every quantile of the total and of each category within 4% of the
 /// reference's P5–P95 width (12% when σ > 1, where sums of very skewed lognormals are hard to
-/// approximate), plus 0.5% of the reference median for sampling noise, with 4,000 trials
-/// each. Measured with 20,000 trials (`cargo run --release --example agree`): worst 1.3% at
-/// the defaults, 3.1% at σ = 1, 10.3% at σ = 1.5.
+/// approximate), plus four standard errors of the difference of two 4,000-trial sample
+/// quantiles for sampling noise (the tails of the small categories are noisy), plus 0.5% of the
+/// reference median for discrete distributions (σ = 0, where the slope estimate is 0). Measured with
+/// 20,000 trials (`cargo run --release --example agree`): worst 1.3% at the defaults, 1.7% at
+/// σ = 1, 10.4% at σ = 1.5.
 #[test]
 fn the_fast_simulation_agrees_with_the_per_household_reference() {
     for q in [
@@ -138,8 +150,9 @@ fn the_fast_simulation_agrees_with_the_per_household_reference() {
             let qf = montecarlo::five_quantiles(f);
             let qr = montecarlo::five_quantiles(r);
             let share = if s.sigma > 1.0 { 0.12 } else { 0.04 };
-            let tol = share * (qr[4] - qr[0]) + 0.005 * qr[2].abs() + 1e-9;
-            for i in 0..5 {
+            for (i, p) in [0.05, 0.25, 0.5, 0.75, 0.95].into_iter().enumerate() {
+                let noise = quantile_standard_error(f, p).hypot(quantile_standard_error(r, p));
+                let tol = share * (qr[4] - qr[0]) + 4.0 * noise + 0.005 * qr[2].abs() + 1e-9;
                 assert!(
                     (qf[i] - qr[i]).abs() <= tol,
                     "{q:?} {name} q{i}: fast {} ref {} tol {tol}",

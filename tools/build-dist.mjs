@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// The last step of `make dist`: builds the single self-contained HTML file, then gives the
-// JS, CSS and wasm content-hashed names (so a CDN can cache them for a year while HTML stays
+// The last step of `make dist`: bundles and minifies the page's JS into one module and
+// minifies the CSS (esbuild), builds the single self-contained HTML file, then gives the JS,
+// CSS and wasm content-hashed names (so a CDN can cache them for a year while HTML stays
 // fresh) and writes dist/manifest.json mapping plain names to hashed ones.
 // Usage: node tools/build-dist.mjs [dist]
 
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
 
 const DIST = process.argv[2] || 'dist';
 const SINGLE_FILE = 'helong-explainer.html';
@@ -35,50 +37,51 @@ function replaceExact(text, from, to, where) {
   return text.split(from).join(to);
 }
 
-/** Turn an ES module's exports into a function body returning them as an object. */
-function moduleAsObject(source, where) {
-  const names = [];
-  let body = source.replace(/^export (async function|function|class|const|let|var) ([\w$]+)/gm, (_, kind, name) => {
-    names.push([name, name]);
-    return `${kind} ${name}`;
+/**
+ * app.js with its imports (frame.js, the wasm-bindgen glue) in one minified ES module: one
+ * request instead of a module waterfall, and about 40% fewer gzipped bytes than the sources.
+ * `wasmUrl` replaces the glue's default wasm location (relative to the bundle).
+ */
+async function bundleApp(wasmUrl) {
+  const gluePath = path.join(DIST, 'pkg/helong.js');
+  const glue = await fsp.readFile(gluePath, 'utf8');
+  const result = await esbuild.build({
+    entryPoints: [path.join(DIST, 'app.js')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    plugins: [
+      {
+        name: 'wasm-location',
+        setup(build) {
+          build.onLoad({ filter: /[\\/]pkg[\\/]helong\.js$/ }, () => ({
+            contents: replaceExact(glue, "'helong_bg.wasm'", JSON.stringify(wasmUrl), 'pkg/helong.js'),
+            loader: 'js',
+          }));
+        },
+      },
+    ],
   });
-  body = body.replace(/^export \{([^}]*)\};?\s*$/gm, (_, list) => {
-    for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
-      const [local, exported = local] = item.split(/\s+as\s+/);
-      names.push([exported, local]);
-    }
-    return '';
-  });
-  if (/^\s*(import|export)\b/m.test(body)) throw new Error(`build-dist: ${where} has imports or exports left`);
-  const ret = names.map(([exported, local]) => `${JSON.stringify(exported)}: ${local}`).join(', ');
-  return `(() => {\n${body}\nreturn { ${ret} };\n})()`;
+  return result.outputFiles[0].text;
 }
 
-/** Rewrite `import a, { b, c } from 'x'` into `const { default: a, b, c } = OBJ`. */
-function rewriteImports(source, modules) {
-  return source.replace(/^import\s+(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*'([^']+)';\s*$/gm, (line, def, named, from) => {
-    const obj = modules[from];
-    if (!obj) throw new Error(`build-dist: no inlined module for ${from}`);
-    const parts = [];
-    if (def) parts.push(`default: ${def}`);
-    if (named) parts.push(...named.split(',').map((s) => s.trim()).filter(Boolean));
-    return `const { ${parts.join(', ')} } = ${obj};`;
-  });
+/** The stylesheet, minified. */
+async function minifiedCss() {
+  return (await esbuild.transform(await read('style.css'), { loader: 'css', minify: true })).code;
 }
 
 /** One HTML file with the CSS, JS, wasm and data inlined: works from disk and in a sandboxed iframe. */
 async function buildSingleFile() {
   let html = await read('index.html');
-  const css = await read('style.css');
+  const css = await minifiedCss();
   const wasm = await fsp.readFile(path.join(DIST, 'pkg/helong_bg.wasm'));
-  const glue = moduleAsObject(await read('pkg/helong.js'), 'pkg/helong.js');
-  const frame = moduleAsObject(await read('frame.js'), 'frame.js');
-  const app = rewriteImports(await read('app.js'), { './pkg/helong.js': '__helong', './frame.js': '__frame' });
+  // app.js passes HELONG_WASM to the glue, which then never builds a wasm URL.
   const script = [
     `globalThis.HELONG_WASM = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));`,
-    `const __helong = ${glue};`,
-    `const __frame = ${frame};`,
-    app,
+    await bundleApp('helong_bg.wasm'),
   ].join('\n');
   if (/<\/script/i.test(script) || /<\/style/i.test(css)) throw new Error('build-dist: a closing tag inside inlined code');
   html = replaceExact(html, '<link rel="stylesheet" href="style.css">', `<style>\n${css}\n</style>`, 'index.html');
@@ -102,14 +105,12 @@ async function hashAssets() {
   };
   const wasm = await fsp.readFile(path.join(DIST, 'pkg/helong_bg.wasm'));
   const wasmName = await rename('pkg/helong_bg.wasm', wasm);
+  const appName = await rename('app.js', await bundleApp(wasmName));
+  await fsp.rm(path.join(DIST, 'frame.js'));
+  // The bare glue stays (hashed) for scripts that drive the model without the page.
   const glue = replaceExact(await read('pkg/helong.js'), "'helong_bg.wasm'", `'${path.basename(wasmName)}'`, 'pkg/helong.js');
-  const glueName = await rename('pkg/helong.js', glue);
-  const frameName = await rename('frame.js', await read('frame.js'));
-  let app = await read('app.js');
-  app = replaceExact(app, "'./pkg/helong.js'", `'./${glueName}'`, 'app.js');
-  app = replaceExact(app, "'./frame.js'", `'./${frameName}'`, 'app.js');
-  const appName = await rename('app.js', app);
-  const cssName = await rename('style.css', await read('style.css'));
+  await rename('pkg/helong.js', glue);
+  const cssName = await rename('style.css', await minifiedCss());
   for (const page of HTML_PAGES) {
     let html;
     try {
@@ -119,13 +120,8 @@ async function hashAssets() {
     }
     html = html.split('href="style.css"').join(`href="${cssName}"`);
     if (html.includes('src="app.js"')) {
-      // Fetch the whole module graph and the wasm at once instead of in a waterfall
-      // (app.js → helong.js → .wasm): the wasm starts downloading while the HTML parses.
-      const preloads = [
-        `<link rel="modulepreload" href="${glueName}">`,
-        `<link rel="modulepreload" href="${frameName}">`,
-        `<link rel="preload" href="${wasmName}" as="fetch" type="application/wasm" crossorigin>`,
-      ].join('\n');
+      // The wasm starts downloading while the HTML parses, beside the one JS module.
+      const preloads = `<link rel="preload" href="${wasmName}" as="fetch" type="application/wasm" crossorigin>`;
       html = html.replace(`<link rel="stylesheet" href="${cssName}">`, `<link rel="stylesheet" href="${cssName}">\n${preloads}`);
     }
     html = html.split('src="app.js"').join(`src="${appName}"`);

@@ -133,7 +133,7 @@ describe('the deployable site', () => {
 
   test('assets have content-hashed names listed in the manifest and are cached for a year', { timeout: TIMEOUT }, async () => {
     const manifest = JSON.parse(await fsp.readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
-    for (const key of ['app.js', 'style.css', 'frame.js', 'pkg/helong.js', 'pkg/helong_bg.wasm']) {
+    for (const key of ['app.js', 'style.css', 'pkg/helong.js', 'pkg/helong_bg.wasm']) {
       const hashed = manifest[key];
       assert.match(hashed, /\.[0-9a-f]{10}\./, key);
       const r = await fetch(`${site.server.url}${hashed}`);
@@ -144,6 +144,20 @@ describe('the deployable site', () => {
     assert.equal(index.headers.get('cache-control'), 'no-cache');
     const html = await index.text();
     assert.ok(html.includes(manifest['app.js']) && html.includes(manifest['style.css']));
+  });
+
+  test('the page loads one minified script, one stylesheet and the wasm, nothing else', { timeout: TIMEOUT }, async () => {
+    const s = await openPage(site.browser, `${site.server.url}index.html`);
+    try {
+      await waitReady(s.page);
+      const loaded = await s.page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
+      const kinds = loaded.map((p) => p.replace(/^.*\.([0-9a-f]{10})\.(\w+)$/, '$2'));
+      assert.deepEqual(kinds.sort(), ['css', 'js', 'wasm'], loaded.join(', '));
+      const js = await (await fetch(`${site.server.url}${loaded.find((p) => p.endsWith('.js')).slice(1)}`)).text();
+      assert.ok(js.split('\n').length < 20, 'the script is minified');
+    } finally {
+      await s.close();
+    }
   });
 
   test('every page runs under the strict content security policy without a violation', { timeout: TIMEOUT }, async () => {

@@ -63,16 +63,29 @@ pub fn round_to(x: f64, digits: i32) -> f64 {
     libm::round(x * f) / f
 }
 
-/// `x` with exactly `decimals` decimals (at most 9), rounded half away from zero.
+/// `x` limited to `lo..=hi` (NaN stays NaN), like `f64::clamp` but without its panic
+/// message, whose `{:?}` of two floats pulls core's float formatter (about 8 KB gzipped)
+/// into the wasm. clippy.toml forbids `f64::clamp` for that reason.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
+    }
+}
+
+/// `x` with exactly `decimals` decimals (at most 12), rounded half away from zero.
 ///
 /// Integer arithmetic instead of `format!("{:.2}")`: the standard exact float formatter adds
 /// about 10 KB to the wasm, and this is all the page needs.
 pub fn fixed(x: f64, decimals: usize) -> String {
-    let d = decimals.min(9) as u32;
+    let d = decimals.min(12) as u32;
     let p = 10u64.pow(d);
     let v = libm::round(x.abs() * p as f64);
     if !v.is_finite() || v >= 9.0e15 {
-        return format!("{x}");
+        return out_of_range(x);
     }
     let n = v as u64;
     let sign = if x < 0.0 && n != 0 { "-" } else { "" };
@@ -81,6 +94,46 @@ pub fn fixed(x: f64, decimals: usize) -> String {
     } else {
         format!("{sign}{}.{:0width$}", n / p, n % p, width = d as usize)
     }
+}
+
+/// What `fixed` writes for numbers it cannot write exactly (never reached by the page's
+/// numbers, all far below 9·10¹⁵): the sign and "∞", or "NaN". No float formatter needed.
+fn out_of_range(x: f64) -> String {
+    let sign = if x < 0.0 { "-" } else { "" };
+    if x.is_nan() {
+        "NaN".to_string()
+    } else {
+        format!("{sign}∞")
+    }
+}
+
+/// The shortest text with at most 12 decimals that reads back (through the codec's exact
+/// reader) to exactly `x`; for numbers no such text reaches, the nearest 12-decimal text.
+///
+/// Every number the codec reads (≤ 15 significant digits, ≤ 12 decimals) comes back out
+/// unchanged, without core's float formatter (`{x}`), which costs about 8 KB of gzipped wasm.
+/// Numbers of 9·10¹⁵ and more (never valid scenario values) are written as whole numbers.
+pub fn shortest(x: f64) -> String {
+    if !x.is_finite() {
+        return out_of_range(x);
+    }
+    if x.abs() >= 9.0e15 {
+        return format!("{}", x as i128);
+    }
+    let mut best = None;
+    let mut scale = 1.0;
+    for d in 0..=12 {
+        if x.abs() * scale >= 9.0e15 {
+            break;
+        }
+        scale *= 10.0;
+        let s = trim_zeros(fixed(x, d));
+        if crate::model::codec::read_number(&s) == Some(x) {
+            return s;
+        }
+        best = Some(s);
+    }
+    best.unwrap_or_else(|| format!("{}", libm::round(x) as i64))
 }
 
 /// Group the integer part with commas: 12730000 → "12,730,000".
@@ -197,6 +250,35 @@ pub fn percent(x: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_in_the_fewest_digits_that_read_back_exactly() {
+        for (x, text) in [
+            (5000.0, "5000"),
+            (0.85, "0.85"),
+            (1.2, "1.2"),
+            (-0.5, "-0.5"),
+            (-0.0, "0"),
+            (1e-12, "0.000000000001"),
+            (123_456_789.123, "123456789.123"),
+            (50_000_000.0, "50000000"),
+        ] {
+            assert_eq!(shortest(x), text);
+            assert_eq!(crate::model::codec::read_number(text), Some(x), "{text}");
+        }
+        // No text of 12 decimals reads back to 0.1 + 0.2 exactly: the nearest one is used.
+        assert_eq!(shortest(0.1 + 0.2), "0.3");
+        assert_eq!(shortest(f64::INFINITY), "∞");
+        assert_eq!(shortest(f64::NAN), "NaN");
+    }
+
+    #[test]
+    fn clamping_keeps_not_a_number_and_limits_the_rest() {
+        assert_eq!(clamp(-1.0, 0.0, 1.0), 0.0);
+        assert_eq!(clamp(2.0, 0.0, 1.0), 1.0);
+        assert_eq!(clamp(0.25, 0.0, 1.0), 0.25);
+        assert!(clamp(f64::NAN, 0.0, 1.0).is_nan());
+    }
 
     #[test]
     fn chinese_amounts_are_written_in_wan_and_yi() {

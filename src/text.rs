@@ -298,7 +298,7 @@ pub fn outcome_csv(out: &Outcome) -> String {
         "\u{feff}query,model_version,dataset_hash,row,households,expected_benefit_yuan,p5,p25,p50,p75,p95\n",
     );
     let head = format!("{},{},{}", csv_field(&out.query), out.model_version, facts::dataset_hash());
-    let r2 = |x: f64| format!("{}", i18n::round_to(x, 2));
+    let r2 = |x: f64| i18n::shortest(i18n::round_to(x, 2));
     for c in &out.categories {
         s.push_str(&format!(
             "{head},{},{},{},{},{},{},{},{}\n",

@@ -54,6 +54,15 @@ fn scenario() -> impl Strategy<Value = Scenario> {
 
 proptest! {
     #[test]
+    fn numbers_are_written_exactly_as_rust_writes_them_when_they_have_at_most_six_decimals(
+        x in -1.0e9f64..1.0e9, d in 0u32..=6
+    ) {
+        let p = 10f64.powi(d as i32);
+        let x = (x * p).round() / p;
+        prop_assert_eq!(helong::i18n::shortest(x), format!("{x}"));
+    }
+
+    #[test]
     fn category_counts_always_sum_to_the_households_funded(s in scenario()) {
         let a = allocate(&s);
         prop_assert_eq!(a.per_category.iter().sum::<u32>(), a.households);

@@ -71,6 +71,38 @@ fn a_chart_is_redrawn_only_when_what_it_shows_changes() {
 }
 
 #[wasm_bindgen_test]
+fn the_canvas_backend_writes_colours_without_a_float_formatter() {
+    use helong::canvas::{css_color, css_font};
+    use plotters_backend::BackendColor;
+    assert_eq!(css_color(BackendColor { alpha: 1.0, rgb: (0, 114, 178) }), "#0072b2");
+    assert_eq!(css_color(BackendColor { alpha: 0.35, rgb: (230, 159, 0) }), "rgba(230,159,0,0.350)");
+    assert_eq!(css_color(BackendColor { alpha: 7.0, rgb: (1, 2, 3) }), "#010203");
+    let font = plotters::style::FontDesc::new(
+        plotters::style::FontFamily::SansSerif,
+        13.5,
+        plotters::style::FontStyle::Normal,
+    );
+    assert_eq!(css_font(&plotters::style::TextStyle::from(font)), "normal 13.5px sans-serif");
+}
+
+#[wasm_bindgen_test]
+fn a_drawn_chart_puts_its_colours_on_the_canvas() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    canvas.set_width(640);
+    canvas.set_height(320);
+    let mut e = Explainer::new("");
+    e.draw("allocation", canvas.clone(), false, 1.0).expect("drawn");
+    let ctx: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let pixels = ctx.get_image_data(0.0, 0.0, 640.0, 320.0).unwrap().data();
+    let opaque = pixels.chunks(4).filter(|p| p[3] == 255).count();
+    let colourful = pixels.chunks(4).filter(|p| p[3] == 255 && p[0].abs_diff(p[2]) > 60).count();
+    assert!(opaque > 640 * 320 / 2, "the background is painted: {opaque} opaque pixels");
+    assert!(colourful > 500, "the bars are drawn in colour: {colourful} pixels");
+}
+
+#[wasm_bindgen_test]
 fn facts_and_the_dataset_hash_cross_the_boundary() {
     assert_eq!(dataset_hash().len(), 16);
     assert_eq!(format_fact("programme-funds", "zh-Hans"), "1273万元");

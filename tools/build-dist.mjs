@@ -88,7 +88,11 @@ async function buildSingleFile() {
   html = replaceExact(html, '<script type="module" src="app.js" async></script>', `<script type="module">\n${script}\n</script>`, 'index.html');
   // The static SVG fallbacks live in files; the single file keeps its pre-filled tables instead.
   html = html.replace(/<noscript class="chart-fallback-ns">[\s\S]*?<\/noscript>/g, '');
-  // Dataset links are served from the wasm by app.js; without JS they point at nothing, so say so.
+  // The dataset files travel inside the page too, as data: links with their file names.
+  for (const [name, type] of [['helong-facts.csv', 'text/csv;charset=utf-8'], ['helong-facts.json', 'application/json']]) {
+    const data = await fsp.readFile(path.join(DIST, 'data', name));
+    html = replaceExact(html, `href="data/${name}" download`, `href="data:${type};base64,${data.toString('base64')}" download="${name}"`, 'index.html');
+  }
   await write(SINGLE_FILE, html);
   return Buffer.byteLength(html);
 }

@@ -4,7 +4,7 @@
 // Ids shared with Rust (src/web.rs, src/charts/mod.rs): canvas#chart-<name>, table#table-<name>.
 
 import { startHeightAnnouncer } from './frame.js';
-import init, { Explainer, dataset_hash, model_version, facts_json, facts_csv } from './pkg/helong.js';
+import init, { Explainer, dataset_hash, model_version } from './pkg/helong.js';
 
 /** Charts that depend on the scenario (redrawn on every change). */
 const SCENARIO_CHARTS = ['allocation', 'benefit', 'outcomes'];
@@ -581,23 +581,6 @@ async function copyLink() {
   }
 }
 
-/** Serve the dataset downloads from the wasm (the same records), so they work in the
- * single-file build too; without JavaScript the links fetch the files in data/. */
-function bindDatasetLinks() {
-  const files = {
-    'helong-facts.json': () => new Blob([JSON.stringify(facts_json(), null, 2)], { type: 'application/json' }),
-    'helong-facts.csv': () => new Blob([facts_csv()], { type: 'text/csv;charset=utf-8' }),
-  };
-  for (const [name, make] of Object.entries(files)) {
-    for (const a of document.querySelectorAll(`a[href$="${name}"]`)) {
-      a.addEventListener('click', (e) => {
-        e.preventDefault();
-        saveBlob(make(), name);
-      });
-    }
-  }
-}
-
 /** Show the pre-rendered charts (kept in <noscript> so they cost nothing when all is well). */
 function revealStaticCharts() {
   for (const ns of document.querySelectorAll('noscript.chart-fallback-ns')) {
@@ -643,7 +626,6 @@ async function main() {
   bindSliders();
   bindAdjustables();
   bindButtons();
-  bindDatasetLinks();
   const ro = new ResizeObserver(() => chartsNeedResize() && scheduleFullRender());
   for (const el of document.querySelectorAll('.chart')) ro.observe(el);
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', scheduleFullRender);

@@ -8,7 +8,7 @@ use super::{
     dashed, draw_err, empty_state, halo_text, nice_ticks, no_households, text_width, tick_count, Style,
 };
 use crate::facts::reported;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, clamp, Lang};
 use crate::model::{Category, Outcome};
 use crate::Error;
 use plotters::coord::Shift;
@@ -47,7 +47,7 @@ struct Scale {
 
 impl Scale {
     fn x(&self, v: f64) -> i32 {
-        let t = if self.max > 0.0 { (v / self.max).clamp(0.0, 1.0) } else { 0.0 };
+        let t = if self.max > 0.0 { clamp(v / self.max, 0.0, 1.0) } else { 0.0 };
         self.x0 + libm::round((self.x1 - self.x0) as f64 * t) as i32
     }
 }

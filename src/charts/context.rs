@@ -7,7 +7,7 @@
 
 use super::{dashed, draw_err, nice_ticks, text_width, wrap, Style};
 use crate::facts::{self, reported, Milestone, MILESTONES};
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, clamp, Lang};
 use crate::model::Outcome;
 use crate::Error;
 use plotters::coord::Shift;
@@ -227,7 +227,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     let x = |year: f64| {
         left + libm::round(
-            (right - left) as f64 * ((year - FIRST_YEAR) / (END_YEAR - FIRST_YEAR)).clamp(0.0, 1.0),
+            (right - left) as f64 * clamp((year - FIRST_YEAR) / (END_YEAR - FIRST_YEAR), 0.0, 1.0),
         ) as i32
     };
 
@@ -251,7 +251,7 @@ pub fn draw<DB: DrawingBackend>(
     if axis_y <= top + st.px(60.0) {
         return Ok(());
     }
-    let y = |v: f64| axis_y - libm::round((axis_y - top) as f64 * (v / ymax).clamp(0.0, 1.0)) as i32;
+    let y = |v: f64| axis_y - libm::round((axis_y - top) as f64 * clamp(v / ymax, 0.0, 1.0)) as i32;
 
     // Grid and y labels (percent).
     for t in &yticks {

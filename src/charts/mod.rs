@@ -120,7 +120,8 @@ impl Style {
 
 /// `a` blended over `b` with weight `t` (0: all `b`, 1: all `a`).
 fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
-    let f = |x: u8, y: u8| libm::round(x as f64 * t + y as f64 * (1.0 - t)).clamp(0.0, 255.0) as u8;
+    let f =
+        |x: u8, y: u8| crate::i18n::clamp(libm::round(x as f64 * t + y as f64 * (1.0 - t)), 0.0, 255.0) as u8;
     RGBColor(f(a.0, b.0), f(a.1, b.1), f(a.2, b.2))
 }
 

@@ -5,7 +5,7 @@
 //! band that holds the middle 90% of all trials.
 
 use super::{draw_err, empty_state, hatch, nice_ticks, no_households, text_width, tick_count, wrap, Style};
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, clamp, Lang};
 use crate::model::montecarlo::Histogram;
 use crate::model::Outcome;
 use crate::Error;
@@ -93,7 +93,7 @@ fn histogram<DB: DrawingBackend>(
     if bottom <= top + st.px(30.0) || right <= left + st.px(80.0) || bins == 0 || top_edge <= 0.0 {
         return Ok(()); // too small to draw anything legible
     }
-    let y = |v: f64| bottom - libm::round((bottom - top) as f64 * (v / ymax).clamp(0.0, 1.0)) as i32;
+    let y = |v: f64| bottom - libm::round((bottom - top) as f64 * clamp(v / ymax, 0.0, 1.0)) as i32;
 
     // The failed bar's slot, then the histogram.
     let failed_name = lang.pick("失败", "失敗", "failed");
@@ -106,7 +106,7 @@ fn histogram<DB: DrawingBackend>(
         .max(text_width(failed_name, SMALL, st) + st.px(4.0))
         .max(text_width(&failed_label, SMALL, st));
     let hx0 = left + fw + gap;
-    let x = |v: f64| hx0 + libm::round((right - hx0) as f64 * (v / top_edge).clamp(0.0, 1.0)) as i32;
+    let x = |v: f64| hx0 + libm::round((right - hx0) as f64 * clamp(v / top_edge, 0.0, 1.0)) as i32;
 
     // Captions: what the bars count, and the households beyond the last bin.
     root.draw(&Text::new(
@@ -261,7 +261,7 @@ fn possible_outcomes<DB: DrawingBackend>(
     let span = (hi - lo).max((hi.abs() * 0.02).max(1.0));
     let (d0, d1) = (lo - span * 0.3, hi + span * 0.3);
     let (sx0, sx1) = (pad + st.px(4.0), w - pad - st.px(4.0));
-    let x = |v: f64| sx0 + libm::round((sx1 - sx0) as f64 * ((v - d0) / (d1 - d0)).clamp(0.0, 1.0)) as i32;
+    let x = |v: f64| sx0 + libm::round((sx1 - sx0) as f64 * clamp((v - d0) / (d1 - d0), 0.0, 1.0)) as i32;
 
     let yc = st.px(36.0);
     root.draw(&PathElement::new(vec![(sx0, yc), (sx1, yc)], st.stroke(st.muted(), 1.0))).map_err(draw_err)?;

@@ -280,11 +280,7 @@ pub fn read_number(s: &str) -> Option<f64> {
 
 /// Shortest text that reads back to the same number.
 pub fn fmt_num(x: f64) -> String {
-    if x == x.trunc() && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
-    }
+    crate::i18n::shortest(x)
 }
 
 fn fmt_list(xs: &[f64; CATEGORIES]) -> String {
@@ -306,12 +302,12 @@ fn check_number(key: &str, raw: &str, default: f64, range: Range, notices: &mut 
     }
     let mut v = x;
     if v < range.min || v > range.max {
-        v = v.clamp(range.min, range.max);
+        v = crate::i18n::clamp(v, range.min, range.max);
         notices.push(Notice::new(key, NoticeKind::Clamped { given: quote(raw.trim()), used: fmt_num(v) }));
     }
     if let Some(step) = range.step {
         let k = libm::round((v - range.min) / step);
-        let r = (range.min + k * step).clamp(range.min, range.max);
+        let r = crate::i18n::clamp(range.min + k * step, range.min, range.max);
         if r != v {
             notices.push(Notice::new(key, NoticeKind::Rounded { given: fmt_num(v), used: fmt_num(r) }));
             v = r;

@@ -47,7 +47,7 @@ pub fn failures(n: u32, p: f64, w: f64) -> u32 {
     let var = nf * p * (1.0 - p);
     if var >= NORMAL_APPROX_MIN_VARIANCE {
         let x = libm::floor(nf * p + libm::sqrt(var) * w + 0.5);
-        return x.clamp(0.0, nf) as u32;
+        return crate::i18n::clamp(x, 0.0, nf) as u32;
     }
     let u = normal_cdf(w);
     if p <= 0.5 {
@@ -176,7 +176,9 @@ impl FailureSampler {
     fn sample(&self, w: f64, u: f64) -> u32 {
         match self {
             FailureSampler::Constant(f) => *f,
-            FailureSampler::Normal { mean, sd, n } => libm::floor(mean + sd * w + 0.5).clamp(0.0, *n) as u32,
+            FailureSampler::Normal { mean, sd, n } => {
+                crate::i18n::clamp(libm::floor(mean + sd * w + 0.5), 0.0, *n) as u32
+            }
             FailureSampler::Table { cdf, flip, n } => {
                 let target = if *flip { 1.0 - u } else { u };
                 let k = cdf.partition_point(|&c| c < target).min(cdf.len() - 1) as u32;
@@ -351,7 +353,7 @@ pub fn quantile(sorted: &[f64], q: f64) -> f64 {
         0 => 0.0,
         1 => sorted[0],
         n => {
-            let h = (n - 1) as f64 * q.clamp(0.0, 1.0);
+            let h = (n - 1) as f64 * crate::i18n::clamp(q, 0.0, 1.0);
             let lo = libm::floor(h) as usize;
             let hi = (lo + 1).min(n - 1);
             sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])

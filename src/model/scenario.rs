@@ -227,7 +227,7 @@ impl Scenario {
         if index >= CATEGORIES || !percent.is_finite() {
             return;
         }
-        let p = percent.clamp(0.0, 100.0);
+        let p = crate::i18n::clamp(percent, 0.0, 100.0);
         let shares = self.mix_shares();
         let others: f64 = (0..CATEGORIES).filter(|&i| i != index).map(|i| shares[i]).sum();
         let rest = 100.0 - p;

@@ -1,30 +1,75 @@
 //! The HTML shell's static text: every number in the narrative is a fact of the dataset,
 //! pre-filled with exactly the text the page would put there (so the page reads right
-//! without JavaScript, and cannot drift from the data).
+//! without JavaScript, and cannot drift from the data) — in the source page, in the served
+//! page and in the narrative fragments it loads for zh-Hant and en readers.
 
 use helong::facts;
 use helong::i18n::Lang;
+use helong::prerender::{narrative_file, site, LAZY_LANGS};
 
 const PAGE: &str = include_str!("../www/index.html");
 
+/// The `lang` of the element that encloses position `at` of a line most closely: the tags of
+/// the line before `at` are replayed (start tags opened, end tags closed), so a Chinese name
+/// quoted in an English sentence (`<span lang="zh-Hans">…</span>`) does not hide the
+/// sentence's language from the figures after it. None when nothing on the line has a lang.
+fn enclosing_lang(line: &str, at: usize) -> Option<&str> {
+    let mut open: Vec<Option<&str>> = Vec::new();
+    let mut rest = &line[..at];
+    while let Some(p) = rest.find('<') {
+        let tag = &rest[p..rest[p..].find('>').map_or(rest.len(), |e| p + e + 1)];
+        if tag.starts_with("</") {
+            open.pop();
+        } else if !tag.starts_with("<!") && !["<br", "<wbr", "<img", "<hr"].iter().any(|v| tag.starts_with(v))
+        {
+            let lang = tag.split(" lang=\"").nth(1).and_then(|v| v.split('"').next());
+            open.push(lang);
+        }
+        rest = &rest[p + tag.len()..];
+    }
+    open.into_iter().rev().flatten().next()
+}
+
 /// (fact id, text inside the span, language of the enclosing element) for every
-/// `<span data-fact="…">…</span>` in the page.
+/// `<span data-fact="…">…</span>` in a page or fragment. The narrative keeps one element per
+/// language on one line (<p lang>, <ul lang>); a line without a lang is in zh-Hans, the
+/// page's language.
 fn fact_spans(html: &str) -> Vec<(String, String, Lang)> {
     let mut out = Vec::new();
     for (i, _) in html.match_indices("data-fact=\"") {
         let rest = &html[i + 11..];
         let id = rest.split('"').next().unwrap_or("").to_string();
         let text = rest.split_once('>').map(|(_, t)| t.split('<').next().unwrap_or("")).unwrap_or("");
-        // The language is that of the nearest enclosing element with a lang attribute: the
-        // narrative keeps one <p lang="…"> (or <li lang>, <span lang>) per line.
         let line_start = html[..i].rfind('\n').map(|p| p + 1).unwrap_or(0);
-        let line = &html[line_start..i];
-        let lang_tag =
-            line.rfind("lang=\"").map(|p| line[p + 6..].split('"').next().unwrap_or("")).unwrap_or("zh-Hans");
-        let lang = Lang::parse(lang_tag).unwrap_or_default();
+        let line = &html[line_start..];
+        // `i` sits inside the span's own start tag: replay the line up to that tag.
+        let tag_start = html[..i].rfind('<').unwrap_or(line_start).max(line_start) - line_start;
+        let lang = enclosing_lang(line, tag_start).and_then(Lang::parse).unwrap_or_default();
         out.push((id, text.to_string(), lang));
     }
     out
+}
+
+/// Every fact span whose text is not exactly the dataset's value formatted in its language.
+fn wrong_figures(html: &str) -> Vec<String> {
+    fact_spans(html)
+        .into_iter()
+        .filter_map(|(id, text, lang)| {
+            let Some(f) = facts::get(&id) else { return Some(format!("unknown fact {id}")) };
+            let want = facts::format_value(&f, lang);
+            (text != want).then(|| format!("fact {id} in {lang:?}: {text:?}, the dataset says {want:?}"))
+        })
+        .collect()
+}
+
+/// What `helong prerender` writes from a page: the served index.html and each narrative
+/// fragment, as (file name, contents).
+fn served_pages(page: &str) -> Vec<(String, String)> {
+    site(page)
+        .expect("pre-rendered")
+        .into_iter()
+        .filter(|(name, _)| name == "index.html" || name.starts_with("narrative."))
+        .collect()
 }
 
 #[test]
@@ -38,10 +83,78 @@ fn every_number_in_the_narrative_is_a_fact_of_the_dataset() {
 
 #[test]
 fn the_static_text_of_every_fact_matches_its_formatted_value() {
-    for (id, text, lang) in fact_spans(PAGE) {
-        let Some(f) = facts::get(&id) else { continue };
-        assert_eq!(text, facts::format_value(&f, lang), "fact {id} in {lang:?}");
+    assert_eq!(wrong_figures(PAGE), Vec::<String>::new());
+}
+
+#[test]
+fn every_figure_of_the_served_page_and_of_each_narrative_fragment_is_the_dataset_value_in_its_language() {
+    let files = served_pages(PAGE);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    for lang in LAZY_LANGS {
+        assert!(names.contains(&narrative_file(lang).as_str()), "no fragment for {lang:?}: {names:?}");
     }
+    let mut served = Vec::new();
+    for (name, html) in &files {
+        assert_eq!(wrong_figures(html), Vec::<String>::new(), "{name}");
+        let spans = fact_spans(html);
+        // The page holds the zh-Hans figures, each fragment those of its own language.
+        let lang = LAZY_LANGS.into_iter().find(|&l| *name == narrative_file(l)).unwrap_or(Lang::ZhHans);
+        assert!(spans.len() >= 40, "{name}: only {} figures", spans.len());
+        assert!(spans.iter().all(|(_, _, l)| *l == lang), "{name} holds figures of another language");
+        served.extend(spans);
+    }
+    // Together they hold every figure of the source, none lost, none twice.
+    let mut source = fact_spans(PAGE);
+    source.sort_by(|a, b| (&a.0, &a.1, a.2.tag()).cmp(&(&b.0, &b.1, b.2.tag())));
+    served.sort_by(|a, b| (&a.0, &a.1, a.2.tag()).cmp(&(&b.0, &b.1, b.2.tag())));
+    assert_eq!(served, source);
+}
+
+#[test]
+fn every_narrative_block_has_as_many_paragraphs_in_each_language() {
+    let files = served_pages(PAGE);
+    /// (block name, number of paragraphs and lists in it) for each block of a page or fragment.
+    fn blocks(html: &str) -> Vec<(String, usize)> {
+        html.split("<div data-narrative=\"")
+            .skip(1)
+            .map(|b| {
+                let (name, body) = b.split_once("\">").expect("a block");
+                let body = &body[..body.find("</div>").expect("a closed block")];
+                let n = body
+                    .lines()
+                    .filter(|l| l.trim_start().starts_with("<p ") || l.trim_start().starts_with("<ul "))
+                    .count();
+                (name.to_string(), n)
+            })
+            .collect()
+    }
+    let index = blocks(&files.iter().find(|(n, _)| n == "index.html").expect("index").1);
+    assert_eq!(index.len(), 6, "{index:?}");
+    for (name, html) in &files {
+        assert_eq!(blocks(html), index, "{name}");
+    }
+}
+
+#[test]
+fn a_wrong_figure_in_a_narrative_fragment_is_caught() {
+    // 2,546 households written the Chinese way in the English text, as a careless edit would.
+    let page = PAGE.replacen(
+        "<span data-fact=\"programme-households\">2,546</span> poor households",
+        "<span data-fact=\"programme-households\">2546</span> poor households",
+        1,
+    );
+    assert_ne!(page, PAGE, "the edit applies");
+    let files = served_pages(&page);
+    let en = &files.iter().find(|(n, _)| *n == narrative_file(Lang::En)).expect("en fragment").1;
+    assert_eq!(
+        wrong_figures(en),
+        vec!["fact programme-households in En: \"2546\", the dataset says \"2,546\"".to_string()]
+    );
+    let index = &files.iter().find(|(n, _)| n == "index.html").expect("index").1;
+    assert_eq!(wrong_figures(index), Vec::<String>::new(), "the page itself is right");
+    // A figure after a Chinese name in an English sentence is read as English.
+    let line = "<p lang=\"en\">Projects (<span lang=\"zh-Hans\">六小工程</span>) in <span data-fact=\"households-livestock\">1859</span></p>";
+    assert_eq!(wrong_figures(line).len(), 1, "1859 is not how English writes 1,859");
 }
 
 #[test]

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The last step of `make dist`: bundles and minifies the page's JS into one module and
-// minifies the CSS (esbuild), builds the single self-contained HTML file, then gives the JS,
-// CSS and wasm content-hashed names (so a CDN can cache them for a year while HTML stays
+// minifies the CSS (esbuild), builds the single self-contained HTML file (with the narrative of
+// every language put back in), then gives the JS, CSS, wasm and narrative fragments
+// content-hashed names (so a CDN can cache them for a year while HTML stays
 // fresh) and writes dist/manifest.json mapping plain names to hashed ones.
 // Usage: node tools/build-dist.mjs [dist]
 
@@ -73,9 +74,47 @@ async function minifiedCss() {
   return (await esbuild.transform(await read('style.css'), { loader: 'css', minify: true })).code;
 }
 
+/** The narrative fragments index.html names on <html> (`data-narrative-<lang>="file"`, written
+ * by src/prerender.rs): [{ attr, file }]. */
+function narrativeFragments(html) {
+  const tag = /<html\b[^>]*>/.exec(html)?.[0] ?? '';
+  return [...tag.matchAll(/\s(data-narrative-[a-z-]+)="([^"]+)"/g)].map(([, attr, file]) => ({ attr, file }));
+}
+
+/** Where the `<div data-narrative="name">` that starts at `from` ends (the index of its `</div>`). */
+function blockEnd(html, from, where) {
+  const tags = /<(\/?)div\b[^>]*>/g;
+  tags.lastIndex = from;
+  let depth = 0;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return m.index;
+  }
+  throw new Error(`build-dist: an unclosed narrative block in ${where}`);
+}
+
+/** The page with the narrative of every fragment put back into its blocks, as app.js would after
+ * fetching them, and no fragment named on <html>: the single file must not fetch anything. */
+async function withWholeNarrative(html) {
+  for (const { attr, file } of narrativeFragments(html)) {
+    const fragment = await read(file);
+    const blocks = [...fragment.matchAll(/<div data-narrative="([^"]+)">/g)];
+    if (blocks.length === 0) throw new Error(`build-dist: no narrative block in ${file}`);
+    for (const m of blocks) {
+      const body = fragment.slice(m.index + m[0].length, blockEnd(fragment, m.index, file)).replace(/^\n/, '');
+      const start = html.indexOf(m[0]);
+      if (start < 0) throw new Error(`build-dist: index.html has no block for ${m[0]} of ${file}`);
+      const end = blockEnd(html, start, 'index.html');
+      html = html.slice(0, end) + body + html.slice(end);
+    }
+    html = replaceExact(html, ` ${attr}="${file}"`, '', 'index.html');
+  }
+  return html;
+}
+
 /** One HTML file with the CSS, JS, wasm and data inlined: works from disk and in a sandboxed iframe. */
 async function buildSingleFile() {
-  let html = await read('index.html');
+  let html = await withWholeNarrative(await read('index.html'));
   const css = await minifiedCss();
   const wasm = await fsp.readFile(path.join(DIST, 'pkg/helong_bg.wasm'));
   // app.js passes HELONG_WASM to the glue, which then never builds a wasm URL.
@@ -97,7 +136,7 @@ async function buildSingleFile() {
   return Buffer.byteLength(html);
 }
 
-/** Give JS, CSS and wasm content-hashed names and point every reference at them. */
+/** Give JS, CSS, wasm and the narrative fragments content-hashed names and point every reference at them. */
 async function hashAssets() {
   const manifest = {};
   const rename = async (rel, data) => {
@@ -115,6 +154,9 @@ async function hashAssets() {
   const glue = replaceExact(await read('pkg/helong.js'), "'helong_bg.wasm'", `'${path.basename(wasmName)}'`, 'pkg/helong.js');
   await rename('pkg/helong.js', glue);
   const cssName = await rename('style.css', await minifiedCss());
+  // The zh-Hant and en narrative, fetched by app.js when a reader asks for that language.
+  const fragments = narrativeFragments(await read('index.html'));
+  for (const f of fragments) f.hashed = await rename(f.file, await read(f.file));
   for (const page of HTML_PAGES) {
     let html;
     try {
@@ -129,6 +171,9 @@ async function hashAssets() {
       html = html.replace(`<link rel="stylesheet" href="${cssName}">`, `<link rel="stylesheet" href="${cssName}">\n${preloads}`);
     }
     html = html.split('src="app.js"').join(`src="${appName}"`);
+    if (page === 'index.html') {
+      for (const { attr, file, hashed } of fragments) html = replaceExact(html, ` ${attr}="${file}"`, ` ${attr}="${hashed}"`, page);
+    }
     await write(page, html);
   }
   await write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);

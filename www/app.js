@@ -2,6 +2,8 @@
 // containers and asks Rust to draw. Every number, chart, table and summary comes from Rust;
 // this file only moves values between the DOM and the model.
 // Ids shared with Rust (src/web.rs, src/charts/mod.rs): canvas#chart-<name>, table#table-<name>.
+// The served index.html carries its narrative in zh-Hans only; the zh-Hant and en narrative
+// are fragments fetched when a reader asks for that language (src/prerender.rs writes them).
 
 import { startHeightAnnouncer } from './frame.js';
 import init, { Explainer, dataset_hash, model_version } from './pkg/helong.js';
@@ -20,6 +22,9 @@ const ADJUST = {
 };
 /** Quiet period before the live summary and tables catch up with a moving slider. */
 const IDLE_MS = 350;
+/** Longest wait for the narrative in the URL's language before the page is declared ready; it
+ * is swapped in when it arrives, and the zh-Hans text stays until then. */
+const NARRATIVE_WAIT_MS = 2000;
 const MESSAGES = {
   copied: { 'zh-Hans': '链接已复制。', 'zh-Hant': '連結已複製。', en: 'Link copied.' },
   copyFallback: { 'zh-Hans': '请手动复制：', 'zh-Hant': '請手動複製：', en: 'Copy this link: ' },
@@ -27,6 +32,10 @@ const MESSAGES = {
     'zh-Hans': '互动图表无法加载，以下为静态内容。',
     'zh-Hant': '互動圖表無法載入，以下為靜態內容。',
     en: 'The interactive charts could not load; the text below still reads.',
+  },
+  narrativeFailed: {
+    'zh-Hant': '繁體中文內文未能載入，正文暫以簡體中文顯示。',
+    en: 'The English text could not load; the story is shown in Simplified Chinese.',
   },
 };
 /** Punctuation of the chart descriptions read by screen readers: after a label, between
@@ -36,6 +45,10 @@ const PUNCT = {
   'zh-Hant': { label: '：', value: '，', row: '；', end: '。' },
   en: { label: ': ', value: ', ', row: '; ', end: '.' },
 };
+
+/** The narrative in each language asked for: a promise of true once its paragraphs are in the
+ * page, false when they could not be loaded (see loadNarrative). */
+const narratives = new Map();
 
 /** The one explainer, created once the wasm is ready. */
 let explainer = null;
@@ -85,12 +98,12 @@ function showFailure(err) {
     n.setAttribute('data-lang-fixed', '');
   }
   const lang = urlLang();
-  applyLang(lang);
+  setLang(lang);
   explain(lang);
   applyTheme(urlTheme());
   for (const b of document.querySelectorAll('[data-lang]')) {
     b.addEventListener('click', () => {
-      applyLang(b.dataset.lang);
+      setLang(b.dataset.lang);
       explain(b.dataset.lang);
     });
   }
@@ -131,11 +144,99 @@ function applyLang(lang) {
     if (outer && outer !== root) continue;
     el.hidden = el.lang !== lang;
   }
+  // A narrative block without text in `lang` (its fragment is on its way, or could not be
+  // loaded) keeps showing its zh-Hans text rather than nothing.
+  for (const block of document.querySelectorAll('[data-narrative]')) {
+    if (block.querySelector(`:scope > [lang="${lang}"]`)) continue;
+    for (const el of block.querySelectorAll(':scope > [lang="zh-Hans"]')) el.hidden = false;
+  }
   for (const b of document.querySelectorAll('[data-lang]')) {
     b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   }
   const title = shownText(document.querySelector('h1') || document.getElementById('h-sim'));
   if (title) document.title = title;
+}
+
+/** The fragment with the narrative in `lang`, as <html> names it (`data-narrative-en` …, written
+ * by src/prerender.rs, content-hashed by tools/build-dist.mjs); null when the page holds that
+ * narrative itself (zh-Hans, the single-file build, the www/ source page, the embed). */
+function narrativeHref(lang) {
+  return document.documentElement.getAttribute(`data-narrative-${lang.toLowerCase()}`);
+}
+
+/** Append the paragraphs of a fetched fragment to their blocks of the page (hidden until
+ * applyLang shows them). True when the fragment had text for the page's blocks. */
+function insertNarrative(html, lang) {
+  const t = document.createElement('template');
+  t.innerHTML = html;
+  let placed = 0;
+  for (const from of t.content.querySelectorAll('[data-narrative]')) {
+    const block = document.querySelector(`[data-narrative="${CSS.escape(from.dataset.narrative)}"]`);
+    const parts = [...from.children].filter((el) => el.lang === lang);
+    if (!block || parts.length === 0) continue;
+    if (!block.querySelector(`:scope > [lang="${lang}"]`)) {
+      for (const el of parts) el.hidden = true;
+      block.append(...parts);
+    }
+    placed += 1;
+  }
+  return placed > 0;
+}
+
+/** Put the narrative in `lang` into the page, fetching its fragment once (the promise is kept;
+ * after a failure the next request tries again). Resolves to true when the page holds that
+ * narrative, false when it could not be loaded; never rejects. */
+function loadNarrative(lang) {
+  const href = narrativeHref(lang);
+  if (!href) return Promise.resolve(true);
+  let loaded = narratives.get(lang);
+  if (!loaded) {
+    loaded = fetch(href)
+      .then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.text();
+      })
+      .then(async (html) => {
+        await domParsed();
+        return insertNarrative(html, lang);
+      })
+      .catch(() => false)
+      .then((ok) => {
+        if (!ok) narratives.delete(lang);
+        return ok;
+      });
+    narratives.set(lang, loaded);
+  }
+  return loaded;
+}
+
+/** Say in the page's notice area that the narrative in `lang` could not load (null: say nothing). */
+function narrativeNotice(lang) {
+  const el = document.getElementById('narrative-error');
+  if (!el) return;
+  el.textContent = lang ? MESSAGES.narrativeFailed[lang] : '';
+  el.hidden = !lang;
+}
+
+/** Show the page in `lang`: its chrome at once, its narrative as soon as it is in the page (the
+ * zh-Hans text stays in place until then, and if it cannot load). Resolves when settled. */
+function setLang(lang) {
+  applyLang(lang);
+  narrativeNotice(null);
+  return loadNarrative(lang).then((ok) => {
+    if (document.documentElement.lang !== lang) return; // the reader has moved on
+    if (ok) applyLang(lang);
+    else narrativeNotice(lang);
+  });
+}
+
+/** Fetch a language's narrative when the pointer or the focus comes to its button. */
+function bindNarrativePrefetch() {
+  for (const b of document.querySelectorAll('[data-lang]')) {
+    const prefetch = () => loadNarrative(b.dataset.lang);
+    b.addEventListener('pointerenter', prefetch);
+    b.addEventListener('focus', prefetch);
+  }
 }
 
 /** Reflect the theme on <html> and on the switcher. */
@@ -550,7 +651,7 @@ function bindButtons() {
   for (const b of document.querySelectorAll('[data-lang]')) {
     b.addEventListener('click', () => {
       explainer.set('lang', b.dataset.lang);
-      applyLang(explainer.lang());
+      setLang(explainer.lang());
       fillText();
       scheduleFullRender();
     });
@@ -599,25 +700,34 @@ function domParsed() {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
 }
 
+/** Resolves after `ms` milliseconds. */
+function delay(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 async function main() {
   performance.mark('explainer:start');
+  // A reader who arrives with ?lang=zh-Hant or en gets that narrative fetched now, alongside the
+  // wasm (Rust decides the language below; this reads the URL the same way).
+  loadNarrative(urlLang());
   // Compile the wasm while the browser is still parsing and laying out the page.
   const wasmReady = init(wasmSource());
   wasmReady.catch(() => {}); // handled below, once the page exists to show the failure
   await domParsed();
   startHeightAnnouncer();
   arrangeEmbed();
+  bindNarrativePrefetch();
   const wasm = await wasmReady;
   performance.mark('explainer:wasm-ready');
   // Read-only probe for the benchmarks and soak tests (wasm memory in bytes).
   window.explainerProbe = Object.freeze({ wasmMemoryBytes: () => wasm.memory.buffer.byteLength });
   explainer = new Explainer(window.location.search);
   performance.mark('explainer:model-ready');
-  applyLang(explainer.lang());
+  const narrativeShown = setLang(explainer.lang());
   applyTheme(explainer.theme());
   applyView();
-  // The figures in the narrative ([data-fact]) are already in the page, in every language,
-  // exactly as the dataset formats them: tests/page.rs checks each one at build time.
+  // The figures in the narrative ([data-fact]) are already in the page and its fragments, in
+  // every language, exactly as the dataset formats them: tests/page.rs checks each one.
   for (const [id, text] of [['model-version', model_version()], ['dataset-hash', dataset_hash()]]) {
     const el = document.getElementById(id);
     if (el) el.textContent = text;
@@ -626,6 +736,9 @@ async function main() {
   bindSliders();
   bindAdjustables();
   bindButtons();
+  // data-ready promises the narrative in the reader's language: it has been on its way since
+  // the start and is smaller than the wasm, so this rarely waits (and never for long).
+  await Promise.race([narrativeShown, delay(NARRATIVE_WAIT_MS)]);
   const ro = new ResizeObserver(() => chartsNeedResize() && scheduleFullRender());
   for (const el of document.querySelectorAll('.chart')) ro.observe(el);
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', scheduleFullRender);

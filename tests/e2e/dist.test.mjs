@@ -133,7 +133,7 @@ describe('the deployable site', () => {
 
   test('assets have content-hashed names listed in the manifest and are cached for a year', { timeout: TIMEOUT }, async () => {
     const manifest = JSON.parse(await fsp.readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
-    for (const key of ['app.js', 'style.css', 'pkg/helong.js', 'pkg/helong_bg.wasm']) {
+    for (const key of ['app.js', 'style.css', 'pkg/helong.js', 'pkg/helong_bg.wasm', 'narrative.zh-Hant.html', 'narrative.en.html']) {
       const hashed = manifest[key];
       assert.match(hashed, /\.[0-9a-f]{10}\./, key);
       const r = await fetch(`${site.server.url}${hashed}`);
@@ -144,6 +144,8 @@ describe('the deployable site', () => {
     assert.equal(index.headers.get('cache-control'), 'no-cache');
     const html = await index.text();
     assert.ok(html.includes(manifest['app.js']) && html.includes(manifest['style.css']));
+    assert.ok(html.includes(`data-narrative-en="${manifest['narrative.en.html']}"`), 'the page names its hashed English narrative');
+    assert.ok(html.includes(`data-narrative-zh-hant="${manifest['narrative.zh-Hant.html']}"`), 'and its Traditional Chinese one');
   });
 
   test('the page loads one minified script, one stylesheet and the wasm, nothing else', { timeout: TIMEOUT }, async () => {

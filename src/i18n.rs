@@ -118,7 +118,7 @@ pub fn shortest(x: f64) -> String {
         return out_of_range(x);
     }
     if x.abs() >= 9.0e15 {
-        return format!("{}", x as i128);
+        return format!("{}", x as i64);
     }
     let mut best = None;
     let mut scale = 1.0;

@@ -60,7 +60,7 @@ impl Lang {
 /// Round half away from zero to `digits` decimals, via libm so every target agrees.
 pub fn round_to(x: f64, digits: i32) -> f64 {
     let f = libm::pow(10.0, digits as f64);
-    libm::round(x * f) / f
+    f64::round(x * f) / f
 }
 
 /// `x` limited to `lo..=hi` (NaN stays NaN), like `f64::clamp` but without its panic
@@ -83,7 +83,7 @@ pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
 pub fn fixed(x: f64, decimals: usize) -> String {
     let d = decimals.min(12) as u32;
     let p = 10u64.pow(d);
-    let v = libm::round(x.abs() * p as f64);
+    let v = f64::round(x.abs() * p as f64);
     if !v.is_finite() || v >= 9.0e15 {
         return out_of_range(x);
     }
@@ -117,7 +117,7 @@ pub fn shortest(x: f64) -> String {
     if !x.is_finite() {
         return out_of_range(x);
     }
-    if x.abs() >= 9.0e15 {
+    if x.abs() >= 9.0e15 || x == f64::trunc(x) {
         return format!("{}", x as i64);
     }
     let mut best = None;
@@ -133,7 +133,7 @@ pub fn shortest(x: f64) -> String {
         }
         best = Some(s);
     }
-    best.unwrap_or_else(|| format!("{}", libm::round(x) as i64))
+    best.unwrap_or_else(|| format!("{}", f64::round(x) as i64))
 }
 
 /// Group the integer part with commas: 12730000 → "12,730,000".
@@ -217,7 +217,7 @@ pub fn count(x: f64, lang: Lang) -> String {
 /// A figure from the article, written without losing a digit: `1273万` and `12.73 million`
 /// only when that is exact; `15670` / `15,670` otherwise. (Model estimates use [`compact`].)
 pub fn exact(x: f64, lang: Lang) -> String {
-    let whole = x == libm::trunc(x);
+    let whole = x == f64::trunc(x);
     if lang.is_chinese() {
         if whole && x.abs() >= 1e5 && libm::fmod(x, 100.0) == 0.0 {
             if x.abs() >= 1e8 && libm::fmod(x, 1e6) == 0.0 {

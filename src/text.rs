@@ -146,17 +146,17 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
             let h = &out.histogram;
             let mut rows = vec![vec![
                 p("项目失败（收益为 0）", "項目失敗（收益為 0）", "Project failed (benefit 0)"),
-                i18n::count(libm::round(h.failed), lang),
+                i18n::count(f64::round(h.failed), lang),
             ]];
             for b in 0..h.edges.len().saturating_sub(1) {
                 let n: f64 = h.counts.iter().map(|c| c.get(b).copied().unwrap_or(0.0)).sum();
                 let range =
                     format!("{}–{}", i18n::group_thousands(h.edges[b], 0), money(h.edges[b + 1], lang));
-                rows.push(vec![range, i18n::count(libm::round(n), lang)]);
+                rows.push(vec![range, i18n::count(f64::round(n), lang)]);
             }
             if h.above > 0.5 {
                 let last = h.edges.last().copied().unwrap_or(0.0);
-                rows.push(vec![format!("> {}", money(last, lang)), i18n::count(libm::round(h.above), lang)]);
+                rows.push(vec![format!("> {}", money(last, lang)), i18n::count(f64::round(h.above), lang)]);
             }
             for (i, d) in out.draws.iter().enumerate() {
                 rows.push(vec![

@@ -8,7 +8,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startServer } from './serve.mjs';
+import { spawn } from 'node:child_process';
 import { launchBrowser, openPage, waitReady } from '../tests/e2e/helpers.mjs';
 
 const ROOT = process.env.BENCH_ROOT || 'dist';
@@ -36,39 +36,63 @@ async function criterionMedianMs(id) {
   }
 }
 
-/** Load the page LOADS times; time to data-ready and the gzip bytes of what it loaded. */
+/** Gzip bytes of everything one load of the page fetches (bodies read through the browser). */
+async function measureBytes(browser, url) {
+  const p = await openPage(browser, url);
+  const bodies = [];
+  p.page.on('response', async (r) => {
+    try {
+      bodies.push({ url: r.url(), body: await r.body() });
+    } catch {
+      /* redirects have no body */
+    }
+  });
+  await p.page.reload();
+  await waitReady(p.page);
+  await p.page.waitForTimeout(300);
+  await p.close();
+  const files = bodies.map((b) => ({ url: new URL(b.url).pathname, raw: b.body.length, gzip: gzipSync(b.body, { level: 9 }).length }));
+  return { files, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0) };
+}
+
+/** Load the page LOADS times and time data-ready; nothing listens to the network meanwhile. */
 async function measureLoads(browser, url) {
   const times = [];
-  let bytes = null;
   for (let i = 0; i < LOADS; i++) {
     const p = await openPage(browser, url);
-    const bodies = [];
-    p.page.on('response', async (r) => {
-      try {
-        bodies.push({ url: r.url(), body: await r.body() });
-      } catch {
-        /* redirects have no body */
-      }
-    });
     await p.page.reload();
     await waitReady(p.page);
     const t = await p.page.evaluate(() => performance.getEntriesByName('explainer:data-ready')[0]?.startTime ?? null);
     if (t != null) times.push(t);
-    await p.page.waitForTimeout(300);
-    if (!bytes) {
-      const files = bodies.map((b) => ({ url: new URL(b.url).pathname, raw: b.body.length, gzip: gzipSync(b.body, { level: 9 }).length }));
-      bytes = { files, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0) };
-    }
     await p.close();
   }
-  return { data_ready_ms: stats(times), bytes };
+  return { data_ready_ms: stats(times), bytes: await measureBytes(browser, url) };
+}
+
+/**
+ * Serve ROOT from a separate node process, as a real static server would be: a server in
+ * this process would share its event loop with the browser driver and answer late.
+ */
+function spawnServer(root) {
+  const child = spawn(process.execPath, ['tools/serve.mjs', root], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`bench: the server exited (${code})`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /at (http:\/\/\S+\/)/.exec(out);
+      if (m) resolve({ url: m[1], close: () => child.kill('SIGTERM') });
+    });
+  });
 }
 
 /** Time the wasm model alone, in the page: cold simulate and a cached slider move. */
 async function measureWasm(page) {
   return page.evaluate(async () => {
     const manifest = await (await fetch('manifest.json')).json();
+    // The page runs its own bundled copy; this standalone glue gets its own wasm instance.
     const m = await import(`./${manifest['pkg/helong.js']}`);
+    await m.default();
     const batch = (n, f) => {
       const t0 = performance.now();
       for (let i = 0; i < n; i++) f(i);
@@ -158,7 +182,7 @@ async function check() {
 
 async function main() {
   if (process.argv.includes('--check')) return check();
-  const server = await startServer({ root: ROOT });
+  const server = await spawnServer(ROOT);
   const browser = await launchBrowser();
   try {
     const url = `${server.url}index.html`;

@@ -43,7 +43,7 @@ pub fn draw<DB: DrawingBackend>(
         out.categories.iter().map(|c| c.households.max(c.reported_households) as f64).fold(1.0, f64::max);
     let ticks = nice_ticks(max, 4);
     let xmax = ticks.last().copied().unwrap_or(max).max(max);
-    let x = |v: f64| left + libm::round((right - left) as f64 * v / xmax) as i32;
+    let x = |v: f64| left + f64::round((right - left) as f64 * v / xmax) as i32;
 
     // Grid and axis labels.
     for t in &ticks {
@@ -63,8 +63,8 @@ pub fn draw<DB: DrawingBackend>(
 
     let band = (bottom - top) as f64 / out.categories.len().max(1) as f64;
     for (i, c) in out.categories.iter().enumerate() {
-        let y0 = top + libm::round(band * i as f64) as i32;
-        let yc = top + libm::round(band * (i as f64 + 0.5)) as i32;
+        let y0 = top + f64::round(band * i as f64) as i32;
+        let yc = top + f64::round(band * (i as f64 + 0.5)) as i32;
         let bar_h = (band * 0.62) as i32;
         let (b0, b1) = (yc - bar_h / 2, yc + bar_h / 2);
         root.draw(&Text::new(

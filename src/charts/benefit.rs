@@ -48,7 +48,7 @@ struct Scale {
 impl Scale {
     fn x(&self, v: f64) -> i32 {
         let t = if self.max > 0.0 { clamp(v / self.max, 0.0, 1.0) } else { 0.0 };
-        self.x0 + libm::round((self.x1 - self.x0) as f64 * t) as i32
+        self.x0 + f64::round((self.x1 - self.x0) as f64 * t) as i32
     }
 }
 
@@ -119,7 +119,7 @@ pub fn draw<DB: DrawingBackend>(
 
     let band = (cat_bottom - top) as f64 / rows.len().max(1) as f64;
     for (i, (cat, households, r)) in rows.iter().enumerate() {
-        let yc = top + libm::round(band * (i as f64 + 0.5)) as i32;
+        let yc = top + f64::round(band * (i as f64 + 0.5)) as i32;
         root.draw(&Text::new(
             cat.name(lang),
             (pad + name_w, yc),

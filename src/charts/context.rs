@@ -226,7 +226,7 @@ pub fn draw<DB: DrawingBackend>(
         return Ok(()); // too small to draw anything legible
     }
     let x = |year: f64| {
-        left + libm::round(
+        left + f64::round(
             (right - left) as f64 * clamp((year - FIRST_YEAR) / (END_YEAR - FIRST_YEAR), 0.0, 1.0),
         ) as i32
     };
@@ -251,7 +251,7 @@ pub fn draw<DB: DrawingBackend>(
     if axis_y <= top + st.px(60.0) {
         return Ok(());
     }
-    let y = |v: f64| axis_y - libm::round((axis_y - top) as f64 * clamp(v / ymax, 0.0, 1.0)) as i32;
+    let y = |v: f64| axis_y - f64::round((axis_y - top) as f64 * clamp(v / ymax, 0.0, 1.0)) as i32;
 
     // Grid and y labels (percent).
     for t in &yticks {

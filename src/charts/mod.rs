@@ -97,7 +97,7 @@ impl Style {
     }
     /// A length in CSS pixels, in device pixels.
     pub fn px(&self, css: f64) -> i32 {
-        libm::round(css * self.scale) as i32
+        f64::round(css * self.scale) as i32
     }
     /// Font family: the system's sans-serif (CJK fonts included on readers' devices).
     pub fn font(&self, css_px: f64) -> FontDesc<'static> {
@@ -121,7 +121,7 @@ impl Style {
 /// `a` blended over `b` with weight `t` (0: all `b`, 1: all `a`).
 fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
     let f =
-        |x: u8, y: u8| crate::i18n::clamp(libm::round(x as f64 * t + y as f64 * (1.0 - t)), 0.0, 255.0) as u8;
+        |x: u8, y: u8| crate::i18n::clamp(f64::round(x as f64 * t + y as f64 * (1.0 - t)), 0.0, 255.0) as u8;
     RGBColor(f(a.0, b.0), f(a.1, b.1), f(a.2, b.2))
 }
 
@@ -187,7 +187,7 @@ pub fn text_width(text: &str, css_px: f64, st: &Style) -> i32 {
             _ => 0.56,
         })
         .sum();
-    libm::ceil(em * css_px * st.scale) as i32
+    f64::ceil(em * css_px * st.scale) as i32
 }
 
 /// CJK ideographs and full-width forms: one em wide, and a line may break on either side.
@@ -407,7 +407,7 @@ pub fn nice_ticks(max: f64, n: usize) -> Vec<f64> {
         return vec![0.0];
     }
     let step = crate::model::montecarlo::nice_step(max / n as f64);
-    let count = libm::ceil(max / step - 1e-9) as usize;
+    let count = f64::ceil(max / step - 1e-9) as usize;
     (0..=count).map(|i| i as f64 * step).collect()
 }
 

@@ -44,7 +44,7 @@ pub fn draw<DB: DrawingBackend>(
 /// Households as the chart writes them, with the unit in Chinese: whole numbers, except that
 /// small expected counts keep a decimal (0.1 or 2.5 households, not 0 or 3).
 fn households(x: f64, lang: Lang) -> String {
-    let whole = libm::round(x);
+    let whole = f64::round(x);
     let n = if x < 9.95 && (x - whole).abs() >= 0.05 { i18n::fixed(x, 1) } else { i18n::count(whole, lang) };
     match lang {
         Lang::En => n,
@@ -81,7 +81,7 @@ fn histogram<DB: DrawingBackend>(
     let cut = failed > FAILED_CUT * base;
     let ymax_data = if cut { base } else { base.max(failed) };
     let ny =
-        (((bottom - top) / st.px(34.0).max(1)).max(2) as usize).min(5).min(libm::ceil(ymax_data) as usize);
+        (((bottom - top) / st.px(34.0).max(1)).max(2) as usize).min(5).min(f64::ceil(ymax_data) as usize);
     let yticks = nice_ticks(ymax_data, ny);
     let ymax = yticks.last().copied().unwrap_or(1.0).max(ymax_data).max(1e-9);
     let mut ylab_w = 0;
@@ -93,7 +93,7 @@ fn histogram<DB: DrawingBackend>(
     if bottom <= top + st.px(30.0) || right <= left + st.px(80.0) || bins == 0 || top_edge <= 0.0 {
         return Ok(()); // too small to draw anything legible
     }
-    let y = |v: f64| bottom - libm::round((bottom - top) as f64 * clamp(v / ymax, 0.0, 1.0)) as i32;
+    let y = |v: f64| bottom - f64::round((bottom - top) as f64 * clamp(v / ymax, 0.0, 1.0)) as i32;
 
     // The failed bar's slot, then the histogram.
     let failed_name = lang.pick("失败", "失敗", "failed");
@@ -106,7 +106,7 @@ fn histogram<DB: DrawingBackend>(
         .max(text_width(failed_name, SMALL, st) + st.px(4.0))
         .max(text_width(&failed_label, SMALL, st));
     let hx0 = left + fw + gap;
-    let x = |v: f64| hx0 + libm::round((right - hx0) as f64 * clamp(v / top_edge, 0.0, 1.0)) as i32;
+    let x = |v: f64| hx0 + f64::round((right - hx0) as f64 * clamp(v / top_edge, 0.0, 1.0)) as i32;
 
     // Captions: what the bars count, and the households beyond the last bin.
     root.draw(&Text::new(
@@ -116,7 +116,7 @@ fn histogram<DB: DrawingBackend>(
     ))
     .map_err(draw_err)?;
     if hist.above >= 0.5 {
-        let n = i18n::count(libm::round(hist.above), lang);
+        let n = i18n::count(f64::round(hist.above), lang);
         let edge = i18n::yuan(top_edge, lang);
         let note = match lang {
             Lang::ZhHans => format!("另有{n}户高于{edge}"),
@@ -261,7 +261,7 @@ fn possible_outcomes<DB: DrawingBackend>(
     let span = (hi - lo).max((hi.abs() * 0.02).max(1.0));
     let (d0, d1) = (lo - span * 0.3, hi + span * 0.3);
     let (sx0, sx1) = (pad + st.px(4.0), w - pad - st.px(4.0));
-    let x = |v: f64| sx0 + libm::round((sx1 - sx0) as f64 * clamp((v - d0) / (d1 - d0), 0.0, 1.0)) as i32;
+    let x = |v: f64| sx0 + f64::round((sx1 - sx0) as f64 * clamp((v - d0) / (d1 - d0), 0.0, 1.0)) as i32;
 
     let yc = st.px(36.0);
     root.draw(&PathElement::new(vec![(sx0, yc), (sx1, yc)], st.stroke(st.muted(), 1.0))).map_err(draw_err)?;

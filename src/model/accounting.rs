@@ -42,8 +42,8 @@ pub fn apportion(total: u32, weights: &[f64; CATEGORIES]) -> [u32; CATEGORIES] {
 fn integer_weights(w: &[f64; CATEGORIES]) -> Option<[u64; CATEGORIES]> {
     for scale in [1.0, 100.0, 1e6] {
         let scaled = w.map(|x| x * scale);
-        if scaled.iter().all(|&x| x < 1e12 && (x - libm::round(x)).abs() <= 1e-9 * x.max(1.0)) {
-            return Some(scaled.map(|x| libm::round(x) as u64));
+        if scaled.iter().all(|&x| x < 1e12 && (x - f64::round(x)).abs() <= 1e-9 * x.max(1.0)) {
+            return Some(scaled.map(|x| f64::round(x) as u64));
         }
     }
     None
@@ -91,7 +91,7 @@ fn apportion_float(total: u32, w: &[f64; CATEGORIES]) -> [u32; CATEGORIES] {
     let mut given: u64 = 0;
     for i in 0..CATEGORIES {
         let quota = total as f64 * (w[i] / sum);
-        let fl = libm::floor(quota).min(total as f64);
+        let fl = f64::floor(quota).min(total as f64);
         parts[i] = fl as u32;
         rema[i] = quota - fl;
         given += parts[i] as u64;

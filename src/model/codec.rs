@@ -306,7 +306,7 @@ fn check_number(key: &str, raw: &str, default: f64, range: Range, notices: &mut 
         notices.push(Notice::new(key, NoticeKind::Clamped { given: quote(raw.trim()), used: fmt_num(v) }));
     }
     if let Some(step) = range.step {
-        let k = libm::round((v - range.min) / step);
+        let k = f64::round((v - range.min) / step);
         let r = crate::i18n::clamp(range.min + k * step, range.min, range.max);
         if r != v {
             notices.push(Notice::new(key, NoticeKind::Rounded { given: fmt_num(v), used: fmt_num(r) }));

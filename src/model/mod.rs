@@ -25,7 +25,7 @@ use serde::{Serialize, Serializer};
 /// Money is reported to the fen; whole amounts print as integers (`559300`, not `559300.0`).
 fn money<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     let r = crate::i18n::round_to(*x, 2);
-    if r == libm::trunc(r) && r.abs() < 9.0e15 {
+    if r == f64::trunc(r) && r.abs() < 9.0e15 {
         s.serialize_i64(r as i64)
     } else {
         s.serialize_f64(r)

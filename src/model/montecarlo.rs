@@ -46,7 +46,7 @@ pub fn failures(n: u32, p: f64, w: f64) -> u32 {
     let nf = n as f64;
     let var = nf * p * (1.0 - p);
     if var >= NORMAL_APPROX_MIN_VARIANCE {
-        let x = libm::floor(nf * p + libm::sqrt(var) * w + 0.5);
+        let x = f64::floor(nf * p + f64::sqrt(var) * w + 0.5);
         return crate::i18n::clamp(x, 0.0, nf) as u32;
     }
     let u = normal_cdf(w);
@@ -103,15 +103,15 @@ impl SumParams {
         let total_mean = mean * kf;
         let total_var = mean * mean * kf * e;
         // Skewness of one lognormal is (e^{σ²} + 2)·√(e^{σ²} − 1); of a sum of k, that over √k.
-        let skew = (e + 3.0) * libm::sqrt(e) / libm::sqrt(kf);
+        let skew = (e + 3.0) * f64::sqrt(e) / f64::sqrt(kf);
         // Shifted lognormal with skewness γ: x = √(e^{s²} − 1) solves x³ + 3x = γ (Cardano, in
         // the form that avoids cancellation: x = u − 1/u, u = ∛(γ/2 + √(γ²/4 + 1))).
-        let u = libm::cbrt(skew / 2.0 + libm::sqrt(skew * skew / 4.0 + 1.0));
+        let u = libm::cbrt(skew / 2.0 + f64::sqrt(skew * skew / 4.0 + 1.0));
         let x = u - 1.0 / u;
         let w = 1.0 + x * x; // e^{s²}
-        let s = libm::sqrt(libm::log(w));
-        let scale = libm::sqrt(total_var / (w * (w - 1.0))); // e^μ
-        let shift = total_mean - scale * libm::sqrt(w);
+        let s = f64::sqrt(libm::log(w));
+        let scale = f64::sqrt(total_var / (w * (w - 1.0))); // e^μ
+        let shift = total_mean - scale * f64::sqrt(w);
         Some(SumParams { shift, scale, s })
     }
 
@@ -150,7 +150,7 @@ impl FailureSampler {
         let nf = n as f64;
         let var = nf * p * (1.0 - p);
         if var >= NORMAL_APPROX_MIN_VARIANCE {
-            return FailureSampler::Normal { mean: nf * p, sd: libm::sqrt(var), n: nf };
+            return FailureSampler::Normal { mean: nf * p, sd: f64::sqrt(var), n: nf };
         }
         let (pr, flip) = if p <= 0.5 { (p, false) } else { (1.0 - p, true) };
         // The same recurrence as `binomial_inverse`, kept until it would stop for any u ≤ 1.
@@ -177,7 +177,7 @@ impl FailureSampler {
         match self {
             FailureSampler::Constant(f) => *f,
             FailureSampler::Normal { mean, sd, n } => {
-                crate::i18n::clamp(libm::floor(mean + sd * w + 0.5), 0.0, *n) as u32
+                crate::i18n::clamp(f64::floor(mean + sd * w + 0.5), 0.0, *n) as u32
             }
             FailureSampler::Table { cdf, flip, n } => {
                 let target = if *flip { 1.0 - u } else { u };
@@ -301,7 +301,7 @@ pub fn normal_pair(rng: &mut Pcg64Mcg) -> (f64, f64) {
         let (u, v) = (2.0 * a - 1.0, 2.0 * b - 1.0);
         let s = u * u + v * v;
         if s > 0.0 && s < 1.0 {
-            let f = libm::sqrt(-2.0 * libm::log(s) / s);
+            let f = f64::sqrt(-2.0 * libm::log(s) / s);
             return (u * f, v * f);
         }
     }
@@ -354,7 +354,7 @@ pub fn quantile(sorted: &[f64], q: f64) -> f64 {
         1 => sorted[0],
         n => {
             let h = (n - 1) as f64 * crate::i18n::clamp(q, 0.0, 1.0);
-            let lo = libm::floor(h) as usize;
+            let lo = f64::floor(h) as usize;
             let hi = (lo + 1).min(n - 1);
             sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
         }
@@ -432,7 +432,7 @@ pub fn histogram(cats: &[CategoryInput; CATEGORIES], sigma: f64) -> Histogram {
     let top = if top > 0.0 { top } else { 1.0 };
     // A round bin width, about HISTOGRAM_BINS bins up to the top.
     let width = nice_step(top / HISTOGRAM_BINS as f64);
-    let bins = (libm::ceil(top / width - 1e-9) as usize).clamp(1, 2 * HISTOGRAM_BINS);
+    let bins = (f64::ceil(top / width - 1e-9) as usize).clamp(1, 2 * HISTOGRAM_BINS);
     let top = bins as f64 * width;
     let edges: Vec<f64> = (0..=bins).map(|i| i as f64 * width).collect();
     let mut counts = vec![vec![0.0; bins]; CATEGORIES];
@@ -475,6 +475,6 @@ pub fn nice_step(x: f64) -> f64 {
     if x <= 0.0 || !x.is_finite() {
         return 1.0;
     }
-    let p = libm::pow(10.0, libm::floor(libm::log10(x)));
+    let p = libm::pow(10.0, f64::floor(libm::log10(x)));
     [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * p).find(|&s| s >= x * (1.0 - 1e-12)).unwrap_or(10.0 * p)
 }

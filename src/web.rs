@@ -344,3 +344,13 @@ pub fn format_fact(id: &str, lang: &str) -> String {
     let lang = Lang::parse(lang).unwrap_or_default();
     facts::get(id).map(|f| facts::format_value(&f, lang)).unwrap_or_default()
 }
+
+/// The allocator: lol_alloc's coalescing free list instead of std's dlmalloc, 3.6 KB less
+/// gzipped wasm (96.2 → 92.6 KB). The page allocates little and in a steady pattern;
+/// `make bench` checks that memory does not grow over 10,000 slider moves.
+// SAFETY: this wasm module has no threads (built without the atomics feature), which is
+// all `AssumeSingleThreaded` asks.
+#[global_allocator]
+#[allow(unsafe_code)]
+static ALLOC: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

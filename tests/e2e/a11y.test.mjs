@@ -507,12 +507,15 @@ describe('the explainer for every reader', () => {
       assert.equal(await s.page.getAttribute('html', 'lang'), 'en');
       assert.match(await s.page.title(), /Five thousand yuan/);
       await s.page.waitForFunction(() => /households/.test(document.getElementById('summary').textContent));
+      // The story follows the controls once its language's text has arrived.
+      await s.page.waitForFunction(() => document.querySelector('#story-credits p[lang="en"]')?.checkVisibility());
       assert.deepEqual(await mislabelled(s.page, 'en'), []);
       // A Chinese name quoted in English is shown, marked as Chinese.
       assert.ok(await s.page.isVisible('#story-credits p[lang="en"] [lang="zh-Hans"] >> nth=0'));
       await s.page.click('[data-lang="zh-Hant"]');
       assert.equal(await s.page.getAttribute('html', 'lang'), 'zh-Hant');
       assert.match(await s.page.title(), /和龍/);
+      await s.page.waitForFunction(() => document.querySelector('#story-credits p[lang="zh-Hant"]')?.checkVisibility());
       assert.deepEqual(await mislabelled(s.page, 'zh-Hant'), []);
       await assertClean(s);
     } finally {

@@ -9,28 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import http from 'node:http';
-import { useSite, openPage, waitReady, canvasIsBlank } from './helpers.mjs';
+import { useSite, openPage, waitReady, canvasIsBlank, fileContext } from './helpers.mjs';
 
 const ROOT = path.resolve(process.env.E2E_ROOT || 'dist');
 const SINGLE = path.join(ROOT, 'helong-explainer.html');
 const TIMEOUT = 60_000;
-
-/** A context that may load file: URLs and records (and blocks) anything on the network. */
-async function fileContext(browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const requests = [];
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (/^(file|data|blob|about):/.test(u)) return route.continue();
-    requests.push(u);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors, requests };
-}
 
 /** Serve one HTML string on a random loopback port; returns { url, close }. */
 function serveHtml(html) {

@@ -159,3 +159,20 @@ export function useSite(root) {
   });
   return site;
 }
+
+/** A context that may load file: URLs and records (and blocks) anything on the network. */
+export async function fileContext(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const requests = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (/^(file|data|blob|about):/.test(u)) return route.continue();
+    requests.push(u);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors, requests };
+}

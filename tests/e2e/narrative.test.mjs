@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { useSite, openPage, waitReady } from './helpers.mjs';
+import { useSite, openPage, waitReady, fileContext } from './helpers.mjs';
 
 const ROOT = path.resolve(process.env.E2E_ROOT || 'dist');
 const TIMEOUT = 60_000;
@@ -229,19 +229,8 @@ describe('the story in the reader’s language', () => {
   test('the single-file build switches between the three languages without fetching anything', { timeout: TIMEOUT }, async () => {
     const single = path.join(ROOT, 'helong-explainer.html');
     assert.doesNotMatch(await fsp.readFile(single, 'utf8'), /data-narrative-(zh-hant|en)=/, 'names no fragment');
-    const context = await site.browser.newContext({ viewport: DESKTOP });
-    const requests = [];
-    const errors = [];
-    await context.route('**/*', (route) => {
-      const u = route.request().url();
-      if (/^(file|data|blob|about):/.test(u)) return route.continue();
-      requests.push(u);
-      return route.abort();
-    });
+    const { context, page, errors, requests } = await fileContext(site.browser);
     try {
-      const page = await context.newPage();
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('pageerror', (e) => errors.push(e.message));
       const fetches = [];
       await page.exposeFunction('__fetchCalled', (u) => fetches.push(u));
       await page.addInitScript(() => {

@@ -58,9 +58,10 @@ describe('the deployable site', () => {
     try {
       await s.context.unroute('**/*');
       await s.page.goto(host.url);
-      const frame = s.page.frames().find((f) => f !== s.page.mainFrame());
+      // Wait for the frame itself: half a megabyte of srcdoc can take a while on a busy machine.
+      const frame = await (await s.page.waitForSelector('#f', { state: 'attached' })).contentFrame();
       assert.ok(frame, 'the iframe exists');
-      await frame.waitForSelector('html[data-ready]', { state: 'attached', timeout: 20_000 });
+      await frame.waitForSelector('html[data-ready]', { state: 'attached', timeout: 45_000 });
       const blank = await frame.$eval('#chart-benefit', (c) => {
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         for (let i = 4; i < d.length; i += 4) if (d[i] !== d[0]) return false;

@@ -142,7 +142,8 @@ function applyLang(lang) {
     if (el.hasAttribute('data-lang') || el.hasAttribute('data-lang-fixed')) continue;
     const outer = el.parentElement?.closest('[lang]');
     if (outer && outer !== root) continue;
-    el.hidden = el.lang !== lang;
+    const hide = el.lang !== lang;
+    if (el.hidden !== hide) el.hidden = hide; // unchanged elements cost no style work
   }
   // A narrative block without text in `lang` (its fragment is on its way, or could not be
   // loaded) keeps showing its zh-Hans text rather than nothing.
@@ -274,26 +275,26 @@ function fitStaticChartsToTheme(theme) {
   }
 }
 
-/** Setup canvas to properly handle high DPI and return the scale to draw at. */
-function sizeCanvas(canvas) {
-  const dpr = window.devicePixelRatio || 1;
-  const rect = canvas.getBoundingClientRect();
-  const w = Math.max(1, Math.round(rect.width * dpr));
-  const h = Math.max(1, Math.round(rect.height * dpr));
+/** Give a canvas the pixel size of its box × devicePixelRatio; true when that changed it. */
+function sizeCanvas(canvas, box, dpr) {
+  const w = Math.max(1, Math.round(box.width * dpr));
+  const h = Math.max(1, Math.round(box.height * dpr));
   const changed = canvas.width !== w || canvas.height !== h;
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
-  return { dpr, changed };
+  return changed;
 }
 
-/** Draw the named charts. */
-function drawCharts(names, dark, force) {
-  for (const name of names) {
-    const canvas = document.getElementById(`chart-${name}`);
-    if (!canvas) continue;
-    const { dpr, changed } = sizeCanvas(canvas);
+/** Draw charts: `jobs` is [[name, force]]. Every box is read before any canvas is resized, so
+ * the page is laid out once, not once per chart. */
+function drawCharts(jobs, dark) {
+  const dpr = window.devicePixelRatio || 1;
+  const found = jobs.map(([name, force]) => [name, force, document.getElementById(`chart-${name}`)]).filter((j) => j[2]);
+  const boxes = found.map(([, , canvas]) => canvas.getBoundingClientRect());
+  found.forEach(([name, force, canvas], i) => {
+    const changed = sizeCanvas(canvas, boxes[i], dpr);
     if (force || changed || explainer.chart_changed(name)) explainer.draw(name, canvas, dark, dpr);
-  }
+  });
 }
 
 /** Redraw the charts and the numbers that follow the scenario; runs once per frame. */
@@ -304,11 +305,10 @@ function render() {
   // After a resize, a language or a theme change every chart is drawn again; after a slider
   // move only the charts whose numbers changed (Rust keeps track).
   const all = staticDirty;
-  if (staticDirty) {
-    drawCharts(STATIC_CHARTS, dark, true);
-    staticDirty = false;
-  }
-  drawCharts(SCENARIO_CHARTS, dark, all);
+  const jobs = SCENARIO_CHARTS.map((name) => [name, all]);
+  if (staticDirty) jobs.unshift(...STATIC_CHARTS.map((name) => [name, true]));
+  staticDirty = false;
+  drawCharts(jobs, dark);
   fillOutputs();
   const ms = performance.now() - t0;
   if (!document.documentElement.hasAttribute('data-ready')) {

@@ -21,7 +21,7 @@ pub fn label(f: &Fact, lang: Lang) -> &'static str {
 }
 
 fn money(x: f64, lang: Lang) -> String {
-    i18n::yuan(i18n::round_to(x, 0), lang)
+    i18n::yuan(x, lang)
 }
 
 /// One or two sentences describing the outcome, for the `aria-live` summary.
@@ -251,7 +251,7 @@ pub struct Readout {
 
 /// The readout of a scenario and its outcome.
 pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout {
-    let money = |x: f64| i18n::yuan(i18n::round_to(x, 0), lang);
+    let money = |x: f64| i18n::yuan(x, lang);
     let pct = |x: f64| i18n::percent(x, 1);
     let q = &out.benefit_quantiles_yuan;
     let mut controls = vec![
@@ -331,6 +331,15 @@ pub fn outcome_csv(out: &Outcome) -> String {
 mod tests {
     use super::*;
     use crate::model::simulate;
+
+    #[test]
+    fn amounts_are_rounded_once_so_the_text_and_the_charts_agree() {
+        // 547,749.6 yuan is 54.77万 (54.77496); rounding to whole yuan first would say 54.78万.
+        assert_eq!(money(547_749.6, Lang::ZhHans), "54.77万元");
+        assert_eq!(money(547_749.6, Lang::ZhHans), format!("{}元", i18n::compact(547_749.6, Lang::ZhHans)));
+        assert_eq!(money(547_750.4, Lang::ZhHant), "54.78萬元");
+        assert_eq!(money(547_749.6, Lang::En), "547,750 yuan");
+    }
 
     #[test]
     fn the_summary_names_the_households_the_benefit_and_its_range_in_each_language() {

@@ -56,8 +56,7 @@ pub fn css_color(c: BackendColor) -> String {
 
 /// CSS `font` shorthand for a text style, e.g. `normal 13.5px sans-serif`.
 pub fn css_font<S: BackendTextStyle>(style: &S) -> String {
-    let size = i18n::fixed(style.size(), 2);
-    let size = size.trim_end_matches('0').trim_end_matches('.');
+    let size = i18n::trim_zeros(i18n::fixed(style.size(), 2));
     format!("{} {}px {}", style.style().as_str(), size, style.family().as_str())
 }
 

@@ -171,7 +171,7 @@ fn yi(lang: Lang) -> &'static str {
 }
 
 /// Trim a decimal string's trailing zeros: "12.50" → "12.5", "3.00" → "3".
-fn trim_zeros(s: String) -> String {
+pub fn trim_zeros(s: String) -> String {
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {

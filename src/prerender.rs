@@ -89,7 +89,7 @@ fn table_html(t: &text::Table) -> (String, String, String) {
 /// Fill the values of `data-out` / `data-adjust` elements on one line, in its language.
 fn fill_outputs_line(line: &str, out: &Outcome, lang: Lang) -> String {
     let q = &out.benefit_quantiles_yuan;
-    let money = |x: f64| i18n::yuan(x, lang);
+    let money = |x: f64| text::money(x, lang);
     let values: [(&str, String); 7] = [
         ("data-out=\"households\"", i18n::count(out.households_funded as f64, lang)),
         ("data-out=\"benefit\"", money(out.expected_benefit_yuan)),

@@ -20,7 +20,8 @@ pub fn label(f: &Fact, lang: Lang) -> &'static str {
     lang.pick(f.label.zh_hans, f.label.zh_hant, f.label.en)
 }
 
-fn money(x: f64, lang: Lang) -> String {
+/// An amount of money as every text of the page writes it (rounded once, by `i18n::yuan`).
+pub fn money(x: f64, lang: Lang) -> String {
     i18n::yuan(x, lang)
 }
 
@@ -251,12 +252,12 @@ pub struct Readout {
 
 /// The readout of a scenario and its outcome.
 pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout {
-    let money = |x: f64| i18n::yuan(x, lang);
     let pct = |x: f64| i18n::percent(x, 1);
     let q = &out.benefit_quantiles_yuan;
+    let (grant, budget) = (money(s.grant as f64, lang), money(s.budget as f64, lang));
     let mut controls = vec![
-        ("out-grant".to_string(), money(s.grant as f64)),
-        ("out-budget".to_string(), money(s.budget as f64)),
+        ("out-grant".to_string(), grant.clone()),
+        ("out-budget".to_string(), budget.clone()),
         ("out-fail".to_string(), pct(100.0 * s.fail[0])),
         ("out-sigma".to_string(), i18n::fixed(s.sigma, 2)),
         ("out-scale".to_string(), i18n::fixed(s.scale, 2)),
@@ -270,12 +271,12 @@ pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout
     }
     Readout {
         households: i18n::count(out.households_funded as f64, lang),
-        benefit: money(out.expected_benefit_yuan),
-        p5: money(q.p5),
-        p95: money(q.p95),
-        courtyard: money(out.courtyard_income_yuan),
-        grant: money(s.grant as f64),
-        budget: money(s.budget as f64),
+        benefit: money(out.expected_benefit_yuan, lang),
+        p5: money(q.p5, lang),
+        p95: money(q.p95, lang),
+        courtyard: money(out.courtyard_income_yuan, lang),
+        grant,
+        budget,
         grant_value: s.grant,
         budget_value: s.budget,
         controls,

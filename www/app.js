@@ -224,6 +224,7 @@ function narrativeNotice(lang) {
 function setLang(lang) {
   applyLang(lang);
   narrativeNotice(null);
+  if (!narrativeHref(lang)) return Promise.resolve(); // the page holds it: nothing to wait for
   return loadNarrative(lang).then((ok) => {
     if (document.documentElement.lang !== lang) return; // the reader has moved on
     if (ok) applyLang(lang);

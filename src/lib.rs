@@ -28,8 +28,6 @@ pub mod i18n;
 pub mod model;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
-pub mod canvas;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]

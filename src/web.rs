@@ -2,13 +2,13 @@
 //! random numbers and the last outcome inside wasm memory; JavaScript holds an opaque handle
 //! and gets small results back. Ids shared with `www/app.js`: canvas `chart-<name>`.
 
-use crate::canvas::CanvasBackend;
 use crate::charts::{Chart, Style};
 use crate::i18n::Lang;
 use crate::model::codec::{self, Presentation};
 use crate::model::{Notice, Outcome, Scenario, Simulator};
 use crate::{facts, Error};
 use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -109,7 +109,7 @@ impl Explainer {
         draw: impl FnOnce(Chart, &CanvasArea, &Outcome, &Style) -> Result<(), Error>,
     ) -> Result<(), JsValue> {
         let chart = Chart::parse(name)?;
-        let backend = CanvasBackend::new(canvas)
+        let backend = CanvasBackend::with_canvas_object(canvas)
             .ok_or_else(|| JsValue::from(Error::Draw("the canvas has no 2d context".into())))?;
         let root = backend.into_drawing_area();
         let style =

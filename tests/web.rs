@@ -71,18 +71,32 @@ fn a_chart_is_redrawn_only_when_what_it_shows_changes() {
 }
 
 #[wasm_bindgen_test]
-fn the_canvas_backend_writes_colours_without_a_float_formatter() {
-    use helong::canvas::{css_color, css_font};
-    use plotters_backend::BackendColor;
-    assert_eq!(css_color(BackendColor { alpha: 1.0, rgb: (0, 114, 178) }), "#0072b2");
-    assert_eq!(css_color(BackendColor { alpha: 0.35, rgb: (230, 159, 0) }), "rgba(230,159,0,0.350)");
-    assert_eq!(css_color(BackendColor { alpha: 7.0, rgb: (1, 2, 3) }), "#010203");
-    let font = plotters::style::FontDesc::new(
-        plotters::style::FontFamily::SansSerif,
-        13.5,
-        plotters::style::FontStyle::Normal,
+fn a_one_pixel_grid_rule_is_one_sharp_row_of_pixels_on_the_canvas() {
+    use helong::charts::{rule, Style};
+    use helong::i18n::Lang;
+    use plotters::prelude::*;
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    canvas.set_width(40);
+    canvas.set_height(40);
+    let root = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .expect("a 2d context")
+        .into_drawing_area();
+    let st = Style { lang: Lang::En, dark: false, scale: 1.0 };
+    rule(&root, (0, 20), (40, 20), &st, BLACK, 1.0).expect("drawn");
+    // A plain 1-px stroke on the same row, for contrast: smeared over two rows.
+    root.draw(&PathElement::new(vec![(0, 30), (40, 30)], BLACK.stroke_width(1))).expect("drawn");
+    let ctx: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let alpha = |y: i32| ctx.get_image_data(10.0, y as f64, 1.0, 1.0).unwrap().data()[3];
+    let rows = |from: i32| (from - 3..from + 3).map(alpha).collect::<Vec<u8>>();
+    let (ruled, stroked) = (rows(20), rows(30));
+    assert_eq!(ruled.iter().filter(|&&a| a > 0).count(), 1, "rule rows around y=20: {ruled:?}");
+    assert!(ruled.contains(&255), "the one row is fully opaque: {ruled:?}");
+    assert!(
+        stroked.iter().filter(|&&a| a > 0).count() > 1 || !stroked.contains(&255),
+        "a plain stroke is blurred, which is why rule() exists: {stroked:?}"
     );
-    assert_eq!(css_font(&plotters::style::TextStyle::from(font)), "normal 13.5px sans-serif");
 }
 
 #[wasm_bindgen_test]

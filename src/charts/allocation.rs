@@ -1,7 +1,7 @@
 //! Allocation by category: households in each kind of enterprise under the scenario (solid
 //! bars), against the allocation the article reports (outlined "ghost" bars).
 
-use super::{draw_err, nice_ticks, text_width, Style};
+use super::{draw_err, nice_ticks, rule, text_width, Style};
 use crate::i18n;
 use crate::model::{Category, Outcome};
 use crate::Error;
@@ -48,11 +48,7 @@ pub fn draw<DB: DrawingBackend>(
     // Grid and axis labels.
     for t in &ticks {
         let xx = x(*t);
-        root.draw(&PathElement::new(
-            vec![(xx, top), (xx, bottom)],
-            st.grid().stroke_width(st.px(1.0) as u32),
-        ))
-        .map_err(draw_err)?;
+        rule(root, (xx, top), (xx, bottom), st, st.grid(), 1.0)?;
         root.draw(&Text::new(
             i18n::count(*t, lang),
             (xx, bottom + st.px(5.0)),

@@ -5,7 +5,7 @@
 //! article reports as a labelled dashed reference.
 
 use super::{
-    dashed, draw_err, empty_state, halo_text, nice_ticks, no_households, text_width, tick_count, Style,
+    dashed, draw_err, empty_state, halo_text, nice_ticks, no_households, rule, text_width, tick_count, Style,
 };
 use crate::facts::reported;
 use crate::i18n::{self, clamp, Lang};
@@ -142,8 +142,7 @@ pub fn draw<DB: DrawingBackend>(
 
     // A rule between the two panels: the total has its own scale.
     let rule_y = cat_bottom + axis_h + sep / 2;
-    root.draw(&PathElement::new(vec![(pad, rule_y), (w - pad, rule_y)], st.stroke(st.grid(), 1.0)))
-        .map_err(draw_err)?;
+    rule(root, (pad, rule_y), (w - pad, rule_y), st, st.grid(), 1.0)?;
 
     // The total panel.
     let panel_top = cat_bottom + axis_h + sep;
@@ -198,7 +197,7 @@ fn axis<DB: DrawingBackend>(
     let n = tick_count(s.x1 - s.x0, widest, st, 5);
     for t in nice_ticks(s.max, n).into_iter().filter(|&t| t <= s.max * (1.0 + 1e-9)) {
         let x = s.x(t);
-        root.draw(&PathElement::new(vec![(x, y0), (x, y1)], st.stroke(st.grid(), 1.0))).map_err(draw_err)?;
+        rule(root, (x, y0), (x, y1), st, st.grid(), 1.0)?;
         root.draw(&Text::new(
             i18n::compact(t, st.lang),
             (x, label_y),

@@ -5,7 +5,7 @@
 //! reported values: the article gives no figure for the years between, and the chart invents
 //! none.
 
-use super::{dashed, draw_err, nice_ticks, text_width, wrap, Style};
+use super::{dashed, draw_err, nice_ticks, rule, text_width, wrap, Style};
 use crate::facts::{self, reported, Milestone, MILESTONES};
 use crate::i18n::{self, clamp, Lang};
 use crate::model::Outcome;
@@ -257,8 +257,7 @@ pub fn draw<DB: DrawingBackend>(
     for t in &yticks {
         let yy = y(*t);
         let color = if *t == 0.0 { st.muted() } else { st.grid() };
-        root.draw(&PathElement::new(vec![(left, yy), (right, yy)], st.stroke(color, 1.0)))
-            .map_err(draw_err)?;
+        rule(root, (left, yy), (right, yy), st, color, 1.0)?;
         root.draw(&Text::new(
             i18n::percent(*t, 1),
             (left - st.px(6.0), yy),

@@ -334,6 +334,31 @@ pub fn halo_text<DB: DrawingBackend>(
     root.draw(&Text::new(text, (x, y), st.text(css_px, color).pos(pos))).map_err(draw_err)
 }
 
+/// A horizontal or vertical rule `css` pixels thick from `from` to `to`, drawn as a filled
+/// rectangle on whole device pixels, so a 1-px grid line is one sharp row of pixels on canvas
+/// (a stroked path centred on a pixel edge is smeared over two rows at half strength). Any
+/// other line is drawn as a plain stroke.
+pub fn rule<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    from: (i32, i32),
+    to: (i32, i32),
+    st: &Style,
+    color: RGBColor,
+    css: f64,
+) -> Result<(), Error> {
+    let t = st.px(css).max(1);
+    let rect = if from.1 == to.1 {
+        let y0 = from.1 - t / 2;
+        [(from.0.min(to.0), y0), (from.0.max(to.0), y0 + t)]
+    } else if from.0 == to.0 {
+        let x0 = from.0 - t / 2;
+        [(x0, from.1.min(to.1)), (x0 + t, from.1.max(to.1))]
+    } else {
+        return root.draw(&PathElement::new(vec![from, to], st.stroke(color, css))).map_err(draw_err);
+    };
+    root.draw(&Rectangle::new(rect, color.filled())).map_err(draw_err)
+}
+
 /// A dashed line through `points` (dashes and gaps in CSS pixels).
 pub fn dashed<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -380,9 +405,7 @@ pub fn draw_stamped<DB: DrawingBackend>(
     let (top, bottom) = root.split_vertically(h - band);
     chart.draw(&top, out, st)?;
     bottom.fill(&st.background()).map_err(draw_err)?;
-    bottom
-        .draw(&PathElement::new(vec![(pad, 0), (w - pad, 0)], st.stroke(st.grid(), 1.0)))
-        .map_err(draw_err)?;
+    rule(&bottom, (pad, 0), (w - pad, 0), st, st.grid(), 1.0)?;
     let font = st.text(STAMP_FONT, st.muted());
     for (i, line) in lines.iter().enumerate() {
         bottom

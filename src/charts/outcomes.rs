@@ -4,7 +4,9 @@
 //! a few whole-programme totals the simulation drew ("possible outcomes"), as ticks over the
 //! band that holds the middle 90% of all trials.
 
-use super::{draw_err, empty_state, hatch, nice_ticks, no_households, text_width, tick_count, wrap, Style};
+use super::{
+    draw_err, empty_state, hatch, nice_ticks, no_households, rule, text_width, tick_count, wrap, Style,
+};
 use crate::i18n::{self, clamp, Lang};
 use crate::model::montecarlo::Histogram;
 use crate::model::Outcome;
@@ -135,8 +137,7 @@ fn histogram<DB: DrawingBackend>(
     // Grid and y labels.
     for t in yticks.iter().filter(|&&t| t <= ymax * (1.0 + 1e-9)) {
         let yy = y(*t);
-        root.draw(&PathElement::new(vec![(left, yy), (right, yy)], st.stroke(st.grid(), 1.0)))
-            .map_err(draw_err)?;
+        rule(root, (left, yy), (right, yy), st, st.grid(), 1.0)?;
         root.draw(&Text::new(
             i18n::count(*t, lang),
             (left - st.px(6.0), yy),
@@ -181,8 +182,7 @@ fn histogram<DB: DrawingBackend>(
     .map_err(draw_err)?;
 
     // Baseline, x ticks, captions.
-    root.draw(&PathElement::new(vec![(left, bottom), (right, bottom)], st.stroke(st.muted(), 1.0)))
-        .map_err(draw_err)?;
+    rule(root, (left, bottom), (right, bottom), st, st.muted(), 1.0)?;
     let tick_y = bottom + st.px(4.0);
     root.draw(&Text::new(
         failed_name,
@@ -264,7 +264,7 @@ fn possible_outcomes<DB: DrawingBackend>(
     let x = |v: f64| sx0 + f64::round((sx1 - sx0) as f64 * clamp((v - d0) / (d1 - d0), 0.0, 1.0)) as i32;
 
     let yc = st.px(36.0);
-    root.draw(&PathElement::new(vec![(sx0, yc), (sx1, yc)], st.stroke(st.muted(), 1.0))).map_err(draw_err)?;
+    rule(root, (sx0, yc), (sx1, yc), st, st.muted(), 1.0)?;
     let (b0, b1) = (x(q.p5), x(q.p95).max(x(q.p5) + st.px(2.0)));
     root.draw(&Rectangle::new([(b0, yc - st.px(9.0)), (b1, yc + st.px(9.0))], st.accent_tint().filled()))
         .map_err(draw_err)?;

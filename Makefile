@@ -43,6 +43,7 @@ dist: build cli
 	$(CLI) facts --format json > dist/data/helong-facts.json
 	$(CLI) facts --format csv > dist/data/helong-facts.csv
 	node tools/build-dist.mjs dist
+	node tools/compress-dist.mjs dist
 	@raw=$$(stat -c %s $(WASM_RAW)); opt=$$(stat -c %s $(PKG)/helong_bg.wasm); \
 	  gz=$$(gzip -9 -c $(PKG)/helong_bg.wasm | wc -c); \
 	  echo "wasm: $$raw bytes from rustc, $$opt after wasm-opt and wasm-bindgen, $$gz gzipped"

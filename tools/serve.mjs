@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// Dependency-free static file server for the explainer.
+// Dependency-free static file server for the explainer, serving dist/ as a CDN would:
+// the precompressed `.br` / `.gz` siblings that `make dist` writes (Content-Encoding, Vary),
+// a year of `immutable` caching for content-hashed names, revalidation (ETag, 304) for
+// everything else, and the site's Content-Security-Policy. Nothing here sends `no-store` for
+// a page, which would keep it out of the back/forward cache. The same rules are written for
+// other hosts by `headersFile()` / `nginxSnippet()` (tools/build-dist.mjs puts them in dist/).
 // CLI: node tools/serve.mjs [root=www]   (PORT env, default 8080; host 127.0.0.1)
 // API: startServer({ root, port = 0, host = '127.0.0.1' }) -> Promise<{ url, port, close() }>
 
 import { createServer } from 'node:http';
 import { createReadStream, promises as fsp } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +20,20 @@ const DEFAULT_PORT = 8080;
 const DEFAULT_HOST = '127.0.0.1';
 const INDEX_FILE = 'index.html';
 
-const CONTENT_SECURITY_POLICY =
+export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
-const CACHE_HTML = 'no-cache';
-const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Pages and unhashed files (embed.js, data/): the cache must ask whether they changed. */
+export const CACHE_REVALIDATE = 'no-cache';
+/** Content-hashed names never change: a year, and no revalidation. */
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 const HASHED_NAME = /\.[0-9a-f]{8,}\./;
+/** Extensions that `make dist` precompresses (text and wasm; images are compressed already). */
+export const COMPRESSIBLE = ['.html', '.js', '.mjs', '.css', '.json', '.csv', '.svg', '.wasm', '.txt', '.map'];
+/** Precompressed siblings, in order of preference: (Accept-Encoding token, file suffix). */
+const ENCODINGS = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+];
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -47,12 +62,61 @@ export function mimeTypeFor(filePath) {
   return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? FALLBACK_MIME;
 }
 
-/** Returns the Cache-Control value for a file path, or null when none applies. */
+/** Returns the Cache-Control value for a file path: immutable when its name is hashed. */
 export function cacheControlFor(filePath) {
-  const base = path.basename(filePath);
-  if (HASHED_NAME.test(base)) return CACHE_IMMUTABLE;
-  if (/\.html?$/i.test(base)) return CACHE_HTML;
-  return null;
+  return HASHED_NAME.test(path.basename(filePath)) ? CACHE_IMMUTABLE : CACHE_REVALIDATE;
+}
+
+/** The encodings a request accepts (`br`, `gzip`), from its Accept-Encoding header. */
+export function acceptedEncodings(header) {
+  const ok = new Set();
+  for (const part of String(header || '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)/.exec(p)).find(Boolean);
+    if (name && !(q && Number(q[1]) === 0)) ok.add(name);
+  }
+  return ok;
+}
+
+/**
+ * The rules above as a `_headers` file (Netlify, Cloudflare Pages and hosts that read one):
+ * the policy headers for every path, then each file of the site (`paths`, relative to the
+ * root) with its own Cache-Control, so no two rules set it for one file on any host.
+ */
+export function headersFile(paths) {
+  const lines = [
+    '# Written by `make dist` from tools/serve.mjs: the rules `make serve` applies.',
+    '/*',
+    `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`,
+    '  X-Content-Type-Options: nosniff',
+  ];
+  for (const p of paths) lines.push(`/${p}`, `  Cache-Control: ${cacheControlFor(p)}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The rules above as an nginx `server` block fragment (gzip_static / brotli_static). */
+export function nginxSnippet() {
+  return `# Written by \`make dist\` from tools/serve.mjs; the same rules \`make serve\` applies.
+# Put inside the server block whose root is dist/. brotli_static needs ngx_brotli; without it,
+# gzip_static alone still serves the .gz files.
+gzip_static on;
+# brotli_static on;
+add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;
+add_header X-Content-Type-Options nosniff always;
+add_header Vary Accept-Encoding always;
+location ~ "\\.[0-9a-f]{8,}\\.[a-z0-9]+$" {
+  add_header Cache-Control "${CACHE_IMMUTABLE}" always;
+  add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;
+  add_header X-Content-Type-Options nosniff always;
+  add_header Vary Accept-Encoding always;
+}
+location / {
+  add_header Cache-Control "${CACHE_REVALIDATE}" always;
+  add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;
+  add_header X-Content-Type-Options nosniff always;
+  add_header Vary Accept-Encoding always;
+}
+`;
 }
 
 /** Returns the headers that every response carries. */
@@ -121,20 +185,46 @@ function makeHandler(root) {
       sendError(res, 404, 'Not Found');
       return;
     }
+    const compressible = COMPRESSIBLE.includes(path.extname(found.absPath).toLowerCase());
+    let body = found;
+    let encoding = null;
+    if (compressible) {
+      const accepted = acceptedEncodings(req.headers['accept-encoding']);
+      for (const [token, suffix] of ENCODINGS) {
+        if (!accepted.has(token)) continue;
+        const sibling = await findFile(found.absPath + suffix);
+        if (sibling) {
+          body = sibling;
+          encoding = token;
+          break;
+        }
+      }
+    }
+    const etag = `"${createHash('sha1')
+      .update(`${body.absPath}:${body.stat.size}:${body.stat.mtimeMs}`)
+      .digest('hex')
+      .slice(0, 16)}"`;
     const headers = {
       ...baseHeaders(),
       'Content-Type': mimeTypeFor(found.absPath),
-      'Content-Length': found.stat.size,
       'Last-Modified': found.stat.mtime.toUTCString(),
+      'Cache-Control': cacheControlFor(found.absPath),
+      ETag: etag,
     };
-    const cache = cacheControlFor(found.absPath);
-    if (cache) headers['Cache-Control'] = cache;
+    if (compressible) headers.Vary = 'Accept-Encoding';
+    if (encoding) headers['Content-Encoding'] = encoding;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    headers['Content-Length'] = body.stat.size;
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    const stream = createReadStream(found.absPath);
+    const stream = createReadStream(body.absPath);
     stream.on('error', () => res.destroy());
     stream.pipe(res);
   };

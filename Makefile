@@ -37,6 +37,7 @@ serve: dist
 dist: build cli
 	rm -rf dist && mkdir -p dist/pkg dist/data
 	cp www/*.js www/*.css dist/
+	cp -r www/app dist/app
 	cp www/*.html dist/
 	cp $(PKG)/helong.js $(PKG)/helong_bg.wasm dist/pkg/
 	$(CLI) prerender www/index.html dist

@@ -1,0 +1,179 @@
+// The reader's controls: sliders, the adjustable numbers of the reactive sentence, presets,
+// reset, copy link, and the language and theme switches. Each one changes the model in Rust
+// and asks the renderer to draw.
+
+import { applyTheme } from './theme.js';
+import { updateUrl } from './text.js';
+
+/** Slider keys whose value is one number of the scenario. */
+const SCALAR_KEYS = ['grant', 'budget', 'fail', 'sigma', 'scale', 'cy'];
+/** Steps of the adjustable numbers in the reactive sentence. */
+const ADJUST = {
+  grant: { min: 500, max: 50000, step: 500, pxPerStep: 6 },
+  budget: { min: 0, max: 50000000, step: 100000, pxPerStep: 3 },
+};
+/** Said after "copy link". */
+const MESSAGES = {
+  copied: { 'zh-Hans': '链接已复制。', 'zh-Hant': '連結已複製。', en: 'Link copied.' },
+  copyFallback: { 'zh-Hans': '请手动复制：', 'zh-Hant': '請手動複製：', en: 'Copy this link: ' },
+};
+
+/** The first number of a list-valued key (failure probability shown for all kinds). */
+function firstOf(explainer, key) {
+  return Number(explainer.value(key).split(',')[0]);
+}
+
+/** Move every slider to the model's current values (after load, presets, reset). */
+export function syncSliders(explainer) {
+  for (const key of SCALAR_KEYS) {
+    const el = document.getElementById(`in-${key}`);
+    if (el) el.value = key === 'fail' ? String(firstOf(explainer, 'fail')) : explainer.value(key);
+  }
+  explainer.mix_shares().forEach((s, i) => {
+    const el = document.getElementById(`in-mix-${i}`);
+    if (el) el.value = String(s);
+  });
+  explainer
+    .value('ret')
+    .split(',')
+    .forEach((r, i) => {
+      const el = document.getElementById(`in-ret-${i}`);
+      if (el) el.value = r;
+    });
+}
+
+/** Wire the sliders: every input event changes the model and redraws within the frame. */
+export function bindSliders({ explainer, renderer }) {
+  for (const key of SCALAR_KEYS) {
+    const el = document.getElementById(`in-${key}`);
+    el?.addEventListener('input', () => {
+      explainer.set(key, el.value);
+      renderer.renderNow();
+    });
+  }
+  for (const el of document.querySelectorAll('[data-mix]')) {
+    el.addEventListener('input', () => {
+      explainer.set_mix_share(Number(el.dataset.mix), Number(el.value));
+      explainer.mix_shares().forEach((s, i) => {
+        const other = document.getElementById(`in-mix-${i}`);
+        if (other && other !== el) other.value = String(s);
+      });
+      renderer.renderNow();
+    });
+  }
+  for (const el of document.querySelectorAll('[data-ret]')) {
+    el.addEventListener('input', () => {
+      const values = [...document.querySelectorAll('[data-ret]')].map((r) => r.value);
+      explainer.set('ret', values.join(','));
+      renderer.renderNow();
+    });
+  }
+}
+
+/** Change an adjustable number of the reactive sentence by whole steps. */
+function nudge({ explainer, renderer }, el, steps) {
+  const key = el.dataset.adjust;
+  const a = ADJUST[key];
+  const now = Number(explainer.value(key));
+  const next = Math.min(a.max, Math.max(a.min, Math.round(now / a.step) * a.step + steps * a.step));
+  explainer.set(key, String(next));
+  syncSliders(explainer);
+  renderer.renderNow();
+}
+
+/** Wire the adjustable numbers: arrow keys, Page Up/Down, Home/End, and dragging. */
+export function bindAdjustables(page) {
+  const { explainer, renderer } = page;
+  for (const el of document.querySelectorAll('[data-adjust]')) {
+    const a = ADJUST[el.dataset.adjust];
+    // Only with the model running are these numbers controls (the static page reads them as text).
+    el.tabIndex = 0;
+    el.setAttribute('role', 'spinbutton');
+    el.setAttribute('aria-valuemin', String(a.min));
+    el.setAttribute('aria-valuemax', String(a.max));
+    el.addEventListener('keydown', (e) => {
+      const steps = { ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1, PageUp: 10, PageDown: -10 }[e.key];
+      if (steps) {
+        nudge(page, el, steps);
+      } else if (e.key === 'Home' || e.key === 'End') {
+        explainer.set(el.dataset.adjust, String(e.key === 'Home' ? a.min : a.max));
+        syncSliders(explainer);
+        renderer.renderNow();
+      } else {
+        return;
+      }
+      e.preventDefault();
+    });
+    let startX = 0;
+    let moved = 0;
+    el.addEventListener('pointerdown', (e) => {
+      startX = e.clientX;
+      moved = 0;
+      el.setPointerCapture(e.pointerId);
+      el.classList.add('dragging');
+    });
+    el.addEventListener('pointermove', (e) => {
+      if (!el.hasPointerCapture(e.pointerId)) return;
+      const steps = Math.trunc((e.clientX - startX) / a.pxPerStep) - moved;
+      if (steps) {
+        moved += steps;
+        nudge(page, el, steps);
+      }
+    });
+    const end = (e) => {
+      if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId);
+      el.classList.remove('dragging');
+    };
+    el.addEventListener('pointerup', end);
+    el.addEventListener('pointercancel', end);
+  }
+}
+
+/** Copy the current link; fall back to showing it when the clipboard is unavailable. */
+async function copyLink(explainer) {
+  updateUrl(explainer);
+  const status = document.getElementById('copy-status');
+  const lang = explainer.lang();
+  try {
+    await navigator.clipboard.writeText(window.location.href);
+    status.textContent = MESSAGES.copied[lang];
+  } catch {
+    status.textContent = MESSAGES.copyFallback[lang] + window.location.href;
+  }
+}
+
+/** Wire presets, reset, copy link, language, theme and the data tables. */
+export function bindButtons({ explainer, renderer, narratives }) {
+  for (const b of document.querySelectorAll('[data-preset]')) {
+    b.addEventListener('click', () => {
+      explainer.preset(b.dataset.preset);
+      syncSliders(explainer);
+      renderer.renderNow();
+    });
+  }
+  document.querySelector('[data-action="reset"]')?.addEventListener('click', () => {
+    explainer.reset();
+    syncSliders(explainer);
+    renderer.renderNow();
+  });
+  document.querySelector('[data-action="copy-link"]')?.addEventListener('click', () => copyLink(explainer));
+  for (const b of document.querySelectorAll('[data-lang]')) {
+    b.addEventListener('click', () => {
+      explainer.set('lang', b.dataset.lang);
+      narratives.show(explainer.lang());
+      renderer.fillText();
+      renderer.scheduleFullRender();
+    });
+  }
+  for (const b of document.querySelectorAll('[data-theme-choice]')) {
+    b.addEventListener('click', () => {
+      explainer.set('theme', b.dataset.themeChoice);
+      applyTheme(explainer.theme());
+      updateUrl(explainer);
+      renderer.scheduleFullRender();
+    });
+  }
+  for (const d of document.querySelectorAll('details.table-wrap')) {
+    d.addEventListener('toggle', () => d.open && renderer.fillText());
+  }
+}

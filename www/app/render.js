@@ -1,0 +1,116 @@
+// The render loop: keeps canvases sized to their boxes × devicePixelRatio, asks Rust to draw
+// the charts whose numbers changed, and lets the slower text catch up once the reader pauses.
+// Ids shared with Rust (src/web.rs, src/charts/mod.rs): canvas#chart-<name>.
+
+import { fillOutputs, fillText } from './text.js';
+import { isDark } from './theme.js';
+
+/** Charts that depend on the scenario (redrawn on every change). */
+const SCENARIO_CHARTS = ['allocation', 'benefit', 'outcomes'];
+/** Charts that depend only on the dataset (redrawn on resize, language or theme). */
+const STATIC_CHARTS = ['context'];
+const ALL_CHARTS = [...STATIC_CHARTS, ...SCENARIO_CHARTS];
+/** Quiet period before the live summary and tables catch up with a moving slider. */
+const IDLE_MS = 350;
+
+/** Give a canvas the pixel size of its box × devicePixelRatio; true when that changed it. */
+function sizeCanvas(canvas, box, dpr) {
+  const w = Math.max(1, Math.round(box.width * dpr));
+  const h = Math.max(1, Math.round(box.height * dpr));
+  const changed = canvas.width !== w || canvas.height !== h;
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  return changed;
+}
+
+/** True when a chart's canvas no longer matches its box × devicePixelRatio (the observer's
+ * first call, right after the first render, changes nothing and redraws nothing). */
+export function chartsNeedResize() {
+  const dpr = window.devicePixelRatio || 1;
+  return [...document.querySelectorAll('.chart canvas')].some((c) => {
+    const r = c.getBoundingClientRect();
+    return c.width !== Math.max(1, Math.round(r.width * dpr)) || c.height !== Math.max(1, Math.round(r.height * dpr));
+  });
+}
+
+/**
+ * The page's renderer for one explainer: `render()` draws now (the first call also fills the
+ * text and marks the page ready), `renderNow()` draws inside the event that changed the
+ * scenario, `scheduleRender()` / `scheduleFullRender()` draw on the next frame (the full one
+ * redraws the dataset-only charts too), `fillText()` brings the summary, tables and URL up to date.
+ */
+export function createRenderer(explainer) {
+  /** Pending animation frame for a redraw, so many events make one paint. */
+  let frame = 0;
+  /** True when the dataset-only charts need drawing (resize, language, theme). */
+  let staticDirty = true;
+  /** Timer for the idle update of summary and tables. */
+  let idleTimer = 0;
+
+  /** Draw charts: `jobs` is [[name, force]]. Every box is read before any canvas is resized, so
+   * the page is laid out once, not once per chart. */
+  const drawCharts = (jobs, dark) => {
+    const dpr = window.devicePixelRatio || 1;
+    const found = jobs.map(([name, force]) => [name, force, document.getElementById(`chart-${name}`)]).filter((j) => j[2]);
+    const boxes = found.map(([, , canvas]) => canvas.getBoundingClientRect());
+    found.forEach(([name, force, canvas], i) => {
+      const changed = sizeCanvas(canvas, boxes[i], dpr);
+      if (force || changed || explainer.chart_changed(name)) explainer.draw(name, canvas, dark, dpr);
+    });
+  };
+
+  /** Text that follows the scenario but need not change every frame. */
+  const text = () => {
+    clearTimeout(idleTimer);
+    fillText(explainer, ALL_CHARTS);
+  };
+
+  /** Let the summary, tables, notices and URL catch up once the reader pauses. */
+  const scheduleIdle = () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(text, IDLE_MS);
+  };
+
+  /** Redraw the charts and the numbers that follow the scenario; runs once per frame. */
+  const render = () => {
+    frame = 0;
+    const t0 = performance.now();
+    const dark = isDark(explainer.theme());
+    // After a resize, a language or a theme change every chart is drawn again; after a slider
+    // move only the charts whose numbers changed (Rust keeps track).
+    const all = staticDirty;
+    const jobs = SCENARIO_CHARTS.map((name) => [name, all]);
+    if (staticDirty) jobs.unshift(...STATIC_CHARTS.map((name) => [name, true]));
+    staticDirty = false;
+    drawCharts(jobs, dark);
+    fillOutputs(explainer);
+    const ms = performance.now() - t0;
+    if (!document.documentElement.hasAttribute('data-ready')) {
+      text();
+      document.documentElement.setAttribute('data-ready', '');
+      performance.mark('explainer:data-ready');
+    } else {
+      scheduleIdle();
+    }
+    window.dispatchEvent(new CustomEvent('explainer:rendered', { detail: { ms } }));
+  };
+
+  /** Redraw now, inside the event that changed the scenario, so the next painted frame shows it. */
+  const renderNow = () => {
+    if (frame) cancelAnimationFrame(frame);
+    render();
+  };
+
+  /** Ask for a redraw on the next frame. */
+  const scheduleRender = () => {
+    if (!frame) frame = requestAnimationFrame(render);
+  };
+
+  /** Redraw everything, including the dataset-only charts, on the next frame. */
+  const scheduleFullRender = () => {
+    staticDirty = true;
+    scheduleRender();
+  };
+
+  return { render, renderNow, scheduleRender, scheduleFullRender, fillText: text };
+}

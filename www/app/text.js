@@ -1,0 +1,114 @@
+// The words and numbers of the page that follow the scenario: the numbers in the reactive
+// sentence and beside the sliders, the live summary, notices, data tables, the chart
+// descriptions read by screen readers, and the scenario in the URL. Every string comes from Rust.
+
+/** Punctuation of the chart descriptions read by screen readers: after a label, between
+ * values, between rows, at the end. */
+const PUNCT = {
+  'zh-Hans': { label: '：', value: '，', row: '；', end: '。' },
+  'zh-Hant': { label: '：', value: '，', row: '；', end: '。' },
+  en: { label: ': ', value: ', ', row: '; ', end: '.' },
+};
+
+/** Text that follows the scenario but need not change every frame: the live summary, notices,
+ * tables with their chart descriptions, and the URL. */
+export function fillText(explainer, charts) {
+  const summary = explainer.summary();
+  document.getElementById('summary').textContent = summary;
+  fillNotices(explainer);
+  for (const name of charts) describeChart(explainer, name, fillTable(explainer, name), summary);
+  updateUrl(explainer);
+}
+
+/** The text alternative of a chart (the description of its canvas): the table's caption and
+ * every row in words, so a screen reader hears what the chart shows for this scenario. The
+ * distribution chart starts with the live summary (range and failures), then its bins. */
+function describeChart(explainer, name, t, summary) {
+  const el = document.getElementById(`desc-${name}`);
+  if (!el || !t) return;
+  const p = PUNCT[explainer.lang()] || PUNCT.en;
+  const rows = t.rows.map((cells) => {
+    const values = cells
+      .slice(1)
+      .map((c, i) => (c === '' ? '' : `${t.headers[i + 1]} ${c}`))
+      .filter(Boolean);
+    return `${cells[0]}${p.label}${values.join(p.value)}`;
+  });
+  const lead = name === 'outcomes' ? `${summary} ` : '';
+  el.textContent = `${lead}${t.caption}${p.label}${rows.join(p.row)}${p.end}`;
+}
+
+/** Rewrite one chart's data table from the model. */
+function fillTable(explainer, name) {
+  const table = document.getElementById(`table-${name}`);
+  if (!table) return null;
+  const t = explainer.table(name);
+  table.caption.textContent = t.caption;
+  const head = document.createElement('tr');
+  for (const h of t.headers) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = h;
+    head.append(th);
+  }
+  table.tHead.replaceChildren(head);
+  const rows = t.rows.map((cells) => {
+    const tr = document.createElement('tr');
+    cells.forEach((c, i) => {
+      const cell = document.createElement(i === 0 ? 'th' : 'td');
+      if (i === 0) cell.scope = 'row';
+      cell.textContent = c;
+      tr.append(cell);
+    });
+    return tr;
+  });
+  table.tBodies[0].replaceChildren(...rows);
+  return t;
+}
+
+/** Show the codec's and the model's notices in the reader's language. */
+function fillNotices(explainer) {
+  const list = document.getElementById('notices');
+  const items = explainer.notices().map((n) => {
+    const li = document.createElement('li');
+    li.textContent = n.message;
+    li.dataset.key = n.key;
+    return li;
+  });
+  list.replaceChildren(...items);
+  list.hidden = items.length === 0;
+}
+
+/** Keep the scenario in the URL so a link restores it. */
+export function updateUrl(explainer) {
+  const q = explainer.query();
+  const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
+  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+    try {
+      window.history.replaceState(null, '', url);
+    } catch {
+      // A sandboxed or file:// document may refuse; the page works on without it.
+    }
+  }
+}
+
+/** Numbers in the reactive sentence, beside each slider, and the courtyard line: one call. */
+export function fillOutputs(explainer) {
+  const r = explainer.readout();
+  const set = (sel, text) => {
+    for (const el of document.querySelectorAll(sel)) el.textContent = text;
+  };
+  for (const key of ['households', 'benefit', 'p5', 'p95', 'courtyard']) set(`[data-out="${key}"]`, r[key]);
+  for (const el of document.querySelectorAll('[data-adjust]')) {
+    const key = el.dataset.adjust;
+    el.textContent = r[key];
+    el.setAttribute('aria-valuenow', String(r[`${key}_value`]));
+    el.setAttribute('aria-valuetext', r[key]);
+  }
+  // The slider beside each output is read with the same words ("5,000 yuan", not "5000").
+  for (const [id, text] of r.controls) {
+    const el = document.getElementById(id);
+    if (el) el.textContent = text;
+    document.getElementById(id.replace(/^out-/, 'in-'))?.setAttribute('aria-valuetext', text);
+  }
+}

@@ -9,7 +9,11 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
-import { launchBrowser, openPage, waitReady } from '../tests/e2e/helpers.mjs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, openPage, waitReady } from '../tests/e2e/helpers.mjs';
 
 const ROOT = process.env.BENCH_ROOT || 'dist';
 const OUT = 'bench/report.json';
@@ -52,27 +56,47 @@ async function measureBytes(browser, url) {
   await p.page.waitForTimeout(300);
   await p.close();
   const files = bodies.map((b) => ({ url: new URL(b.url).pathname, raw: b.body.length, gzip: gzipSync(b.body, { level: 9 }).length }));
-  return { files, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0) };
+  const sum = (fs) => fs.reduce((a, f) => a + f.gzip, 0);
+  // What the first paint waits for: the document and its stylesheets (scripts are async).
+  const critical = files.filter((f) => f.url.endsWith('.html') || f.url.endsWith('/') || f.url.endsWith('.css'));
+  return { files, raw: files.reduce((a, f) => a + f.raw, 0), gzip: sum(files), critical_path_gzip: sum(critical) };
 }
 
 /** Load the page LOADS times and time data-ready; nothing listens to the network meanwhile. */
 async function measureLoads(browser, url) {
   const times = [];
   const paints = [];
+  const largest = [];
   for (let i = 0; i < LOADS; i++) {
     const p = await openPage(browser, url);
     await p.page.reload();
     await waitReady(p.page);
-    const [t, fcp] = await p.page.evaluate(() => [
-      performance.getEntriesByName('explainer:data-ready')[0]?.startTime ?? null,
-      performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-    ]);
+    const [t, fcp, lcp] = await p.page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          // LCP entries are buffered; the last one before input is the page's LCP.
+          new PerformanceObserver((list) => {
+            const e = list.getEntries();
+            resolve([
+              performance.getEntriesByName('explainer:data-ready')[0]?.startTime ?? null,
+              performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+              e.length ? e[e.length - 1].startTime : null,
+            ]);
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        }),
+    );
     if (t != null) times.push(t);
     if (fcp != null) paints.push(fcp);
+    if (lcp != null) largest.push(lcp);
     await p.close();
   }
   // The browser's own first paint of the same loads: the floor data-ready cannot beat here.
-  return { data_ready_ms: stats(times), first_contentful_paint_ms: stats(paints), bytes: await measureBytes(browser, url) };
+  return {
+    data_ready_ms: stats(times),
+    first_contentful_paint_ms: stats(paints),
+    largest_contentful_paint_ms: stats(largest),
+    bytes: await measureBytes(browser, url),
+  };
 }
 
 /**
@@ -146,6 +170,110 @@ async function measureSliders(page) {
   }, MOVES_PER_SLIDER);
 }
 
+/** DevTools CPU slow-downs to measure a phone by: none, a mid-range phone, a low-end phone. */
+const CPU_RATES = [1, 4, 10];
+const FRAME_MOVES = 100;
+/** Sliders moved for the painted-frame measure: money, the mix and an assumption. */
+const FRAME_SLIDERS = ['in-grant', 'in-budget', 'in-mix-0', 'in-fail'];
+
+/**
+ * Input → painted frame on a 390 px phone screen under CPU slow-down: for each rate, FRAME_MOVES
+ * slider moves, each timed from just before its input event to a task queued from the next
+ * animation frame (which runs once that frame has been painted). Also the page's own render
+ * work per move (the `explainer:rendered` event's detail.ms).
+ */
+async function measureThrottled(browser, url) {
+  const out = {};
+  for (const rate of CPU_RATES) {
+    const p = await openPage(browser, url, { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true });
+    await waitReady(p.page);
+    const cdp = await p.context.newCDPSession(p.page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const r = await p.page.evaluate(
+      async ({ moves, ids }) => {
+        const sliders = ids.map((id) => document.getElementById(id)).filter(Boolean);
+        const frame = [];
+        const work = [];
+        window.addEventListener('explainer:rendered', (e) => work.push(e.detail.ms));
+        const painted = () =>
+          new Promise((resolve) =>
+            requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => resolve(performance.now());
+              ch.port2.postMessage(0);
+            }),
+          );
+        for (let i = 0; i < moves; i++) {
+          const el = sliders[i % sliders.length];
+          el.scrollIntoView({ block: 'center' });
+          await painted();
+          const lo = Number(el.min);
+          const hi = Number(el.max);
+          const t0 = performance.now();
+          el.value = String(lo + ((hi - lo) * ((i * 37) % 100)) / 100);
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          frame.push((await painted()) - t0);
+        }
+        return { frame, work };
+      },
+      { moves: FRAME_MOVES, ids: FRAME_SLIDERS },
+    );
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await p.close();
+    out[`${rate}x`] = { input_to_painted_frame_ms: stats(r.frame), render_work_ms: stats(r.work) };
+  }
+  return out;
+}
+
+/** The pages Lighthouse scores: the explainer and each single-view embed. */
+const LIGHTHOUSE_PAGES = [
+  'index.html',
+  'embed.html?view=allocation',
+  'embed.html?view=benefit',
+  'embed.html?view=outcomes',
+  'embed.html?view=context',
+];
+
+/**
+ * Lighthouse (pinned, mobile preset: simulated slow 4G and 4× CPU) on each page, in a fresh
+ * Chromium with the harness flags: scores of the four categories and the load metrics.
+ */
+async function measureLighthouse(baseUrl) {
+  const out = {};
+  for (const rel of LIGHTHOUSE_PAGES) {
+    const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'helong-lh-'));
+    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, userDataDir });
+    try {
+      const result = await lighthouse(`${baseUrl}${rel}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      const { categories, audits } = result.lhr;
+      const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
+      const num = (id) => audits[id]?.numericValue ?? null;
+      out[rel] = {
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        best_practices: score('best-practices'),
+        seo: score('seo'),
+        fcp_ms: num('first-contentful-paint'),
+        lcp_ms: num('largest-contentful-paint'),
+        cls: num('cumulative-layout-shift'),
+        tbt_ms: num('total-blocking-time'),
+        failed_audits: Object.values(audits)
+          .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+          .map((a) => a.id),
+      };
+    } finally {
+      await chrome.kill();
+      await rm(userDataDir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
 /** wasm memory and JS heap after warm-up and after SOAK_MOVES slider moves. */
 async function measureMemory(page, cdp) {
   const heap = async () => (await cdp.send('Runtime.getHeapUsage')).usedSize;
@@ -174,8 +302,18 @@ async function check() {
     ['slider → render latency (ms, p95)', r.sliders.all_ms.p95, b.slider_latency_ms_p95],
     ['time to data-ready (ms, median)', r.page.data_ready_ms.median, b.data_ready_ms_median],
     ['gzip bytes of everything loaded', r.page.bytes.gzip, b.page_gzip_bytes],
+    ['gzip bytes before first paint (HTML + CSS)', r.page.bytes.critical_path_gzip, b.critical_path_gzip_bytes],
     ['wasm memory growth after soak (bytes)', r.memory.wasm_growth_bytes, b.wasm_memory_growth_bytes_after_10000_moves],
   ];
+  for (const [rel, lh] of Object.entries(r.lighthouse ?? {})) {
+    // Scores must reach the budget (higher is better): compare their shortfall with 0.
+    for (const [key, label] of [['performance', 'performance'], ['accessibility', 'accessibility'], ['best_practices', 'best practices'], ['seo', 'SEO']]) {
+      rows.push([`Lighthouse ${label} of ${rel} (100 − score)`, 100 - lh[key], 100 - b.lighthouse_min_score]);
+    }
+    rows.push([`Lighthouse CLS of ${rel}`, lh.cls, b.lighthouse_cls_max]);
+    rows.push([`Lighthouse LCP of ${rel} (ms)`, lh.lcp_ms, b.lighthouse_lcp_ms_max]);
+  }
+  if (!r.lighthouse) rows.push(['Lighthouse was run (BENCH_LIGHTHOUSE=0 skipped it)', 1, 0]);
   let over = 0;
   for (const [name, value, budget] of rows) {
     const ok = value <= budget;
@@ -203,6 +341,8 @@ async function main() {
     const memory = await measureMemory(p.page, cdp);
     const errors = p.errors.length;
     await p.close();
+    const throttled = await measureThrottled(browser, url);
+    const lh = process.env.BENCH_LIGHTHOUSE === '0' ? null : await measureLighthouse(server.url);
     const native = {
       slider_move_ms: await criterionMedianMs('slider_move_default_1000_trials'),
       simulate_cold_ms: await criterionMedianMs('simulate_default_1000_trials_cold'),
@@ -224,6 +364,8 @@ async function main() {
       },
       page,
       memory,
+      cpu_slowdown: throttled,
+      lighthouse: lh,
       console_errors: errors,
     };
     await fsp.mkdir('bench', { recursive: true });

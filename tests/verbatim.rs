@@ -17,7 +17,7 @@
 use helong::facts;
 use helong::i18n::Lang;
 use helong::model::notice::{Notice, NoticeKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 const PAGE: &str = include_str!("../www/index.html");
@@ -191,7 +191,8 @@ fn page_text(html: &str) -> String {
 /// The article, normalised and masked once.
 struct Source {
     map: HashMap<char, char>,
-    text: Vec<char>,
+    /// Every run of [`LONGEST_ALLOWED_RUN`] + 1 characters of the article, within a line.
+    windows: HashSet<Vec<char>>,
 }
 
 impl Source {
@@ -199,24 +200,27 @@ impl Source {
         let map = t2s();
         let mut text = normalise(article, &map);
         mask(&mut text, &map, '\u{e000}');
-        Source { map, text }
+        let windows = text
+            .windows(LONGEST_ALLOWED_RUN + 1)
+            .filter(|w| !w.contains(&'\n') && !w.contains(&'\u{e000}'))
+            .map(<[char]>::to_vec)
+            .collect();
+        Source { map, windows }
     }
 
     /// Every run of more than [`LONGEST_ALLOWED_RUN`] characters that `ours` shares with the
     /// article, as the run itself (each reported once, as long as it goes).
     fn copied_runs(&self, ours: &str) -> Vec<String> {
         let n = LONGEST_ALLOWED_RUN + 1;
-        let windows: std::collections::HashSet<&[char]> =
-            self.text.windows(n).filter(|w| !w.contains(&'\n') && !w.contains(&'\u{e000}')).collect();
         let mut b = normalise(ours, &self.map);
         mask(&mut b, &self.map, '\u{e001}');
         let mut runs = Vec::new();
         let mut i = 0;
         while i + n <= b.len() {
-            if windows.contains(&b[i..i + n]) {
+            if self.windows.contains(&b[i..i + n]) {
                 // Extend the run as far as consecutive windows keep matching.
                 let mut end = i + n;
-                while end < b.len() && windows.contains(&b[end + 1 - n..=end]) {
+                while end < b.len() && self.windows.contains(&b[end + 1 - n..=end]) {
                     end += 1;
                 }
                 runs.push(b[i..end].iter().collect::<String>());

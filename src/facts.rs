@@ -40,6 +40,8 @@ pub enum Unit {
     Months,
     Chickens,
     Categories,
+    /// People or bodies that share a task (the “five-in-one” mechanism's five parties).
+    Parties,
     Ratio,
 }
 
@@ -65,6 +67,7 @@ impl Unit {
             Unit::Months => "months",
             Unit::Chickens => "chickens",
             Unit::Categories => "categories",
+            Unit::Parties => "parties",
             Unit::Ratio => "ratio",
         }
     }
@@ -97,7 +100,8 @@ pub struct Fact {
     pub id: &'static str,
     pub value: f64,
     pub unit: Unit,
-    /// The year or date the figure refers to (`"2019"`, `"2019-04"`, `"2015-12-31"`, `"2018–2019"`).
+    /// The year or date the figure refers to (`"2019"`, `"2019-04"`, `"2015-12-31"`), or, where the
+    /// article gives none, what can be inferred, marked so (`"2018 to publication (inferred)"`).
     pub period: &'static str,
     pub label: Label,
     pub source: Source,
@@ -137,6 +141,9 @@ pub mod reported {
     pub const INCIDENCE_2019_PERCENT: f64 = 0.15;
     /// Administrative villages in Helong (精準 ¶2).
     pub const ADMIN_VILLAGES: u32 = 76;
+    /// The income threshold of the villages the article counts: “收入10萬元及以上村”, villages
+    /// with an income of 100,000 yuan or more in 2019 (大數據 ¶4).
+    pub const VILLAGE_INCOME_THRESHOLD_YUAN: f64 = 100_000.0;
     /// Villages with an income of 100,000 yuan or more in 2019 (大數據 ¶4).
     pub const VILLAGES_INCOME_100K_2019: u32 = 57;
     /// Their share, percent, as printed (大數據 ¶4).
@@ -223,7 +230,7 @@ pub const MILESTONES: [Milestone; 7] = [
 //   ¶1 line 83  rural minimum living standard 3,800 yuan per person per year
 //   ¶2 line 85  33,117 person-times reimbursed, 22.69 million yuan
 //   ¶3 line 87  urban 24,150 yuan, rural 11,287 yuan, growth 14.1%
-//   ¶4 line 89  57 villages with income ≥ 100,000 yuan, 75%
+//   ¶4 line 89  the 100,000-yuan threshold; 57 villages with income ≥ 100,000 yuan, 75%
 
 const OPENING: &str = "導語";
 const YANG: &str = "點贊!新舉措讓貧困戶依靠雙手自主脫貧";
@@ -240,9 +247,15 @@ pub const SECTIONS: [(&str, u32); 6] =
 /// Section locator of derived figures.
 pub const DERIVED_SECTION: &str = "derived";
 
-/// Period of the programme's cumulative figures. The article reports them as of “如今”
-/// (it was published in 2020 with data to 2019); the programme began in 2018.
-const PROGRAMME_PERIOD: &str = "2018–2019";
+/// Period of the programme's cumulative figures. The programme began in 2018 (給力 ¶1); the
+/// article gives its totals as of “如今” (now, 給力 ¶4) or with no date at all (the courtyards,
+/// ¶5; the support mechanism, ¶3), and itself carries no date: so they run from 2018 to the
+/// article's publication, which is inferred, not stated.
+const PROGRAMME_PERIOD: &str = "2018 to publication (inferred)";
+
+/// Period of a figure the article gives with no date, beside dated ones (the three job
+/// figures of 精準 ¶3 follow the sentence dated 2019 but are not dated themselves).
+const AS_OF_PUBLICATION: &str = "as of publication (inferred)";
 
 /// A base fact; `(zh_hans, zh_hant, en)` labels; `(section, paragraph)` locator.
 const fn fact(
@@ -438,11 +451,13 @@ static FACTS: &[Fact] = &[
         "yang-grant",
         r::GRANT_YUAN,
         Unit::Yuan,
-        PROGRAMME_PERIOD,
+        // Undated: after the July 2017 enrolment, in the programme that began in 2018, before
+        // the hens laid in spring 2019.
+        "2018–2019 (inferred)",
         (
-            "杨万哲申请到的扶贫资金（用于购买鸡苗）",
-            "楊萬哲申請到的扶貧資金（用於購買雞苗）",
-            "Grant Yang obtained to buy chicks",
+            "杨万哲申请到的扶贫资金（用来买鸡苗）",
+            "楊萬哲申請到的扶貧資金（用來買雞苗）",
+            "Poverty-relief money Yang obtained, used to buy chicks",
         ),
         (YANG, 4),
     ),
@@ -452,9 +467,9 @@ static FACTS: &[Fact] = &[
         Unit::Chickens,
         "2019",
         (
-            "2019年春杨万哲已在产蛋的土鸡（100多只）",
-            "2019年春楊萬哲已在產蛋的土雞（100多隻）",
-            "Free-range hens laying for Yang by spring 2019 (more than 100)",
+            "2019年春杨万哲养的土鸡（100多只，已开始下蛋）",
+            "2019年春楊萬哲養的土雞（100多隻，已開始下蛋）",
+            "Native chickens Yang was raising by spring 2019, when they had begun to lay (more than 100)",
         ),
         (YANG, 5),
     ),
@@ -462,7 +477,8 @@ static FACTS: &[Fact] = &[
         "self-reliance-years",
         3.0,
         Unit::Years,
-        "2018–2020",
+        // 點贊 ¶6 says only “三年以來” (for three years): the years before publication.
+        "three years to publication (inferred)",
         (
             "有劳动能力的贫困户在“六小工程”中自主脱贫的年数",
             "有勞動能力的貧困戶在“六小工程”中自主脫貧的年數",
@@ -483,7 +499,7 @@ static FACTS: &[Fact] = &[
         "programme-kinds",
         6.0,
         Unit::Categories,
-        "2018",
+        PROGRAMME_PERIOD,
         (
             "“六小工程”鼓励的项目种类",
             "“六小工程”鼓勵的項目種類",
@@ -494,7 +510,7 @@ static FACTS: &[Fact] = &[
     fact(
         "support-mechanism-parties",
         5.0,
-        Unit::Categories,
+        Unit::Parties,
         PROGRAMME_PERIOD,
         (
             "“五位一体”帮扶机制中的责任方",
@@ -619,7 +635,11 @@ static FACTS: &[Fact] = &[
         5.0,
         Unit::People,
         "undated",
-        ("光东村入户核查组的人数", "光東村入戶核查組的人數", "Members of the door-to-door verification team in Guangdong village, Dongcheng town"),
+        (
+            "光东村入户核查组的人数",
+            "光東村入戶核查組的人數",
+            "Members of the door-to-door verification team in Guangdong village (光东村), Dongcheng town (东城镇)",
+        ),
         (PRECISION, 2),
     ),
     fact(
@@ -630,7 +650,7 @@ static FACTS: &[Fact] = &[
         (
             "光东村入户精准识别所用的时间",
             "光東村入戶精準識別所用的時間",
-            "Time the Guangdong village team spent identifying poor households door to door",
+            "Time the Guangdong village (光东村) team spent identifying poor households door to door",
         ),
         (PRECISION, 2),
     ),
@@ -667,7 +687,7 @@ static FACTS: &[Fact] = &[
         "jobs-for-able-bodied-2019",
         3853.0,
         Unit::Posts,
-        "2019",
+        AS_OF_PUBLICATION,
         (
             "为有劳动能力的贫困人口开发的岗位（巡逻、保洁、安全等）",
             "為有勞動能力的貧困人口開發的崗位（巡邏、保潔、安全等）",
@@ -679,7 +699,7 @@ static FACTS: &[Fact] = &[
         "public-welfare-jobs-people-2019",
         778.0,
         Unit::People,
-        "2019",
+        AS_OF_PUBLICATION,
         (
             "安置在公益性岗位（护林、河道管理等）的人",
             "安置在公益性崗位（護林、河道管理等）的人",
@@ -691,7 +711,7 @@ static FACTS: &[Fact] = &[
         "special-public-posts-2019",
         240.0,
         Unit::Posts,
-        "2019",
+        AS_OF_PUBLICATION,
         ("就业扶贫特设公岗", "就業扶貧特設公崗", "Special public posts created to relieve poverty through work"),
         (PRECISION, 3),
     ),
@@ -734,9 +754,9 @@ static FACTS: &[Fact] = &[
         Unit::Percent,
         "2019",
         (
-            "纳入基本医保、大病保险和大病兜底的贫困人口比例",
-            "納入基本醫保、大病保險和大病兜底的貧困人口比例",
-            "Share of poor people covered by basic medical insurance, serious-illness insurance and the safety net",
+            "参加城乡居民基本医疗保险并有大病保险和大病兜底保障的贫困人口比例",
+            "參加城鄉居民基本醫療保險並有大病保險和大病兜底保障的貧困人口比例",
+            "Share of poor people covered by basic medical insurance for urban and rural residents, serious-illness insurance and the serious-illness backstop",
         ),
         (PRECISION, 4),
     ),
@@ -775,8 +795,8 @@ static FACTS: &[Fact] = &[
         Unit::YuanPerYear,
         "2019",
         (
-            "城镇常住居民人均可支配收入",
-            "城鎮常住居民人均可支配收入",
+            "城镇常住居民的人均可支配收入",
+            "城鎮常住居民的人均可支配收入",
             "Disposable income per urban resident",
         ),
         (BIG_DATA, 3),
@@ -787,8 +807,8 @@ static FACTS: &[Fact] = &[
         Unit::YuanPerYear,
         "2019",
         (
-            "农村常住居民人均可支配收入",
-            "農村常住居民人均可支配收入",
+            "农村常住居民的人均可支配收入",
+            "農村常住居民的人均可支配收入",
             "Disposable income per rural resident",
         ),
         (BIG_DATA, 3),
@@ -799,11 +819,23 @@ static FACTS: &[Fact] = &[
         Unit::Percent,
         "2019",
         (
-            "农村居民人均可支配收入的同比增幅",
-            "農村居民人均可支配收入的同比增幅",
-            "Year-on-year growth of rural disposable income per person",
+            "同比增长（本页读作农村居民人均可支配收入的增幅；原句也可读作城乡两项的增幅）",
+            "同比增長（本頁讀作農村居民人均可支配收入的增幅；原句也可讀作城鄉兩項的增幅）",
+            "Year-on-year growth, read here as that of rural disposable income per person (the article's sentence could also mean both urban and rural incomes)",
         ),
         (BIG_DATA, 3),
+    ),
+    fact(
+        "village-income-threshold-2019",
+        r::VILLAGE_INCOME_THRESHOLD_YUAN,
+        Unit::Yuan,
+        "2019",
+        (
+            "报道统计村收入所用的门槛（年收入10万元及以上）",
+            "報道統計村收入所用的門檻（年收入10萬元及以上）",
+            "Income threshold of the villages the article counts (an income of 100,000 yuan or more)",
+        ),
+        (BIG_DATA, 4),
     ),
     fact(
         "villages-income-100k-2019",
@@ -1026,9 +1058,9 @@ const DERIVED: &[DerivedSpec] = &[
         Unit::YuanPerYear,
         "2018",
         (
-            "由14.1%增幅推算的2018年农村居民人均可支配收入",
-            "由14.1%增幅推算的2018年農村居民人均可支配收入",
-            "Rural disposable income per person in 2018 implied by the 14.1% growth",
+            "由14.1%增幅推算的2018年农村居民人均可支配收入（仅当14.1%是农村收入的增幅时成立，本页按此读法）",
+            "由14.1%增幅推算的2018年農村居民人均可支配收入（僅當14.1%是農村收入的增幅時成立，本頁按此讀法）",
+            "Rural disposable income per person in 2018 implied by the 14.1% growth (holds only if the 14.1% is the rural figure's growth, as this page reads it)",
         ),
         "rural-disposable-income-2019 / (1 + rural-income-growth-2019 / 100)",
     ),
@@ -1275,7 +1307,7 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
 /// core's float formatter, about 8 KB of gzipped wasm for this one string. The test
 /// `the_dataset_hash_is_sixteen_hex_digits_of_fnv1a_over_the_csv` recomputes it and fails,
 /// printing the new value, as soon as any fact changes.
-pub const DATASET_HASH: &str = "d36296b37f1beda7";
+pub const DATASET_HASH: &str = "a03f8ba59ed3f162";
 
 /// The dataset's fingerprint (see [`DATASET_HASH`]).
 pub fn dataset_hash() -> String {
@@ -1433,11 +1465,50 @@ mod tests {
     #[test]
     fn every_fact_has_three_nonempty_labels() {
         let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        // English labels may give a name in characters, in parentheses after its English
+        // form (“Guangdong village (光东村)”), and nowhere else.
+        let outside_parentheses = |s: &str| {
+            let mut depth = 0u32;
+            s.chars()
+                .filter(|&c| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth = depth.saturating_sub(1),
+                        _ => {}
+                    }
+                    depth == 0
+                })
+                .collect::<String>()
+        };
         for f in all() {
             let l = f.label;
             assert!(han(l.zh_hans) && han(l.zh_hant), "{}", f.id);
-            assert!(!l.en.trim().is_empty() && !han(l.en), "{}", f.id);
+            assert!(!l.en.trim().is_empty() && !han(&outside_parentheses(l.en)), "{}", f.id);
             assert!(!f.period.is_empty(), "{}", f.id);
+        }
+        assert!(han(&outside_parentheses("a 光东村 (b)")), "the check sees characters outside parentheses");
+    }
+
+    #[test]
+    fn the_village_labels_state_the_threshold_record_in_each_language() {
+        use crate::i18n::Lang;
+        let Some(threshold) = get("village-income-threshold-2019") else { panic!("no threshold record") };
+        assert_eq!(threshold.value, reported::VILLAGE_INCOME_THRESHOLD_YUAN);
+        assert_eq!(threshold.source, Source { section: BIG_DATA, paragraph: 4 });
+        let ids = [
+            "village-income-threshold-2019",
+            "villages-income-100k-2019",
+            "villages-income-100k-share-2019",
+            "villages-income-100k-share-2019-computed",
+        ];
+        for id in ids {
+            let Some(f) = get(id) else { panic!("{id}") };
+            for (lang, label) in
+                [(Lang::ZhHans, f.label.zh_hans), (Lang::ZhHant, f.label.zh_hant), (Lang::En, f.label.en)]
+            {
+                let amount = format_value(&threshold, lang);
+                assert!(label.contains(&amount), "{id} ({lang:?}) does not name {amount}: {label}");
+            }
         }
     }
 
@@ -1659,6 +1730,7 @@ mod tests {
             Unit::Months,
             Unit::Chickens,
             Unit::Categories,
+            Unit::Parties,
             Unit::Ratio,
         ];
         let mut seen = std::collections::HashSet::new();

@@ -230,7 +230,7 @@ pub fn exact(x: f64, lang: Lang) -> String {
         if whole && x.abs() >= 1e6 && libm::fmod(x, 1e4) == 0.0 {
             return format!("{} million", trim_zeros(fixed(x / 1e6, 2)));
         }
-        group_thousands(x, if whole { 0 } else { 2 }).trim_end_matches(".00").to_string()
+        trim_zeros(group_thousands(x, if whole { 0 } else { 2 }))
     }
 }
 
@@ -313,6 +313,10 @@ mod tests {
         assert_eq!(exact_yuan(22_690_000.0, Lang::En), "22.69 million yuan");
         assert_eq!(exact(15_670.0, Lang::En), "15,670");
         assert_eq!(exact_yuan(559_300.0, Lang::En), "559,300 yuan");
+        // One decimal reads the same in every language: 9892.2元, 9,892.2 yuan.
+        assert_eq!(exact_yuan(9_892.2, Lang::ZhHans), "9892.2元");
+        assert_eq!(exact_yuan(9_892.2, Lang::En), "9,892.2 yuan");
+        assert_eq!(exact(219.68, Lang::En), "219.68");
     }
 
     #[test]

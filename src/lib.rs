@@ -1,17 +1,19 @@
 //! # Helong "Six Small Projects" explainer
 //!
-//! From 2018 Helong City (和龙市, Yanbian, Jilin) gave 2,546 poor households a 5,000-yuan
-//! start-up grant each — 12.73 million yuan — to run a small enterprise (planting, livestock,
-//! trade, a workshop or a farm-stay), and matched 2,458 households' courtyards with people who
-//! "adopt" them. The article behind this product reports that the grants produced 559,300 yuan
-//! of benefit and the courtyards 493,500 yuan.
+//! From 2018 Helong City (和龙市, Jilin) gave 2,546 poor households a 5,000-yuan start-up grant
+//! each — 12.73 million yuan — to run a small enterprise (planting, livestock, trade, a
+//! workshop or a farm-stay); the same article counts 2,458 households' "shared courtyards" as
+//! adopted (认领), without saying how that works. It reports that the grants produced 559,300
+//! yuan of benefit and the courtyards brought poor households 493,500 yuan.
 //!
 //! This crate is the whole product's core, in layers that know nothing of the browser:
 //!
 //! - [`facts`]: every figure in the article as a typed, sourced record; derived figures are
 //!   computed from them.
 //! - [`model`]: the what-if simulator — a [`model::Scenario`] (the inputs, with a URL-query
-//!   codec that clamps bad input field by field), exact accounting, an expected benefit
+//!   codec that clamps bad input field by field), exact accounting (households funded never
+//!   exceed the 15,670 registered poor *people* of 2015: the article gives no count of poor
+//!   households, so that is a loose upper bound, not a number of households), an expected benefit
 //!   calibrated so the reported allocation reproduces the reported 559,300 yuan, and a seeded
 //!   Monte Carlo that shows how uncertain that is.
 //! - [`charts`]: the charts, generic over plotters' `DrawingBackend`, so the canvas in the page

@@ -13,7 +13,8 @@ pub struct Allocation {
     pub funds_granted: u64,
     /// budget − funds granted.
     pub unspent: u64,
-    /// Households the budget would fund without the cap, when the cap binds.
+    /// Households the budget would fund without the cap (the 15,670 registered poor people,
+    /// an upper bound on households), when the cap binds.
     pub capped_from: Option<u64>,
 }
 
@@ -107,7 +108,11 @@ fn apportion_float(total: u32, w: &[f64; CATEGORIES]) -> [u32; CATEGORIES] {
     parts
 }
 
-/// Account for a scenario.
+/// Account for a scenario: households funded = min(floor(budget / grant), [`HOUSEHOLD_CAP`]).
+///
+/// The cap is the 15,670 registered poor *people* of the end of 2015, not a count of
+/// households: the article gives none. No household has fewer than one person, so there
+/// cannot have been more poor households than that; the cap is a loose upper bound.
 pub fn allocate(s: &Scenario) -> Allocation {
     let grant = s.grant.max(1) as u64;
     let affordable = s.budget / grant;

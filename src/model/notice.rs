@@ -2,7 +2,7 @@
 //!
 //! Every notice carries a machine code, the key it concerns and a message in each language.
 
-use crate::i18n::Lang;
+use crate::i18n::{exact, Lang};
 use serde::Serialize;
 
 /// What happened to one input.
@@ -99,15 +99,22 @@ impl Notice {
             (NoticeKind::Duplicate, Lang::En) => {
                 format!("“{k}” was given more than once; using the last value.")
             }
-            (NoticeKind::CapBinds { cap, would_fund }, Lang::ZhHans) => format!(
-                "预算够资助 {would_fund} 户，但 2015 年建档立卡贫困人口只有 {cap} 人，按 {cap} 户计算。"
-            ),
-            (NoticeKind::CapBinds { cap, would_fund }, Lang::ZhHant) => format!(
-                "預算夠資助 {would_fund} 戶，但 2015 年建檔立卡貧困人口只有 {cap} 人，按 {cap} 戶計算。"
-            ),
-            (NoticeKind::CapBinds { cap, would_fund }, Lang::En) => format!(
-                "The budget would fund {would_fund} households, but only {cap} poor people were registered in 2015; capped at {cap}."
-            ),
+            // The cap is a count of people, not of households (the article gives none): an
+            // upper bound, since no household has fewer than one person. Say so in every language.
+            (NoticeKind::CapBinds { cap, would_fund }, _) => {
+                let (cap, would) = (exact(f64::from(*cap), lang), exact(*would_fund as f64, lang));
+                match lang {
+                    Lang::ZhHans => format!(
+                        "预算够资助 {would} 户，但资助户数以 2015 年底的建档立卡贫困人口 {cap} 人为上限：报道只给出贫困人口，没有给出户数，而户数不会多于人数，所以这是一个宽松的上限。多出的预算不发放。"
+                    ),
+                    Lang::ZhHant => format!(
+                        "預算夠資助 {would} 戶，但資助戶數以 2015 年底的建檔立卡貧困人口 {cap} 人為上限：報道只給出貧困人口，沒有給出戶數，而戶數不會多於人數，所以這是一個寬鬆的上限。多出的預算不發放。"
+                    ),
+                    Lang::En => format!(
+                        "The budget would fund {would} households, but households funded are capped at the {cap} registered poor people of the end of 2015: the article counts poor people, not households, and there cannot be more households than people, so this is a loose upper bound. The rest of the budget is not spent."
+                    ),
+                }
+            }
             (NoticeKind::UnknownValue { given, used }, Lang::ZhHans) => {
                 format!("“{k}”不支持“{given}”，已使用 {used}。")
             }
@@ -118,5 +125,26 @@ impl Notice {
                 format!("“{k}” = “{given}” is not supported; using {used}.")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cap_notice_calls_15670_people_an_upper_bound_and_never_a_number_of_households() {
+        let n = Notice::new("budget", NoticeKind::CapBinds { cap: 15_670, would_fund: 100_000 });
+        let zh_hans = n.message(Lang::ZhHans);
+        let zh_hant = n.message(Lang::ZhHant);
+        let en = n.message(Lang::En);
+        assert!(zh_hans.contains("15670 人") && zh_hans.contains("上限"), "{zh_hans}");
+        assert!(zh_hant.contains("15670 人") && zh_hant.contains("上限"), "{zh_hant}");
+        assert!(en.contains("15,670 registered poor people") && en.contains("upper bound"), "{en}");
+        for (text, households) in [(&zh_hans, "15670 户"), (&zh_hant, "15670 戶"), (&en, "15,670 households")]
+        {
+            assert!(!text.contains(households), "{text}");
+        }
+        assert!(en.contains("would fund 100,000 households"), "{en}");
     }
 }

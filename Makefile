@@ -9,7 +9,7 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-sig
   --enable-mutable-globals --enable-nontrapping-float-to-int --enable-multivalue
 CLI := target/release/helong
 
-.PHONY: setup build cli serve dist test test-native test-wasm test-e2e fuzz bench bench-check screenshots clean
+.PHONY: setup build cli serve dist test test-native test-wasm test-e2e test-engines fuzz bench bench-check screenshots clean
 
 ## setup: install what the build and tests need (skips what is already there)
 setup:
@@ -47,8 +47,8 @@ dist: build cli
 	  gz=$$(gzip -9 -c $(PKG)/helong_bg.wasm | wc -c); \
 	  echo "wasm: $$raw bytes from rustc, $$opt after wasm-opt and wasm-bindgen, $$gz gzipped"
 
-## test: every test — native, wasm in headless Chromium, end-to-end in a real browser
-test: test-native test-wasm test-e2e
+## test: every test — native, wasm in headless Chromium, end-to-end in Chromium, Firefox and WebKit
+test: test-native test-wasm test-e2e test-engines
 	@echo "make test: all suites passed"
 
 test-native: setup
@@ -63,6 +63,10 @@ test-wasm: setup
 
 test-e2e: dist
 	E2E_ROOT=dist node --test --test-concurrency=1 tests/e2e/
+
+## test-engines: the reader's path in Firefox ESR (headless) and WebKitGTK's MiniBrowser (Xvfb)
+test-engines: dist
+	E2E_ROOT=dist node --test --test-concurrency=1 tests/engines/
 
 ## bench: native (criterion) and browser benchmarks → bench/report.json
 bench: dist

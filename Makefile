@@ -9,7 +9,7 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-sig
   --enable-mutable-globals --enable-nontrapping-float-to-int --enable-multivalue
 CLI := target/release/helong
 
-.PHONY: setup build cli serve dist test test-native test-wasm test-e2e test-engines fuzz bench bench-check screenshots clean
+.PHONY: setup build cli serve dist test test-native test-wasm test-e2e test-engines fuzz bench bench-check screenshots screenshots-engines clean
 
 ## setup: install what the build and tests need (skips what is already there)
 setup:
@@ -83,6 +83,10 @@ fuzz:
 
 screenshots: dist
 	node tools/screenshot.mjs dist screenshots
+
+## screenshots-engines: the page in Firefox and WebKit at 390 and 1280 px → screenshots/engines/
+screenshots-engines: dist
+	node tests/engines/screenshots.mjs dist screenshots/engines
 
 clean:
 	cargo clean

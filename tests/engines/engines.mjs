@@ -198,9 +198,11 @@ export async function launchWebKit() {
   return {
     name: 'webkit',
     version: `WebKitGTK ${version} (MiniBrowser)`,
-    async open(url, { width = 1280, height = 900 } = {}) {
+    /** A tab of the given viewport size; `frame: true` puts the page in an iframe whatever
+     *  its width (for screenshots of the whole page, see fitFrameToContent). */
+    async open(url, { width = 1280, height = 900, frame = false } = {}) {
       await driver.switchTo().defaultContent();
-      framed = width < WEBKIT_MIN_WIDTH;
+      framed = frame || width < WEBKIT_MIN_WIDTH;
       await driver.manage().window().setRect({ width: Math.max(width, WEBKIT_MIN_WIDTH) + 40, height: height + 120 });
       const tab = {
         native: driver,
@@ -241,16 +243,25 @@ export async function launchWebKit() {
         async problems() {
           return collectProbe(tab);
         },
-        async screenshot(path) {
-          let png;
-          if (framed) {
-            await driver.switchTo().defaultContent();
-            png = await (await driver.findElement(By.css('iframe'))).takeScreenshot();
-            await driver.switchTo().frame(await driver.findElement(By.css('iframe')));
-          } else {
-            png = await driver.takeScreenshot();
+        /** Screenshots of the whole page, one per screenful (WebDriver shows only what is in
+         *  the window): `${base}-1.png`, `${base}-2.png`, …; resolves to the file names. */
+        async screenshotParts(base, max = 12) {
+          const { total, step } = await exec(() => ({ total: document.documentElement.scrollHeight, step: innerHeight }));
+          const files = [];
+          for (let i = 0; i * step < total && i < max; i++) {
+            await exec((y) => window.scrollTo(0, y), i * step);
+            await new Promise((r) => setTimeout(r, 150));
+            files.push(`${base}-${i + 1}.png`);
+            await tab.screenshot(files[i]);
           }
-          await writeFile(path, Buffer.from(png, 'base64'));
+          await exec(() => window.scrollTo(0, 0));
+          return files;
+        },
+        async screenshot(path) {
+          // The window, not the iframe: WebKitGTK's element screenshot of an iframe comes
+          // with its top 80 px blacked out (the toolbar's height). A framed 390 px page shows
+          // at the left of a 500 px window.
+          await writeFile(path, Buffer.from(await driver.takeScreenshot(), 'base64'));
         },
         async close() {
           await driver.switchTo().defaultContent();

@@ -108,6 +108,21 @@ export async function launchFirefox() {
         async screenshot(path) {
           await page.screenshot({ path, fullPage: true });
         },
+        /** The whole page in screenfuls: `${base}-1.png`, …; resolves to the file names. */
+        async screenshotParts(base, max = 12) {
+          const { total, w, h } = await page.evaluate(() => ({
+            total: document.documentElement.scrollHeight,
+            w: document.documentElement.clientWidth,
+            h: innerHeight,
+          }));
+          const files = [];
+          for (let i = 0; i * h < total && i < max; i++) {
+            files.push(`${base}-${i + 1}.png`);
+            const clip = { x: 0, y: i * h, width: w, height: Math.min(h, total - i * h) };
+            await page.screenshot({ path: files[i], clip, captureBeyondViewport: true });
+          }
+          return files;
+        },
         async close() {
           await context.close();
         },

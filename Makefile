@@ -9,7 +9,7 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-sig
   --enable-mutable-globals --enable-nontrapping-float-to-int --enable-multivalue
 CLI := target/release/helong
 
-.PHONY: setup build cli serve dist test test-native test-wasm test-e2e fuzz bench bench-check screenshots clean
+.PHONY: setup build cli serve dist test test-native test-wasm test-e2e test-engines fuzz bench bench-check screenshots screenshots-engines clean
 
 ## setup: install what the build and tests need (skips what is already there)
 setup:
@@ -49,8 +49,8 @@ dist: build cli
 	  gz=$$(gzip -9 -c $(PKG)/helong_bg.wasm | wc -c); \
 	  echo "wasm: $$raw bytes from rustc, $$opt after wasm-opt and wasm-bindgen, $$gz gzipped"
 
-## test: every test — native, wasm in headless Chromium, end-to-end in a real browser
-test: test-native test-wasm test-e2e
+## test: every test — native, wasm in headless Chromium, end-to-end in Chromium, Firefox and WebKit
+test: test-native test-wasm test-e2e test-engines
 	@echo "make test: all suites passed"
 
 test-native: setup
@@ -65,6 +65,10 @@ test-wasm: setup
 
 test-e2e: dist
 	E2E_ROOT=dist node --test --test-concurrency=1 tests/e2e/
+
+## test-engines: the reader's path in Firefox ESR (headless) and WebKitGTK's MiniBrowser (Xvfb)
+test-engines: dist
+	E2E_ROOT=dist node --test --test-concurrency=1 tests/engines/
 
 ## bench: native (criterion) and browser benchmarks → bench/report.json
 bench: dist
@@ -81,6 +85,10 @@ fuzz:
 
 screenshots: dist
 	node tools/screenshot.mjs dist screenshots
+
+## screenshots-engines: the page in Firefox and WebKit at 390 and 1280 px → screenshots/engines/
+screenshots-engines: dist
+	node tests/engines/screenshots.mjs dist screenshots/engines
 
 clean:
 	cargo clean

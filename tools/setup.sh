@@ -8,11 +8,15 @@ WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)"
 
 say() { printf '[setup] %s\n' "$*"; }
 
-# Debian packages: Chromium + driver for the browser tests, CJK fonts for Chinese text,
-# binaryen for wasm-opt.
+# Debian packages: Chromium + driver for the browser tests, Firefox ESR and WebKitGTK's
+# WebDriver (with its MiniBrowser) for the cross-engine tests, Xvfb for MiniBrowser (it has no
+# headless mode), CJK fonts for Chinese text, binaryen for wasm-opt.
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+command -v firefox-esr >/dev/null 2>&1 || need_apt+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null 2>&1 || need_apt+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null 2>&1 || need_apt+=(xvfb)
 command -v wasm-opt >/dev/null 2>&1 || need_apt+=(binaryen)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
 if [ ${#need_apt[@]} -gt 0 ]; then

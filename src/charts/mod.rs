@@ -99,11 +99,11 @@ impl Style {
     pub fn px(&self, css: f64) -> i32 {
         f64::round(css * self.scale) as i32
     }
-    /// Font family: the system's sans-serif (CJK fonts included on readers' devices).
+    /// The chart's font: the language's stack ([`font_stack`]), as the text around the chart.
     pub fn font(&self, css_px: f64) -> FontDesc<'static> {
-        // Built from the enum, not from "sans-serif": plotters parses font names with
-        // `to_lowercase`, which pulls Unicode case tables (~14 KB) into the wasm.
-        FontDesc::new(FontFamily::SansSerif, css_px * self.scale, FontStyle::Normal)
+        // `FontFamily::Name`, not `FontFamily::from`: plotters parses names given as `&str`
+        // with `to_lowercase`, which pulls Unicode case tables (~14 KB) into the wasm.
+        FontDesc::new(FontFamily::Name(font_stack(self.lang)), css_px * self.scale, FontStyle::Normal)
     }
     pub fn text(&self, css_px: f64, color: RGBColor) -> TextStyle<'static> {
         self.font(css_px).color(&color)
@@ -116,6 +116,19 @@ impl Style {
     pub fn stroke(&self, color: RGBColor, css: f64) -> ShapeStyle {
         color.stroke_width(self.px(css).max(1) as u32)
     }
+}
+
+/// The font stack of each language, first choice first; www/style.css gives the page's text
+/// the same lists (`[lang]:lang(…)`, checked by a test). English starts with Latin fonts: a
+/// CJK font draws Latin quotation marks a full em wide (`Helong's  “Six Small Projects”  bought`
+/// in WebKit). Chinese starts with the CJK fonts of its script (Simplified or Traditional
+/// glyph forms), whose quotation marks and punctuation are full-width as Chinese text wants.
+pub fn font_stack(lang: Lang) -> &'static str {
+    lang.pick(
+        r#""PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif"#,
+        r#""PingFang TC", "Microsoft JhengHei", "Noto Sans CJK TC", "Source Han Sans TC", system-ui, sans-serif"#,
+        r#"system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif"#,
+    )
 }
 
 /// `a` blended over `b` with weight `t` (0: all `b`, 1: all `a`).
@@ -487,6 +500,28 @@ fn svg_font_sizes_as_on_canvas(svg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_charts_and_the_page_use_the_same_font_stack_for_each_language() {
+        let css = include_str!("../../www/style.css");
+        for lang in Lang::ALL {
+            let selector = format!("[lang]:lang({}) {{", lang.tag());
+            let rule =
+                css.find(&selector).map(|i| &css[i..]).unwrap_or_else(|| panic!("no `{selector}` rule"));
+            let decl = rule.split('}').next().unwrap().split("font-family:").nth(1).expect("a font-family");
+            assert_eq!(decl.split(';').next().unwrap().trim(), font_stack(lang), "{}", lang.tag());
+        }
+    }
+
+    #[test]
+    fn english_chart_text_starts_with_latin_fonts_and_chinese_with_its_script() {
+        let first = |lang| font_stack(lang).split(',').next().unwrap().to_string();
+        assert!(!font_stack(Lang::En).contains("CJK"), "{}", font_stack(Lang::En));
+        assert!(first(Lang::ZhHans).ends_with(" SC\""), "{}", first(Lang::ZhHans));
+        assert!(first(Lang::ZhHant).ends_with(" TC\""), "{}", first(Lang::ZhHant));
+        let st = Style { lang: Lang::En, ..Style::default() };
+        assert_eq!(st.font(13.0).get_family().as_str(), font_stack(Lang::En));
+    }
 
     #[test]
     fn svg_text_gets_the_font_size_the_canvas_draws() {

@@ -82,12 +82,16 @@ export function createRenderer(explainer) {
     const jobs = SCENARIO_CHARTS.map((name) => [name, all]);
     if (staticDirty) jobs.unshift(...STATIC_CHARTS.map((name) => [name, true]));
     staticDirty = false;
+    // The canvases are display:none until data-ready (the static charts stand in): show them
+    // before reading their boxes, or the first charts are drawn 1×1 and data-ready is set over
+    // blank canvases until the resize observer draws again (seen in WebKit, one frame or more).
+    const first = !document.documentElement.hasAttribute('data-ready');
+    if (first) document.documentElement.setAttribute('data-ready', '');
     drawCharts(jobs, dark);
     fillOutputs(explainer);
     const ms = performance.now() - t0;
-    if (!document.documentElement.hasAttribute('data-ready')) {
+    if (first) {
       text();
-      document.documentElement.setAttribute('data-ready', '');
       performance.mark('explainer:data-ready');
     } else {
       scheduleIdle();

@@ -75,7 +75,7 @@ describe('the story in the reader’s language', () => {
     }
     assert.doesNotMatch(html, /Helong is a county-level city|和龍是吉林省/, 'no zh-Hant or en narrative anywhere in the page');
     // The small chrome (headings, buttons) stays in three languages.
-    assert.match(html, /<span lang="en" hidden>A poor border county<\/span>/);
+    assert.match(html, /<span lang="en" hidden>A city poor for many years<\/span>/);
 
     const s = await open('index.html');
     try {

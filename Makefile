@@ -9,7 +9,7 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-sig
   --enable-mutable-globals --enable-nontrapping-float-to-int --enable-multivalue
 CLI := target/release/helong
 
-.PHONY: setup build cli serve dist test test-native test-wasm test-e2e test-engines fuzz bench bench-check screenshots screenshots-engines clean
+.PHONY: setup build cli serve dist test test-native test-wasm test-e2e test-engines test-wasm-firefox fuzz bench bench-check screenshots screenshots-engines clean
 
 ## setup: install what the build and tests need (skips what is already there)
 setup:
@@ -65,6 +65,13 @@ test-wasm: setup
 
 test-e2e: dist
 	E2E_ROOT=dist node --test --test-concurrency=1 tests/e2e/
+
+## test-wasm-firefox: the wasm tests in headless Firefox ESR through geckodriver (installed from
+## crates.io when missing: about 4 minutes of compiling, so not part of `make test`)
+test-wasm-firefox: setup
+	@command -v geckodriver >/dev/null 2>&1 || cargo install geckodriver --version 0.37.1
+	GECKODRIVER=$$(command -v geckodriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  cargo test --target $(WASM_TARGET) --test web
 
 ## test-engines: the reader's path in Firefox ESR (headless) and WebKitGTK's MiniBrowser (Xvfb)
 test-engines: dist

@@ -26,6 +26,8 @@ pub mod error;
 pub mod facts;
 pub mod i18n;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod png;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -34,6 +36,8 @@ pub mod canvas;
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod social;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -8,6 +8,9 @@ PKG := www/pkg
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext \
   --enable-mutable-globals --enable-nontrapping-float-to-int --enable-multivalue
 CLI := target/release/helong
+# Where the site will be served (absolute, e.g. https://news.example/helong/): the share tags'
+# og:image, og:url and canonical link are built from it (`make dist SITE_URL=…`). Unset:
+# those are left out (see README). Not defined here, so `test-e2e` can give its own default.
 
 .PHONY: setup build cli serve dist test test-native test-wasm test-e2e test-engines test-wasm-firefox fuzz bench bench-check screenshots screenshots-engines clean
 
@@ -40,11 +43,12 @@ dist: build cli
 	cp -r www/app dist/app
 	cp www/*.html dist/
 	cp $(PKG)/helong.js $(PKG)/helong_bg.wasm dist/pkg/
-	$(CLI) prerender www/index.html dist
+	$(CLI) prerender www/index.html dist --site-url "$(SITE_URL)"
 	$(CLI) facts --format json > dist/data/helong-facts.json
 	$(CLI) facts --format csv > dist/data/helong-facts.csv
 	node tools/build-dist.mjs dist
 	node tools/compress-dist.mjs dist
+	@for f in dist/social/*.png; do echo "share card: $$f, $$(stat -c %s $$f) bytes"; done
 	@raw=$$(stat -c %s $(WASM_RAW)); opt=$$(stat -c %s $(PKG)/helong_bg.wasm); \
 	  gz=$$(gzip -9 -c $(PKG)/helong_bg.wasm | wc -c); \
 	  echo "wasm: $$raw bytes from rustc, $$opt after wasm-opt and wasm-bindgen, $$gz gzipped"
@@ -63,8 +67,11 @@ test-wasm: setup
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	  cargo test --target $(WASM_TARGET) --test web
 
+# The e2e dist is built with a site URL (a reserved .example host, never contacted) so the
+# tests see the share tags a deployed page has; tests/e2e/social.test.mjs checks both cases.
+test-e2e: SITE_URL ?= https://helong.example/explainer/
 test-e2e: dist
-	E2E_ROOT=dist node --test --test-concurrency=1 tests/e2e/
+	E2E_ROOT=dist E2E_SITE_URL="$(SITE_URL)" node --test --test-concurrency=1 tests/e2e/
 
 ## test-wasm-firefox: the wasm tests in headless Firefox ESR through geckodriver (installed from
 ## crates.io when missing: about 4 minutes of compiling, so not part of `make test`)

@@ -3,7 +3,9 @@
 //! ```text
 //! helong simulate "<query>" [--lang en|zh-Hans|zh-Hant] [--strict]
 //! helong facts [--format json|csv]
-//! helong render --chart <name> "<query>" --out <file.svg> [--lang …] [--dark] [--width N] [--height N]
+//! helong render --chart <name> "<query>" --out <file.svg|file.png> [--format svg|png] [--scale S]
+//!               [--lang …] [--dark] [--width N] [--height N]
+//! helong prerender <www/index.html> <out-dir> [--site-url https://…/]
 //! ```
 //!
 //! Output goes to stdout; problems to stderr. Exit codes: 0 success, 2 invalid input
@@ -18,8 +20,11 @@ use std::io::Write;
 const USAGE: &str = "usage:
   helong simulate \"<query>\" [--lang en|zh-Hans|zh-Hant] [--strict]
   helong facts [--format json|csv]
-  helong render --chart <allocation|benefit|outcomes|context> \"<query>\" --out <file.svg> [--lang L] [--dark] [--width N] [--height N]
-  helong prerender <www/index.html> <out-dir>   (the static site: filled page, embed.html, SVG charts)
+  helong render --chart <allocation|benefit|outcomes|context> \"<query>\" --out <file.svg|file.png>
+                [--format svg|png] [--scale S] [--lang L] [--dark] [--width N] [--height N]
+                (PNG: S pixels per CSS pixel, 0.5 to 8, e.g. --scale 4 for print; default 2)
+  helong prerender <www/index.html> <out-dir> [--site-url https://…/]
+                (the static site: filled page, embed.html, SVG charts, share cards)
 
 The query uses the page's URL keys, e.g. \"grant=10000&mix=1,1,1,1,1\"; \"\" is the scenario
 as the article reports it. Exit code 2 means invalid input.";
@@ -54,6 +59,8 @@ struct Opts {
     dark: bool,
     width: Option<u32>,
     height: Option<u32>,
+    scale: Option<f64>,
+    site_url: Option<String>,
 }
 
 fn parse_opts(args: &[String]) -> Result<Opts, Fail> {
@@ -92,12 +99,48 @@ fn parse_opts(args: &[String]) -> Result<Opts, Fail> {
                     o.height = Some(n)
                 }
             }
+            "--scale" => {
+                let v = val(&mut it)?;
+                let s: f64 = v.trim().parse().ok().filter(|s: &f64| s.is_finite()).ok_or_else(|| {
+                    invalid(format!(
+                        "--scale must be a number of pixels per CSS pixel, e.g. 2 or 4, got {v:?}"
+                    ))
+                })?;
+                o.scale = Some(s);
+            }
+            "--site-url" => o.site_url = Some(val(&mut it)?),
             "--" => o.positional.extend(it.by_ref().cloned()),
             s if s.starts_with("--") => return Err(invalid(format!("unknown option {s:?}"))),
             _ => o.positional.push(a.clone()),
         }
     }
     Ok(o)
+}
+
+/// Scale of `render --format png` without `--scale`: as crisp as the page's download.
+pub const DEFAULT_PNG_SCALE: f64 = 2.0;
+
+/// What `prerender` says when no site URL is given.
+const NO_SITE_URL: &str = "note: no SITE_URL: index.html gets no og:image, og:url or canonical link \
+(share previews show no picture); make dist SITE_URL=https://your.host/path/";
+
+/// The format of `render`: `--format`, or the extension of `--out`; they must agree, and
+/// `--scale` is for PNG only.
+fn render_format<'a>(o: &'a Opts, path: &str) -> Result<&'a str, Fail> {
+    let ext = std::path::Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or("");
+    let format = match o.format.as_deref() {
+        Some(f @ ("svg" | "png")) => f,
+        Some(f) => return Err(invalid(format!("unknown format {f:?} for render: svg or png"))),
+        None if ext.eq_ignore_ascii_case("png") => "png",
+        None => "svg",
+    };
+    if !ext.eq_ignore_ascii_case(format) {
+        return Err(invalid(format!("--out must name a .{format} file, got {path:?}")));
+    }
+    if format == "svg" && o.scale.is_some() {
+        return Err(invalid("--scale is for --format png (an SVG scales without loss)"));
+    }
+    Ok(format)
 }
 
 fn one_query(o: &Opts) -> Result<String, Fail> {
@@ -160,15 +203,21 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             let o = parse_opts(rest)?;
             let name = o.chart.as_deref().ok_or_else(|| invalid("render needs --chart <name>"))?;
             let chart = Chart::parse(name)?;
-            let path = o.out.as_deref().ok_or_else(|| invalid("render needs --out <file.svg>"))?;
-            if !path.ends_with(".svg") {
-                return Err(invalid(format!("--out must name an .svg file, got {path:?}")));
-            }
+            let path = o.out.as_deref().ok_or_else(|| invalid("render needs --out <file.svg|file.png>"))?;
+            let format = render_format(&o, path)?;
             let out = model::simulate(&one_query(&o)?);
             let style = Style { lang: o.lang.unwrap_or(Lang::ZhHans), dark: o.dark, scale: 1.0 };
-            let svg =
-                charts::render_svg(chart, &out, &style, o.width.unwrap_or(720), o.height.unwrap_or(360))?;
-            std::fs::write(path, svg)
+            let (w, h) = (o.width.unwrap_or(720), o.height.unwrap_or(360));
+            let svg = charts::render_svg(chart, &out, &style, w, h)?;
+            let bytes = match format {
+                "png" => {
+                    let scale = o.scale.unwrap_or(DEFAULT_PNG_SCALE);
+                    crate::png::scaled_size(w, h, scale)?;
+                    crate::png::svg_to_png(&svg, style.lang, scale)?
+                }
+                _ => svg.into_bytes(),
+            };
+            std::fs::write(path, bytes)
                 .map_err(|e| Fail { code: 1, msg: format!("failed to write {path}: {e}") })?;
             writeln!(stderr, "wrote {path}").map_err(io)?;
         }
@@ -179,7 +228,13 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             };
             let html = std::fs::read_to_string(input)
                 .map_err(|e| Fail { code: 1, msg: format!("failed to read {input}: {e}") })?;
-            for (rel, contents) in crate::prerender::site(&html)? {
+            let mut files = crate::prerender::site(&html)?;
+            let cards = crate::social::add_to_site(&mut files, &html, o.site_url.as_deref())?;
+            if o.site_url.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                writeln!(stderr, "{NO_SITE_URL}").map_err(io)?;
+            }
+            let files = files.into_iter().map(|(n, s)| (n, s.into_bytes())).chain(cards);
+            for (rel, contents) in files {
                 let path = std::path::Path::new(out_dir).join(&rel);
                 if let Some(dir) = path.parent() {
                     std::fs::create_dir_all(dir).map_err(|e| Fail {

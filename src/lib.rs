@@ -28,12 +28,16 @@ pub mod error;
 pub mod facts;
 pub mod i18n;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod png;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod social;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

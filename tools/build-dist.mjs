@@ -136,9 +136,35 @@ async function buildSingleFile() {
   return Buffer.byteLength(html);
 }
 
+/**
+ * Give the share cards (dist/social/*.png, drawn by src/social.rs) content-hashed names and
+ * point index.html's Open Graph tags at them (absolute URLs end in the plain name). Runs
+ * before the single file is built from index.html, so both carry the same tags.
+ */
+async function hashShareCards() {
+  const names = {};
+  let files;
+  try {
+    files = (await fsp.readdir(path.join(DIST, 'social'))).filter((f) => f.endsWith('.png')).sort();
+  } catch {
+    return names;
+  }
+  let html = await read('index.html');
+  for (const f of files) {
+    const rel = `social/${f}`;
+    const data = await fsp.readFile(path.join(DIST, rel));
+    const hashed = hashedName(rel, data);
+    await fsp.rename(path.join(DIST, rel), path.join(DIST, hashed));
+    html = html.split(`${rel}"`).join(`${hashed}"`);
+    names[rel] = hashed;
+  }
+  await write('index.html', html);
+  return names;
+}
+
 /** Give JS, CSS, wasm and the narrative fragments content-hashed names and point every reference at them. */
-async function hashAssets() {
-  const manifest = {};
+async function hashAssets(hashedBefore = {}) {
+  const manifest = { ...hashedBefore };
   const rename = async (rel, data) => {
     const hashed = hashedName(rel, data);
     await write(hashed, data);
@@ -183,8 +209,9 @@ async function hashAssets() {
 }
 
 async function main() {
+  const cards = await hashShareCards();
   const bytes = await buildSingleFile();
-  const manifest = await hashAssets();
+  const manifest = await hashAssets(cards);
   console.log(`single file: ${DIST}/${SINGLE_FILE} (${bytes} bytes)`);
   for (const [from, to] of Object.entries(manifest)) console.log(`${from} → ${to}`);
 }

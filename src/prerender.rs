@@ -90,7 +90,9 @@ fn table_html(t: &text::Table) -> (String, String, String) {
 fn fill_outputs_line(line: &str, out: &Outcome, lang: Lang) -> String {
     let q = &out.benefit_quantiles_yuan;
     let money = |x: f64| text::money(x, lang);
-    let values: [(&str, String); 7] = [
+    let assumptions = text::assumptions_line(&crate::model::Scenario::default(), lang);
+    let values: [(&str, String); 8] = [
+        ("data-out=\"assumptions\"", assumptions),
         ("data-out=\"households\"", i18n::count(out.households_funded as f64, lang)),
         ("data-out=\"benefit\"", money(out.expected_benefit_yuan)),
         ("data-out=\"p5\"", money(q.p5)),

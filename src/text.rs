@@ -248,6 +248,56 @@ pub struct Readout {
     pub grant_value: u32,
     pub budget_value: u64,
     pub controls: Vec<(String, String)>,
+    /// The assumptions in words, for the summary line of their disclosure.
+    pub assumptions: String,
+    /// Why the last move left the expected benefit where it was (empty when it moved; filled
+    /// by the caller, which knows the benefit before the move: see [`steady_note`]).
+    pub steady: String,
+}
+
+/// True when every value of `xs` is the first one.
+fn all_equal(xs: &[f64]) -> bool {
+    xs.iter().all(|x| (x - xs[0]).abs() < 1e-9)
+}
+
+/// The assumptions in words, as the sliders write them: "failure 10% · spread σ 0.50 · β 1.00 ·
+/// equal returns". Shown on the closed disclosure that holds the assumption sliders.
+pub fn assumptions_line(s: &crate::model::Scenario, lang: Lang) -> String {
+    let fail = if all_equal(&s.fail) {
+        i18n::percent(100.0 * s.fail[0], 1)
+    } else {
+        lang.pick("各类不同", "各類不同", "varies").to_string()
+    };
+    let ret = if all_equal(&s.ret) {
+        lang.pick("各类回报相同", "各類回報相同", "equal returns").to_string()
+    } else {
+        let each: Vec<String> = s.ret.iter().map(|r| format!("×{}", i18n::fixed(*r, 1))).collect();
+        format!("{} {}", lang.pick("相对回报", "相對回報", "returns"), each.join("/"))
+    };
+    let (sigma, beta) = (i18n::fixed(s.sigma, 2), i18n::fixed(s.scale, 2));
+    match lang {
+        Lang::En => format!("failure {fail} · spread σ {sigma} · β {beta} · {ret}"),
+        Lang::ZhHant => format!("失敗機率 {fail} · 離散 σ {sigma} · 規模回報 β {beta} · {ret}"),
+        Lang::ZhHans => format!("失败概率 {fail} · 离散 σ {sigma} · 规模回报 β {beta} · {ret}"),
+    }
+}
+
+/// One line for a move that left the expected benefit unchanged: why (from the model's
+/// assumptions: with equal returns, equal failure and β = 1 every yuan is expected to earn the
+/// same wherever it goes and whatever the grant) and what did change instead.
+pub fn steady_note(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> String {
+    let flat = all_equal(&s.ret) && all_equal(&s.fail) && (s.scale - 1.0).abs() < 1e-9;
+    let q = &out.benefit_quantiles_yuan;
+    let n = i18n::count(out.households_funded as f64, lang);
+    let (p5, p95) = (money(q.p5, lang), money(q.p95, lang));
+    match (lang, flat) {
+        (Lang::En, true) => format!("Same expected benefit: with equal returns and β = 1 every yuan earns the same whatever the split or the grant. What changed: {n} households funded, 90% range {p5}–{p95}. Try the assumptions."),
+        (Lang::En, false) => format!("Same expected benefit: this move did not change what the money is expected to earn. What changed: {n} households funded, 90% range {p5}–{p95}."),
+        (Lang::ZhHant, true) => format!("預期效益不變：各類回報相同、β = 1 時，無論怎麼分、每戶給多少，每元的預期收益都一樣。變化的是：資助 {n} 戶，90% 區間 {p5}–{p95}。試試調整假設。"),
+        (Lang::ZhHant, false) => format!("預期效益不變：這一步沒有改變資金的預期收益。變化的是：資助 {n} 戶，90% 區間 {p5}–{p95}。"),
+        (Lang::ZhHans, true) => format!("预期效益不变：各类回报相同、β = 1 时，无论怎么分、每户给多少，每元的预期收益都一样。变化的是：资助 {n} 户，90% 区间 {p5}–{p95}。试试调整假设。"),
+        (Lang::ZhHans, false) => format!("预期效益不变：这一步没有改变资金的预期收益。变化的是：资助 {n} 户，90% 区间 {p5}–{p95}。"),
+    }
 }
 
 /// The readout of a scenario and its outcome.
@@ -280,6 +330,8 @@ pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout
         grant_value: s.grant,
         budget_value: s.budget,
         controls,
+        assumptions: assumptions_line(s, lang),
+        steady: String::new(),
     }
 }
 
@@ -400,6 +452,20 @@ mod tests {
         assert_eq!(r.controls.len(), 16);
         assert!(r.controls.contains(&("out-mix-1".to_string(), "73%".to_string())), "{:?}", r.controls);
         assert_eq!(readout(&s, &out, Lang::ZhHans).budget, "1273万元");
+    }
+
+    #[test]
+    fn the_assumptions_read_in_words_and_a_steady_move_says_why() {
+        let d = crate::model::codec::parse("").scenario;
+        assert_eq!(assumptions_line(&d, Lang::En), "failure 10% · spread σ 0.50 · β 1.00 · equal returns");
+        let s = crate::model::codec::parse("ret=1,2,1,1,1&scale=1.2").scenario;
+        let line = assumptions_line(&s, Lang::ZhHans);
+        assert!(line.contains("×2.0") && line.contains("β 1.20"), "{line}");
+        let out = simulate("grant=10000");
+        let note = steady_note(&d, &out, Lang::En);
+        assert!(note.contains("equal returns and β = 1") && note.contains("1,273 households"), "{note}");
+        assert!(!steady_note(&s, &out, Lang::En).contains("β = 1"));
+        assert!(steady_note(&d, &out, Lang::ZhHant).contains("資助 1,273 戶"));
     }
 
     #[test]

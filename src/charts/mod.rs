@@ -132,6 +132,9 @@ pub enum Chart {
     Benefit,
     Outcomes,
     Context,
+    /// The compact total of the phone's sticky strip (not in [`Chart::ALL`]: no table, no
+    /// static image; the benefit chart holds the same numbers).
+    Total,
 }
 
 impl Chart {
@@ -144,12 +147,14 @@ impl Chart {
             Chart::Benefit => "benefit",
             Chart::Outcomes => "outcomes",
             Chart::Context => "context",
+            Chart::Total => "total",
         }
     }
 
     pub fn parse(name: &str) -> Result<Chart, Error> {
         Chart::ALL
             .into_iter()
+            .chain([Chart::Total])
             .find(|c| c.name() == name)
             .ok_or_else(|| Error::Unknown { what: "chart", name: name.to_string() })
     }
@@ -166,6 +171,7 @@ impl Chart {
             Chart::Benefit => benefit::draw(root, outcome, style),
             Chart::Outcomes => outcomes::draw(root, outcome, style),
             Chart::Context => context::draw(root, outcome, style),
+            Chart::Total => benefit::draw_total(root, outcome, style),
         }
     }
 }

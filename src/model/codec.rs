@@ -39,6 +39,11 @@ impl Theme {
 /// Which panel an embed shows (presentation only).
 pub const VIEWS: [&str; 5] = ["all", "allocation", "benefit", "outcomes", "context"];
 
+/// Which controls an embed shows (presentation only): none, the key ones for its view (the
+/// default of a single-view embed, with a "more controls" disclosure), or all of them with the
+/// language and theme switches. www/early.js reads the same key before the first paint.
+pub const CONTROLS: [&str; 3] = ["key", "none", "all"];
+
 /// Keys that change how the page looks, not what the model computes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Presentation {
@@ -46,6 +51,8 @@ pub struct Presentation {
     pub theme: Theme,
     /// One of [`VIEWS`].
     pub view: &'static str,
+    /// One of [`CONTROLS`] (empty: the default, `key`).
+    pub controls: &'static str,
 }
 
 impl Presentation {
@@ -443,6 +450,13 @@ pub fn apply(s: &mut Scenario, pres: &mut Presentation, key: &str, val: &str, no
                 NoticeKind::UnknownValue { given: quote(val), used: VIEWS[0].into() },
             )),
         },
+        "controls" => match CONTROLS.iter().find(|v| v.eq_ignore_ascii_case(val.trim())) {
+            Some(v) => pres.controls = v,
+            None => n.push(Notice::new(
+                key,
+                NoticeKind::UnknownValue { given: quote(val), used: CONTROLS[0].into() },
+            )),
+        },
         k if HOST_KEYS.contains(&k) => {}
         _ => n.push(Notice::new(&quote(key), NoticeKind::UnknownKey)),
     }
@@ -521,6 +535,9 @@ pub fn serialize_with(s: &Scenario, p: &Presentation) -> String {
     }
     if p.view_or_default() != VIEWS[0] {
         add("view", p.view_or_default());
+    }
+    if !p.controls.is_empty() && p.controls != CONTROLS[0] {
+        add("controls", p.controls);
     }
     q
 }

@@ -25,6 +25,8 @@ export function urlLang() {
 export function applyLang(lang) {
   const root = document.documentElement;
   root.lang = lang;
+  // From here the hidden attributes say which language shows (early.js's CSS hint is done).
+  root.removeAttribute('data-early-lang');
   for (const el of document.querySelectorAll('body [lang]')) {
     if (el.hasAttribute('data-lang') || el.hasAttribute('data-lang-fixed')) continue;
     const outer = el.parentElement?.closest('[lang]');

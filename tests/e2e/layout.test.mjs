@@ -161,7 +161,7 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
         const p = await openPage(site.browser, `${site.server.url}embed.html?view=${view}&lang=${lang}`, { width: 640, height: 900 });
         try {
           await waitReady(p.page);
-          const h = await p.page.evaluate(() => document.documentElement.scrollHeight);
+          const h = await p.page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
           assert.ok(h <= EMBED_MAX_PX, `${view} ${lang}: ${h} px`);
           assert.equal(await p.page.$eval('#in-grant', (el) => el.checkVisibility()), true, 'grant shown');
           assert.equal(await p.page.$eval('#in-sigma', (el) => el.checkVisibility()), false, 'assumptions behind "more controls"');

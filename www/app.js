@@ -15,7 +15,7 @@
 
 import { startHeightAnnouncer } from './frame.js';
 import init, { Explainer, dataset_hash, model_version } from './pkg/helong.js';
-import { bindAdjustables, bindButtons, bindSliders, syncSliders } from './app/controls.js';
+import { bindAdjustables, bindButtons, bindSliders, keepFocusClearOfStrip, syncSliders } from './app/controls.js';
 import { delay, domParsed } from './app/dom.js';
 import { bindDownloads } from './app/downloads.js';
 import { applyView, arrangeEmbed, bindMoreControls, openAssumptionsIfSet } from './app/embed.js';
@@ -68,6 +68,7 @@ async function main(narratives) {
   bindButtons(page);
   bindDownloads(page);
   bindMoreControls();
+  keepFocusClearOfStrip();
   // data-ready promises the narrative in the reader's language: it has been on its way since
   // the start and is smaller than the wasm, so this rarely waits (and never for long).
   await Promise.race([narrativeShown, delay(NARRATIVE_WAIT_MS)]);

@@ -177,3 +177,15 @@ export function bindButtons({ explainer, renderer, narratives }) {
     d.addEventListener('toggle', () => d.open && renderer.fillText());
   }
 }
+
+/** On phones the result strip sticks to the top of the screen: a control that receives focus
+ * under it (Shift+Tab, a click on a label) is scrolled clear of it (WCAG 2.2 focus not obscured). */
+export function keepFocusClearOfStrip() {
+  const strip = document.querySelector('.sim-strip');
+  document.getElementById('sim-controls')?.addEventListener('focusin', (e) => {
+    const s = strip?.getBoundingClientRect();
+    if (!s || s.height === 0 || Math.abs(s.top) > 1) return; // not shown, or not stuck
+    const r = e.target.getBoundingClientRect();
+    if (r.top < s.bottom + 4) window.scrollBy(0, r.top - s.bottom - 8);
+  });
+}

@@ -465,7 +465,8 @@ mod tests {
         let note = steady_note(&d, &out, Lang::En);
         assert!(note.contains("equal returns and β = 1") && note.contains("1,273 households"), "{note}");
         assert!(!steady_note(&s, &out, Lang::En).contains("β = 1"));
-        assert!(steady_note(&d, &out, Lang::ZhHant).contains("資助 1,273 戶"));
+        let n = i18n::count(out.households_funded as f64, Lang::ZhHant);
+        assert!(steady_note(&d, &out, Lang::ZhHant).contains(&format!("資助 {n} 戶")));
     }
 
     #[test]

@@ -1090,8 +1090,8 @@ mod formula {
                 while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
                     i += 1;
                 }
-                // The codec's exact reader, not str::parse (which brings a 10 KB table into the wasm).
-                out.push(Token::Num(crate::model::codec::read_number(s.get(start..i)?)?));
+                // The exact reader of `num`, not str::parse (which brings a 10 KB table into the wasm).
+                out.push(Token::Num(crate::num::read(s.get(start..i)?)?));
             } else {
                 out.push(match c {
                     b'+' | b'-' | b'*' | b'/' => Token::Op(c),

@@ -218,29 +218,10 @@ impl Explainer {
         self.scenario.mix_shares().to_vec()
     }
 
-    /// The current scenario's value of one key, as text for a slider.
+    /// The current value of one key (scenario or presentation), as text for a slider; a list
+    /// key gives all five numbers, an unknown key the empty string.
     pub fn value(&self, key: &str) -> String {
-        let s = &self.scenario;
-        let list = |xs: &[f64; 5]| xs.iter().map(|x| codec::fmt_num(*x)).collect::<Vec<_>>().join(",");
-        match key {
-            "budget" => s.budget.to_string(),
-            "grant" => s.grant.to_string(),
-            "mix" => list(&s.mix),
-            "ret" => list(&s.ret),
-            "fail" => list(&s.fail),
-            "sigma" => codec::fmt_num(s.sigma),
-            "scale" => codec::fmt_num(s.scale),
-            "cy" => s.cy.to_string(),
-            "cyarea" => codec::fmt_num(s.cyarea),
-            "cyyield" => codec::fmt_num(s.cyyield),
-            "trials" => s.trials.to_string(),
-            "seed" => s.seed.to_string(),
-            "lang" => self.presentation.lang.tag().to_string(),
-            "theme" => self.presentation.theme.id().to_string(),
-            "view" => self.presentation.view.to_string(),
-            "controls" => self.presentation.controls.to_string(),
-            _ => String::new(),
-        }
+        codec::value(&self.scenario, &self.presentation, key).unwrap_or_default()
     }
 
     /// The language tag in force.

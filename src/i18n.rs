@@ -26,16 +26,41 @@ impl Lang {
     /// All languages, in the order the switcher shows them.
     pub const ALL: [Lang; 3] = [Lang::ZhHans, Lang::ZhHant, Lang::En];
 
+    /// The tags the `lang` URL key understands (lower case; a trailing `*` matches any rest).
+    /// `prerender` writes this table into the page (`data-lang-tags` on `<html>`), from where
+    /// the page reads the URL's language before the wasm is ready, or when it cannot load.
+    pub const TAGS: [(&'static str, Lang); 13] = [
+        ("zh-hans", Lang::ZhHans),
+        ("zh", Lang::ZhHans),
+        ("zh-cn", Lang::ZhHans),
+        ("zh-sg", Lang::ZhHans),
+        ("zh-hans-cn", Lang::ZhHans),
+        ("zh-hant", Lang::ZhHant),
+        ("zh-tw", Lang::ZhHant),
+        ("zh-hk", Lang::ZhHant),
+        ("zh-mo", Lang::ZhHant),
+        ("zh-hant-tw", Lang::ZhHant),
+        ("zh-hant-hk", Lang::ZhHant),
+        ("en", Lang::En),
+        ("en-*", Lang::En),
+    ];
+
     /// Parse a BCP 47 tag as used in the `lang` URL key (case-insensitive; `zh`, `zh-CN`,
-    /// `zh-TW`, `zh-HK`, `en-GB`… are understood).
+    /// `zh-TW`, `zh-HK`, `en-GB`… are understood): the first match in [`Lang::TAGS`].
     pub fn parse(tag: &str) -> Option<Lang> {
         let t = tag.trim().to_ascii_lowercase();
-        match t.as_str() {
-            "zh-hans" | "zh" | "zh-cn" | "zh-sg" | "zh-hans-cn" => Some(Lang::ZhHans),
-            "zh-hant" | "zh-tw" | "zh-hk" | "zh-mo" | "zh-hant-tw" | "zh-hant-hk" => Some(Lang::ZhHant),
-            _ if t == "en" || t.starts_with("en-") => Some(Lang::En),
-            _ => None,
-        }
+        Lang::TAGS
+            .iter()
+            .find(|(pat, _)| match pat.strip_suffix('*') {
+                Some(prefix) => t.starts_with(prefix),
+                None => t == *pat,
+            })
+            .map(|&(_, l)| l)
+    }
+
+    /// [`Lang::TAGS`] as the page reads it: `tag=Lang` pairs separated by spaces.
+    pub fn tags_attr() -> String {
+        Lang::TAGS.iter().map(|(t, l)| format!("{t}={}", l.tag())).collect::<Vec<_>>().join(" ")
     }
 
     /// The tag written back into URLs and `lang` attributes.

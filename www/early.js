@@ -7,12 +7,16 @@
 (() => {
   const d = document.documentElement;
   const q = new URLSearchParams(location.search);
-  const key = (k) => (q.get(k) || '').trim().toLowerCase();
+  // The last of a repeated key wins, as in the codec.
+  const key = (k) => (q.getAll(k).pop() || '').trim().toLowerCase();
   const pick = (k, allowed, fallback) => (allowed.includes(key(k)) ? key(k) : fallback);
   d.setAttribute('data-js', '');
   d.setAttribute('data-theme', pick('theme', ['auto', 'light', 'dark'], 'auto'));
+  // Language tags as the model reads them: src/prerender.rs writes its table on <html>.
   const l = key('lang');
-  const lang = ['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo', 'zh-hant-tw', 'zh-hant-hk'].includes(l) ? 'zh-Hant' : l === 'en' || l.startsWith('en-') ? 'en' : '';
+  const tags = (d.getAttribute('data-lang-tags') || '').split(' ').filter(Boolean).map((p) => p.split('='));
+  const hit = l && tags.find(([t]) => t === l || (t.endsWith('-*') && l.startsWith(t.slice(0, -1))));
+  const lang = hit && hit[1] !== 'zh-Hans' ? hit[1] : '';
   if (lang) {
     d.lang = lang;
     d.setAttribute('data-early-lang', lang);

@@ -381,7 +381,7 @@ describe('the explainer for every reader', () => {
       ['index.html?lang=en', DESKTOP],
       ['index.html', PHONE],
       ['embed.html?lang=zh-Hant', DESKTOP],
-      ['embed.html?view=benefit', PHONE],
+      ['embed.html?view=benefit&controls=all', PHONE],
     ]) {
       const s = await open(where, opts);
       try {

@@ -1122,8 +1122,8 @@ mod formula {
                 while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
                     i += 1;
                 }
-                // The codec's exact reader, not str::parse (which brings a 10 KB table into the wasm).
-                out.push(Token::Num(crate::model::codec::read_number(s.get(start..i)?)?));
+                // The exact reader of `num`, not str::parse (which brings a 10 KB table into the wasm).
+                out.push(Token::Num(crate::num::read(s.get(start..i)?)?));
             } else {
                 out.push(match c {
                     b'+' | b'-' | b'*' | b'/' => Token::Op(c),
@@ -1408,7 +1408,9 @@ mod tests {
 
     #[test]
     fn yangs_grant_is_the_programmes_grant() {
-        assert_eq!(v("yang-grant"), v("grant-per-household"));
+        // The article: Yang received 5,000 yuan, and every household received 5,000 yuan.
+        assert_eq!(v("yang-grant"), 5000.0);
+        assert_eq!(v("grant-per-household"), 5000.0);
     }
 
     #[test]
@@ -1422,27 +1424,31 @@ mod tests {
     #[test]
     fn the_reported_constants_match_the_fact_records() {
         use reported as r;
-        let pairs: [(&str, f64); 14] = [
-            ("grant-per-household", r::GRANT_YUAN),
-            ("programme-households", f64::from(r::HOUSEHOLDS_FUNDED)),
-            ("programme-funds", r::FUNDS_TOTAL_YUAN),
-            ("programme-benefit", r::BENEFIT_YUAN),
-            ("courtyard-households", f64::from(r::COURTYARD_HOUSEHOLDS)),
-            ("courtyard-area", r::COURTYARD_AREA_M2),
-            ("courtyard-income", r::COURTYARD_INCOME_YUAN),
-            ("registered-poor-2015", f64::from(r::REGISTERED_POOR_PEOPLE_2015)),
-            ("incidence-2015", r::INCIDENCE_2015_PERCENT),
-            ("incidence-2019", r::INCIDENCE_2019_PERCENT),
-            ("admin-villages", f64::from(r::ADMIN_VILLAGES)),
-            ("villages-income-100k-2019", f64::from(r::VILLAGES_INCOME_100K_2019)),
-            ("villages-income-100k-share-2019", r::VILLAGES_INCOME_100K_SHARE_PERCENT),
-            ("programme-start-year", f64::from(r::PROGRAMME_START_YEAR)),
+        // The figures as the article prints them, written here from the article (not from the
+        // constants): the constants and the records must both say the same.
+        let article: [(&str, f64, f64); 14] = [
+            ("grant-per-household", 5000.0, r::GRANT_YUAN),
+            ("programme-households", 2546.0, f64::from(r::HOUSEHOLDS_FUNDED)),
+            ("programme-funds", 12_730_000.0, r::FUNDS_TOTAL_YUAN),
+            ("programme-benefit", 559_300.0, r::BENEFIT_YUAN),
+            ("courtyard-households", 2458.0, f64::from(r::COURTYARD_HOUSEHOLDS)),
+            ("courtyard-area", 214_200.0, r::COURTYARD_AREA_M2),
+            ("courtyard-income", 493_500.0, r::COURTYARD_INCOME_YUAN),
+            ("registered-poor-2015", 15_670.0, f64::from(r::REGISTERED_POOR_PEOPLE_2015)),
+            ("incidence-2015", 22.9, r::INCIDENCE_2015_PERCENT),
+            ("incidence-2019", 0.15, r::INCIDENCE_2019_PERCENT),
+            ("admin-villages", 76.0, f64::from(r::ADMIN_VILLAGES)),
+            ("villages-income-100k-2019", 57.0, f64::from(r::VILLAGES_INCOME_100K_2019)),
+            ("villages-income-100k-share-2019", 75.0, r::VILLAGES_INCOME_100K_SHARE_PERCENT),
+            ("programme-start-year", 2018.0, f64::from(r::PROGRAMME_START_YEAR)),
         ];
-        for (id, want) in pairs {
-            assert_eq!(v(id), want, "{id}");
+        for (id, printed, constant) in article {
+            assert_eq!(v(id), printed, "{id}");
+            assert_eq!(constant, printed, "{id}");
         }
-        for (id, n) in MIX_FACT_IDS.iter().zip(r::MIX_HOUSEHOLDS) {
-            assert_eq!(v(id), f64::from(n), "{id}");
+        for ((id, n), printed) in MIX_FACT_IDS.iter().zip(r::MIX_HOUSEHOLDS).zip([480, 1859, 96, 89, 22]) {
+            assert_eq!(v(id), f64::from(printed), "{id}");
+            assert_eq!(n, printed, "{id}");
         }
     }
 

@@ -6,6 +6,10 @@
 
 use serde::Serialize;
 
+// The locale-free number helpers live in `num`; these names stay here for the callers that
+// format through `i18n`.
+pub use crate::num::{clamp, fixed, round_to, shortest, trim_zeros};
+
 /// A reader's language. `zh-Hans` is the default (SPEC §3.1 `lang`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub enum Lang {
@@ -22,16 +26,41 @@ impl Lang {
     /// All languages, in the order the switcher shows them.
     pub const ALL: [Lang; 3] = [Lang::ZhHans, Lang::ZhHant, Lang::En];
 
+    /// The tags the `lang` URL key understands (lower case; a trailing `*` matches any rest).
+    /// `prerender` writes this table into the page (`data-lang-tags` on `<html>`), from where
+    /// the page reads the URL's language before the wasm is ready, or when it cannot load.
+    pub const TAGS: [(&'static str, Lang); 13] = [
+        ("zh-hans", Lang::ZhHans),
+        ("zh", Lang::ZhHans),
+        ("zh-cn", Lang::ZhHans),
+        ("zh-sg", Lang::ZhHans),
+        ("zh-hans-cn", Lang::ZhHans),
+        ("zh-hant", Lang::ZhHant),
+        ("zh-tw", Lang::ZhHant),
+        ("zh-hk", Lang::ZhHant),
+        ("zh-mo", Lang::ZhHant),
+        ("zh-hant-tw", Lang::ZhHant),
+        ("zh-hant-hk", Lang::ZhHant),
+        ("en", Lang::En),
+        ("en-*", Lang::En),
+    ];
+
     /// Parse a BCP 47 tag as used in the `lang` URL key (case-insensitive; `zh`, `zh-CN`,
-    /// `zh-TW`, `zh-HK`, `en-GB`… are understood).
+    /// `zh-TW`, `zh-HK`, `en-GB`… are understood): the first match in [`Lang::TAGS`].
     pub fn parse(tag: &str) -> Option<Lang> {
         let t = tag.trim().to_ascii_lowercase();
-        match t.as_str() {
-            "zh-hans" | "zh" | "zh-cn" | "zh-sg" | "zh-hans-cn" => Some(Lang::ZhHans),
-            "zh-hant" | "zh-tw" | "zh-hk" | "zh-mo" | "zh-hant-tw" | "zh-hant-hk" => Some(Lang::ZhHant),
-            _ if t == "en" || t.starts_with("en-") => Some(Lang::En),
-            _ => None,
-        }
+        Lang::TAGS
+            .iter()
+            .find(|(pat, _)| match pat.strip_suffix('*') {
+                Some(prefix) => t.starts_with(prefix),
+                None => t == *pat,
+            })
+            .map(|&(_, l)| l)
+    }
+
+    /// [`Lang::TAGS`] as the page reads it: `tag=Lang` pairs separated by spaces.
+    pub fn tags_attr() -> String {
+        Lang::TAGS.iter().map(|(t, l)| format!("{t}={}", l.tag())).collect::<Vec<_>>().join(" ")
     }
 
     /// The tag written back into URLs and `lang` attributes.
@@ -55,85 +84,6 @@ impl Lang {
     pub fn is_chinese(self) -> bool {
         !matches!(self, Lang::En)
     }
-}
-
-/// Round half away from zero to `digits` decimals, via libm so every target agrees.
-pub fn round_to(x: f64, digits: i32) -> f64 {
-    let f = libm::pow(10.0, digits as f64);
-    f64::round(x * f) / f
-}
-
-/// `x` limited to `lo..=hi` (NaN stays NaN), like `f64::clamp` but without its panic
-/// message, whose `{:?}` of two floats pulls core's float formatter (about 8 KB gzipped)
-/// into the wasm. clippy.toml forbids `f64::clamp` for that reason.
-pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
-    if x < lo {
-        lo
-    } else if x > hi {
-        hi
-    } else {
-        x
-    }
-}
-
-/// `x` with exactly `decimals` decimals (at most 12), rounded half away from zero.
-///
-/// Integer arithmetic instead of `format!("{:.2}")`: the standard exact float formatter adds
-/// about 10 KB to the wasm, and this is all the page needs.
-pub fn fixed(x: f64, decimals: usize) -> String {
-    let d = decimals.min(12) as u32;
-    let p = 10u64.pow(d);
-    let v = f64::round(x.abs() * p as f64);
-    if !v.is_finite() || v >= 9.0e15 {
-        return out_of_range(x);
-    }
-    let n = v as u64;
-    let sign = if x < 0.0 && n != 0 { "-" } else { "" };
-    if d == 0 {
-        format!("{sign}{n}")
-    } else {
-        format!("{sign}{}.{:0width$}", n / p, n % p, width = d as usize)
-    }
-}
-
-/// What `fixed` writes for numbers it cannot write exactly (never reached by the page's
-/// numbers, all far below 9·10¹⁵): the sign and "∞", or "NaN". No float formatter needed.
-fn out_of_range(x: f64) -> String {
-    let sign = if x < 0.0 { "-" } else { "" };
-    if x.is_nan() {
-        "NaN".to_string()
-    } else {
-        format!("{sign}∞")
-    }
-}
-
-/// The shortest text with at most 12 decimals that reads back (through the codec's exact
-/// reader) to exactly `x`; for numbers no such text reaches, the nearest 12-decimal text.
-///
-/// Every number the codec reads (≤ 15 significant digits, ≤ 12 decimals) comes back out
-/// unchanged, without core's float formatter (`{x}`), which costs about 8 KB of gzipped wasm.
-/// Numbers of 9·10¹⁵ and more (never valid scenario values) are written as whole numbers.
-pub fn shortest(x: f64) -> String {
-    if !x.is_finite() {
-        return out_of_range(x);
-    }
-    if x.abs() >= 9.0e15 || x == f64::trunc(x) {
-        return format!("{}", x as i64);
-    }
-    let mut best = None;
-    let mut scale = 1.0;
-    for d in 0..=12 {
-        if x.abs() * scale >= 9.0e15 {
-            break;
-        }
-        scale *= 10.0;
-        let s = trim_zeros(fixed(x, d));
-        if crate::model::codec::read_number(&s) == Some(x) {
-            return s;
-        }
-        best = Some(s);
-    }
-    best.unwrap_or_else(|| format!("{}", f64::round(x) as i64))
 }
 
 /// Group the integer part with commas: 12730000 → "12,730,000".
@@ -170,15 +120,6 @@ fn yi(lang: Lang) -> &'static str {
     lang.pick("亿", "億", "亿")
 }
 
-/// Trim a decimal string's trailing zeros: "12.50" → "12.5", "3.00" → "3".
-pub fn trim_zeros(s: String) -> String {
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
-}
-
 /// A count or amount in the reader's language, compact for large values:
 /// `1273万` / `12.73 million`; `55.93万`; `2,546` stays whole in English and Chinese below 10⁴.
 pub fn compact(x: f64, lang: Lang) -> String {
@@ -206,11 +147,12 @@ pub fn yuan(x: f64, lang: Lang) -> String {
     }
 }
 
-/// A whole number with separators in English, plain in Chinese below 万.
+/// A count of people, households or things, exact in every language: `15,670` in English,
+/// `15670` in Chinese (never rounded to 万).
 pub fn count(x: f64, lang: Lang) -> String {
     match lang {
         Lang::En => group_thousands(x, 0),
-        _ => compact(x, lang),
+        _ => fixed(x, 0),
     }
 }
 
@@ -230,6 +172,7 @@ pub fn exact(x: f64, lang: Lang) -> String {
         if whole && x.abs() >= 1e6 && libm::fmod(x, 1e4) == 0.0 {
             return format!("{} million", trim_zeros(fixed(x / 1e6, 2)));
         }
+        // Trailing zeros dropped as in Chinese: 22.9, not 22.90.
         trim_zeros(group_thousands(x, if whole { 0 } else { 2 }))
     }
 }
@@ -250,35 +193,6 @@ pub fn percent(x: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_are_written_in_the_fewest_digits_that_read_back_exactly() {
-        for (x, text) in [
-            (5000.0, "5000"),
-            (0.85, "0.85"),
-            (1.2, "1.2"),
-            (-0.5, "-0.5"),
-            (-0.0, "0"),
-            (1e-12, "0.000000000001"),
-            (123_456_789.123, "123456789.123"),
-            (50_000_000.0, "50000000"),
-        ] {
-            assert_eq!(shortest(x), text);
-            assert_eq!(crate::model::codec::read_number(text), Some(x), "{text}");
-        }
-        // No text of 12 decimals reads back to 0.1 + 0.2 exactly: the nearest one is used.
-        assert_eq!(shortest(0.1 + 0.2), "0.3");
-        assert_eq!(shortest(f64::INFINITY), "∞");
-        assert_eq!(shortest(f64::NAN), "NaN");
-    }
-
-    #[test]
-    fn clamping_keeps_not_a_number_and_limits_the_rest() {
-        assert_eq!(clamp(-1.0, 0.0, 1.0), 0.0);
-        assert_eq!(clamp(2.0, 0.0, 1.0), 1.0);
-        assert_eq!(clamp(0.25, 0.0, 1.0), 0.25);
-        assert!(clamp(f64::NAN, 0.0, 1.0).is_nan());
-    }
 
     #[test]
     fn chinese_amounts_are_written_in_wan_and_yi() {
@@ -320,18 +234,20 @@ mod tests {
     }
 
     #[test]
-    fn fixed_decimals_round_half_away_from_zero() {
-        assert_eq!(fixed(2.345, 2), "2.35");
-        assert_eq!(fixed(-0.004, 2), "0.00");
-        assert_eq!(fixed(-1.5, 0), "-2");
-        assert_eq!(fixed(12.5, 1), "12.5");
-        assert_eq!(fixed(559_300.0, 0), "559300");
-    }
-
-    #[test]
     fn percentages_drop_trailing_zeros() {
         assert_eq!(percent(22.90, 2), "22.9%");
         assert_eq!(percent(75.0, 1), "75%");
         assert_eq!(percent(0.15, 2), "0.15%");
+    }
+
+    #[test]
+    fn an_article_figure_with_decimals_reads_the_same_in_every_language() {
+        for x in [22.9, 0.15, 219.68, 2.14, 73.02, 4.39, 22.75, 1234.5] {
+            let en = exact(x, Lang::En).replace(',', "");
+            for lang in [Lang::ZhHans, Lang::ZhHant] {
+                assert_eq!(exact(x, lang), en, "{x}");
+            }
+        }
+        assert_eq!(exact(22.9, Lang::En), "22.9");
     }
 }

@@ -19,6 +19,8 @@
 //! - [`charts`]: the charts, generic over plotters' `DrawingBackend`, so the canvas in the page
 //!   and the SVG of the command line are drawn by the same functions.
 //! - [`i18n`]: the three languages and number formatting (万/亿 in Chinese).
+//! - [`num`]: numbers as text and back without a language (exact reading, shortest writing,
+//!   rounding): the bottom layer, used by all of the above.
 //!
 //! Two thin boundary modules adapt the core: `web` for the page (wasm32 only) and `cli` for
 //! data desks (native only).
@@ -28,6 +30,7 @@ pub mod error;
 pub mod facts;
 pub mod i18n;
 pub mod model;
+pub mod num;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod png;
 pub mod text;

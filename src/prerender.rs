@@ -8,7 +8,9 @@
 
 use crate::charts::{self, Chart, Style};
 use crate::i18n::{self, Lang};
+use crate::model::codec;
 use crate::model::{simulate, Outcome};
+use crate::num;
 use crate::text;
 use crate::{facts, Error};
 use std::fmt::Write as _;
@@ -90,7 +92,9 @@ fn table_html(t: &text::Table) -> (String, String, String) {
 fn fill_outputs_line(line: &str, out: &Outcome, lang: Lang) -> String {
     let q = &out.benefit_quantiles_yuan;
     let money = |x: f64| text::money(x, lang);
-    let values: [(&str, String); 7] = [
+    let assumptions = text::assumptions_line(&crate::model::Scenario::default(), lang);
+    let values: [(&str, String); 8] = [
+        ("data-out=\"assumptions\"", assumptions),
         ("data-out=\"households\"", i18n::count(out.households_funded as f64, lang)),
         ("data-out=\"benefit\"", money(out.expected_benefit_yuan)),
         ("data-out=\"p5\"", money(q.p5)),
@@ -123,9 +127,66 @@ fn line_lang(line: &str) -> Lang {
         .unwrap_or_default()
 }
 
+/// Fill the `data-fill` slots of the page from the model's contract ([`codec::sliders`],
+/// [`codec::adjuster`]): `data-fill="range"` on a slider's `<input>` becomes its `min`, `max`
+/// and `step`; `data-fill="adjust"` on an adjustable number of the sentence becomes its
+/// `data-min`, `data-max` and `data-step`. A slot that cannot be filled (an unknown kind, a
+/// slider the model does not have) is an error, and so is a slider of the model without a slot.
+pub fn fill_slots(html: &str) -> Result<String, Error> {
+    const SLOT: &str = " data-fill=\"";
+    let sliders = codec::sliders();
+    let mut filled: Vec<String> = Vec::new();
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(p) = rest.find(SLOT) {
+        let tag_start =
+            rest[..p].rfind('<').ok_or_else(|| Error::Invalid("a data-fill outside a tag".into()))?;
+        let tag_end = tag_end(rest, tag_start).ok_or_else(|| Error::Invalid("an unclosed tag".into()))?;
+        let tag = &rest[tag_start..tag_end];
+        let kind = rest[p + SLOT.len()..].split('"').next().unwrap_or("");
+        let attr = |name: &str| {
+            let key = format!(" {name}=\"");
+            tag.find(&key).and_then(|i| tag[i + key.len()..].split('"').next()).unwrap_or("")
+        };
+        let n = |x: f64| num::shortest(x);
+        let value = match kind {
+            "range" => {
+                let id = attr("id");
+                let sl = sliders.iter().find(|s| s.id == id).ok_or_else(|| {
+                    Error::Invalid(format!("data-fill=\"range\" on #{id}, a slider the model does not have"))
+                })?;
+                filled.push(sl.id.clone());
+                format!(" min=\"{}\" max=\"{}\" step=\"{}\"", n(sl.min), n(sl.max), n(sl.step))
+            }
+            "adjust" => {
+                let key = attr("data-adjust");
+                let (min, max, step) = codec::adjuster(key).ok_or_else(|| {
+                    Error::Invalid(format!(
+                        "data-fill=\"adjust\" on {key:?}, a number the model cannot adjust"
+                    ))
+                })?;
+                format!(" data-min=\"{}\" data-max=\"{}\" data-step=\"{}\"", n(min), n(max), n(step))
+            }
+            other => return Err(Error::Invalid(format!("data-fill=\"{other}\": no such slot"))),
+        };
+        out.push_str(&rest[..p]);
+        out.push_str(&value);
+        rest = &rest[p + SLOT.len() + kind.len() + 1..];
+    }
+    out.push_str(rest);
+    if let Some(missing) = sliders.iter().find(|s| !filled.contains(&s.id)) {
+        return Err(Error::Invalid(format!("the page has no slot for the slider #{}", missing.id)));
+    }
+    Ok(out)
+}
+
 /// The page with everything a reader without JavaScript needs filled in.
 pub fn page(html: &str, out: &Outcome) -> Result<String, Error> {
-    let mut s = html.to_string();
+    let mut s = fill_slots(html)?;
+    // The language tags the URL understands, for the page before (or without) the wasm.
+    let root = s.find("<html").ok_or_else(|| Error::Invalid("the page has no <html> tag".into()))?;
+    let root_end = tag_end(&s, root).ok_or_else(|| Error::Invalid("an unclosed <html> tag".into()))?;
+    s.insert_str(root_end - 1, &format!(" data-lang-tags=\"{}\"", Lang::tags_attr()));
     for chart in Chart::ALL {
         let name = chart.name();
         let t = text::table(name, out, Lang::ZhHans)
@@ -159,22 +220,30 @@ pub fn page(html: &str, out: &Outcome) -> Result<String, Error> {
         .collect::<Vec<_>>()
         .join("\n");
     s.push('\n');
-    let summary = "<p id=\"summary\" class=\"summary\" aria-live=\"polite\"></p>";
-    s = s.replace(
-        summary,
-        &format!(
-            "<p id=\"summary\" class=\"summary\" aria-live=\"polite\">{}</p>",
-            escape(&text::summary(out, Lang::ZhHans))
+    // Each of these must be in the page exactly once; a missing one stops the build.
+    let fills = [
+        (
+            "<p id=\"summary\" class=\"summary\" aria-live=\"polite\"></p>".to_string(),
+            format!(
+                "<p id=\"summary\" class=\"summary\" aria-live=\"polite\">{}</p>",
+                escape(&text::summary(out, Lang::ZhHans))
+            ),
         ),
-    );
-    s = s.replace(
-        "<code id=\"dataset-hash\">–</code>",
-        &format!("<code id=\"dataset-hash\">{}</code>", facts::dataset_hash()),
-    );
-    s = s.replace(
-        "<code id=\"model-version\">0.1.0</code>",
-        &format!("<code id=\"model-version\">{}</code>", crate::MODEL_VERSION),
-    );
+        (
+            "<code id=\"dataset-hash\">–</code>".to_string(),
+            format!("<code id=\"dataset-hash\">{}</code>", facts::dataset_hash()),
+        ),
+        (
+            "<code id=\"model-version\">0.1.0</code>".to_string(),
+            format!("<code id=\"model-version\">{}</code>", crate::MODEL_VERSION),
+        ),
+    ];
+    for (slot, filled) in fills {
+        if s.matches(&slot).count() != 1 {
+            return Err(Error::Invalid(format!("the page must hold {slot} once to fill it")));
+        }
+        s = s.replacen(&slot, &filled, 1);
+    }
     Ok(s)
 }
 
@@ -205,11 +274,9 @@ pub fn embed(page_html: &str) -> String {
     for prefix in ["  <p class=\"kicker\">", "  <h1>", "  <p class=\"dek\">", "<a class=\"skip\""] {
         s = s.lines().filter(|l| !l.starts_with(prefix)).collect::<Vec<_>>().join("\n") + "\n";
     }
-    s = s.replacen(
-        "<html lang=\"zh-Hans\" data-theme=\"auto\">",
-        "<html lang=\"zh-Hans\" data-theme=\"auto\" data-embed=\"\">",
-        1,
-    );
+    if let Some(end) = s.find("<html").and_then(|at| tag_end(&s, at)) {
+        s.insert_str(end - 1, " data-embed=\"\"");
+    }
     let credit = "<p class=\"embed-credit\"><span lang=\"zh-Hans\">数据：中国吉林网 / 吉刻APP（记者王昕、李易书）。假设可调，仅供示意。</span><span lang=\"zh-Hant\" hidden>數據：中國吉林網 / 吉刻APP（記者王昕、李易書）。假設可調，僅供示意。</span><span lang=\"en\" hidden>Data: China Jilin Net / Jike app (reporters Wang Xin, Li Yishu). Assumptions are adjustable and illustrative.</span></p>";
     s.replacen("<footer class=\"colophon\">", &format!("<footer class=\"colophon\">\n  {credit}"), 1)
 }

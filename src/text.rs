@@ -5,6 +5,7 @@
 use crate::facts::{self, Fact};
 use crate::i18n::{self, Lang};
 use crate::model::{Category, Outcome};
+use crate::num;
 use serde::Serialize;
 
 /// A data table: caption, column headers, rows of cells (all text, already formatted).
@@ -32,12 +33,16 @@ pub fn summary(out: &Outcome, lang: Lang) -> String {
     let granted = money(out.funds_granted_yuan as f64, lang);
     let benefit = money(out.expected_benefit_yuan, lang);
     let (p5, p95) = (money(q.p5, lang), money(q.p95, lang));
-    let largest = out
+    // Every kind with the most households (a tie names them all); none when nobody is funded.
+    let most = out.categories.iter().map(|c| c.households).max().unwrap_or(0);
+    let largest: Vec<&str> = out
         .categories
         .iter()
         .zip(Category::ALL)
-        .max_by_key(|(c, _)| c.households)
-        .map(|(c, cat)| (cat.name(lang), i18n::count(c.households as f64, lang)));
+        .filter(|(c, _)| most > 0 && c.households == most)
+        .map(|(_, cat)| cat.name(lang))
+        .collect();
+    let n = i18n::count(most as f64, lang);
     let failed = i18n::percent(out.failed_share * 100.0, 1);
     let reported = money(facts::reported::BENEFIT_YUAN, lang);
     let mut s = match lang {
@@ -51,12 +56,23 @@ pub fn summary(out: &Outcome, lang: Lang) -> String {
             "This scenario funds {h} households with {granted}, for an expected benefit of {benefit} (reported: {reported}); 90% of simulated outcomes fall between {p5} and {p95}, with about {failed} of projects failing."
         ),
     };
-    if let Some((name, n)) = largest {
-        s.push_str(&match lang {
+    match largest.as_slice() {
+        [] => {}
+        [name] => s.push_str(&match lang {
             Lang::ZhHans => format!("户数最多的是{name}（{n} 户）。"),
             Lang::ZhHant => format!("戶數最多的是{name}（{n} 戶）。"),
             Lang::En => format!(" The largest group is {name} ({n} households)."),
-        });
+        }),
+        [first @ .., last] => {
+            let names = |sep: &str, and: &str| format!("{}{and}{last}", first.join(sep));
+            s.push_str(&match lang {
+                Lang::ZhHans => format!("户数最多的是{}（各 {n} 户）。", names("、", "和")),
+                Lang::ZhHant => format!("戶數最多的是{}（各 {n} 戶）。", names("、", "和")),
+                Lang::En => {
+                    format!(" The largest groups are {} ({n} households each).", names(", ", " and "))
+                }
+            })
+        }
     }
     if out.unspent_yuan > 0 {
         let u = money(out.unspent_yuan as f64, lang);
@@ -151,8 +167,8 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
             ]];
             for b in 0..h.edges.len().saturating_sub(1) {
                 let n: f64 = h.counts.iter().map(|c| c.get(b).copied().unwrap_or(0.0)).sum();
-                let range =
-                    format!("{}–{}", i18n::group_thousands(h.edges[b], 0), money(h.edges[b + 1], lang));
+                // Both ends in the same format; the unit once, after the upper end.
+                let range = format!("{}–{}", i18n::compact(h.edges[b], lang), money(h.edges[b + 1], lang));
                 rows.push(vec![range, i18n::count(f64::round(n), lang)]);
             }
             if h.above > 0.5 {
@@ -248,6 +264,56 @@ pub struct Readout {
     pub grant_value: u32,
     pub budget_value: u64,
     pub controls: Vec<(String, String)>,
+    /// The assumptions in words, for the summary line of their disclosure.
+    pub assumptions: String,
+    /// Why the last move left the expected benefit where it was (empty when it moved; filled
+    /// by the caller, which knows the benefit before the move: see [`steady_note`]).
+    pub steady: String,
+}
+
+/// True when every value of `xs` is the first one.
+fn all_equal(xs: &[f64]) -> bool {
+    xs.iter().all(|x| (x - xs[0]).abs() < 1e-9)
+}
+
+/// The assumptions in words, as the sliders write them: "failure 10% · spread σ 0.50 · β 1.00 ·
+/// equal returns". Shown on the closed disclosure that holds the assumption sliders.
+pub fn assumptions_line(s: &crate::model::Scenario, lang: Lang) -> String {
+    let fail = if all_equal(&s.fail) {
+        i18n::percent(100.0 * s.fail[0], 1)
+    } else {
+        lang.pick("各类不同", "各類不同", "varies").to_string()
+    };
+    let ret = if all_equal(&s.ret) {
+        lang.pick("各类回报相同", "各類回報相同", "equal returns").to_string()
+    } else {
+        let each: Vec<String> = s.ret.iter().map(|r| format!("×{}", i18n::fixed(*r, 1))).collect();
+        format!("{} {}", lang.pick("相对回报", "相對回報", "returns"), each.join("/"))
+    };
+    let (sigma, beta) = (i18n::fixed(s.sigma, 2), i18n::fixed(s.scale, 2));
+    match lang {
+        Lang::En => format!("failure {fail} · spread σ {sigma} · β {beta} · {ret}"),
+        Lang::ZhHant => format!("失敗機率 {fail} · 離散 σ {sigma} · 規模回報 β {beta} · {ret}"),
+        Lang::ZhHans => format!("失败概率 {fail} · 离散 σ {sigma} · 规模回报 β {beta} · {ret}"),
+    }
+}
+
+/// One line for a move that left the expected benefit unchanged: why (from the model's
+/// assumptions: with equal returns, equal failure and β = 1 every yuan is expected to earn the
+/// same wherever it goes and whatever the grant) and what did change instead.
+pub fn steady_note(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> String {
+    let flat = all_equal(&s.ret) && all_equal(&s.fail) && (s.scale - 1.0).abs() < 1e-9;
+    let q = &out.benefit_quantiles_yuan;
+    let n = i18n::count(out.households_funded as f64, lang);
+    let (p5, p95) = (money(q.p5, lang), money(q.p95, lang));
+    match (lang, flat) {
+        (Lang::En, true) => format!("Same expected benefit: with equal returns and β = 1 every yuan earns the same whatever the split or the grant. What changed: {n} households funded, 90% range {p5}–{p95}. Try the assumptions."),
+        (Lang::En, false) => format!("Same expected benefit: this move did not change what the money is expected to earn. What changed: {n} households funded, 90% range {p5}–{p95}."),
+        (Lang::ZhHant, true) => format!("預期效益不變：各類回報相同、β = 1 時，無論怎麼分、每戶給多少，每元的預期收益都一樣。變化的是：資助 {n} 戶，90% 區間 {p5}–{p95}。試試調整假設。"),
+        (Lang::ZhHant, false) => format!("預期效益不變：這一步沒有改變資金的預期收益。變化的是：資助 {n} 戶，90% 區間 {p5}–{p95}。"),
+        (Lang::ZhHans, true) => format!("预期效益不变：各类回报相同、β = 1 时，无论怎么分、每户给多少，每元的预期收益都一样。变化的是：资助 {n} 户，90% 区间 {p5}–{p95}。试试调整假设。"),
+        (Lang::ZhHans, false) => format!("预期效益不变：这一步没有改变资金的预期收益。变化的是：资助 {n} 户，90% 区间 {p5}–{p95}。"),
+    }
 }
 
 /// The readout of a scenario and its outcome.
@@ -259,15 +325,15 @@ pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout
         ("out-grant".to_string(), grant.clone()),
         ("out-budget".to_string(), budget.clone()),
         ("out-fail".to_string(), pct(100.0 * s.fail[0])),
-        ("out-sigma".to_string(), i18n::fixed(s.sigma, 2)),
-        ("out-scale".to_string(), i18n::fixed(s.scale, 2)),
+        ("out-sigma".to_string(), num::fixed(s.sigma, 2)),
+        ("out-scale".to_string(), num::fixed(s.scale, 2)),
         ("out-cy".to_string(), i18n::count(s.cy as f64, lang)),
     ];
     for (i, share) in s.mix_shares().iter().enumerate() {
         controls.push((format!("out-mix-{i}"), pct(*share)));
     }
     for (i, r) in s.ret.iter().enumerate() {
-        controls.push((format!("out-ret-{i}"), format!("×{}", i18n::fixed(*r, 1))));
+        controls.push((format!("out-ret-{i}"), format!("×{}", num::fixed(*r, 1))));
     }
     Readout {
         households: i18n::count(out.households_funded as f64, lang),
@@ -280,6 +346,8 @@ pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout
         grant_value: s.grant,
         budget_value: s.budget,
         controls,
+        assumptions: assumptions_line(s, lang),
+        steady: String::new(),
     }
 }
 
@@ -292,17 +360,18 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The outcome of a scenario as CSV (UTF-8 with BOM, for Excel): one row per category and
-/// one for the total, money in yuan, plus the scenario's query and the model's version.
+/// The outcome of a scenario as CSV (UTF-8 with BOM, for Excel; CRLF line ends, as RFC 4180
+/// and the dataset's CSV): one row per category and one for the total, money in yuan, plus
+/// the scenario's query and the model's version.
 pub fn outcome_csv(out: &Outcome) -> String {
     let mut s = String::from(
-        "\u{feff}query,model_version,dataset_hash,row,households,expected_benefit_yuan,p5,p25,p50,p75,p95\n",
+        "\u{feff}query,model_version,dataset_hash,row,households,expected_benefit_yuan,p5,p25,p50,p75,p95\r\n",
     );
     let head = format!("{},{},{}", csv_field(&out.query), out.model_version, facts::dataset_hash());
-    let r2 = |x: f64| i18n::shortest(i18n::round_to(x, 2));
+    let r2 = |x: f64| num::shortest(num::round_to(x, 2));
     for c in &out.categories {
         s.push_str(&format!(
-            "{head},{},{},{},{},{},{},{},{}\n",
+            "{head},{},{},{},{},{},{},{},{}\r\n",
             c.id,
             c.households,
             r2(c.expected_benefit_yuan),
@@ -315,7 +384,7 @@ pub fn outcome_csv(out: &Outcome) -> String {
     }
     let q = &out.benefit_quantiles_yuan;
     s.push_str(&format!(
-        "{head},total,{},{},{},{},{},{},{}\n",
+        "{head},total,{},{},{},{},{},{},{}\r\n",
         out.households_funded,
         r2(out.expected_benefit_yuan),
         r2(q.p5),
@@ -324,7 +393,7 @@ pub fn outcome_csv(out: &Outcome) -> String {
         r2(q.p75),
         r2(q.p95)
     ));
-    s.push_str(&format!("{head},courtyards,,{},,,,,\n", r2(out.courtyard_income_yuan)));
+    s.push_str(&format!("{head},courtyards,,{},,,,,\r\n", r2(out.courtyard_income_yuan)));
     s
 }
 
@@ -332,6 +401,7 @@ pub fn outcome_csv(out: &Outcome) -> String {
 mod tests {
     use super::*;
     use crate::model::simulate;
+    use crate::model::Scenario;
 
     #[test]
     fn amounts_are_rounded_once_so_the_text_and_the_charts_agree() {
@@ -403,11 +473,79 @@ mod tests {
     }
 
     #[test]
+    fn the_assumptions_read_in_words_and_a_steady_move_says_why() {
+        let d = crate::model::codec::parse("").scenario;
+        assert_eq!(assumptions_line(&d, Lang::En), "failure 10% · spread σ 0.50 · β 1.00 · equal returns");
+        let s = crate::model::codec::parse("ret=1,2,1,1,1&scale=1.2").scenario;
+        let line = assumptions_line(&s, Lang::ZhHans);
+        assert!(line.contains("×2.0") && line.contains("β 1.20"), "{line}");
+        let out = simulate("grant=10000");
+        let note = steady_note(&d, &out, Lang::En);
+        assert!(note.contains("equal returns and β = 1") && note.contains("1,273 households"), "{note}");
+        assert!(!steady_note(&s, &out, Lang::En).contains("β = 1"));
+        let n = i18n::count(out.households_funded as f64, Lang::ZhHant);
+        assert!(steady_note(&d, &out, Lang::ZhHant).contains(&format!("資助 {n} 戶")));
+    }
+
+    #[test]
     fn the_outcome_csv_has_a_bom_a_header_and_seven_rows() {
         let csv = outcome_csv(&simulate("grant=10000"));
         assert!(csv.starts_with("\u{feff}query,"));
         assert_eq!(csv.lines().count(), 8);
         assert!(csv.contains("grant=10000,"));
         assert!(csv.lines().all(|l| l.split(',').count() == 11), "{csv}");
+    }
+
+    #[test]
+    fn a_tie_for_the_largest_group_names_every_kind_in_it() {
+        // 1,273 households split equally: 255, 255, 255, 254, 254.
+        let out = simulate("grant=10000&mix=1");
+        let en = summary(&out, Lang::En);
+        assert!(
+            en.contains("The largest groups are Planting, Livestock and Small trade (255 households each)."),
+            "{en}"
+        );
+        let zh = summary(&out, Lang::ZhHans);
+        assert!(zh.contains("户数最多的是小种植、小养殖和小买卖（各 255 户）。"), "{zh}");
+        let one = summary(&simulate(""), Lang::En);
+        assert!(one.contains("The largest group is Livestock (1,859 households)."), "{one}");
+    }
+
+    #[test]
+    fn household_counts_are_whole_numbers_in_every_language() {
+        let out = simulate("grant=500&budget=50000000");
+        assert_eq!(out.households_funded, 15_670);
+        let digits = |t: String| t.replace(',', "");
+        for lang in [Lang::ZhHans, Lang::ZhHant] {
+            assert_eq!(readout(&Scenario::default(), &out, lang).households, "15670");
+            assert_eq!(digits(i18n::count(15_670.0, lang)), digits(i18n::count(15_670.0, Lang::En)));
+        }
+        assert!(summary(&out, Lang::ZhHans).contains("资助 15670 户"), "{}", summary(&out, Lang::ZhHans));
+    }
+
+    #[test]
+    fn both_ends_of_a_benefit_range_are_written_alike() {
+        for q in ["", "grant=50000&budget=50000000", "grant=500"] {
+            let out = simulate(q);
+            for lang in Lang::ALL {
+                let t = table("outcomes", &out, lang).expect("the outcomes table");
+                let edges = &out.histogram.edges;
+                for (row, pair) in t.rows.iter().skip(1).zip(edges.windows(2)) {
+                    let (lo, hi) = row[0].split_once('–').expect("a range");
+                    assert_eq!(hi, money(pair[1], lang), "{q} {lang:?}");
+                    let unit = lang.pick("元", "元", " yuan");
+                    assert_eq!(format!("{lo}{unit}"), money(pair[0], lang), "{q} {lang:?}: {}", row[0]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_outcome_csv_ends_every_line_with_crlf_as_the_facts_csv_does() {
+        let csv = outcome_csv(&simulate("grant=10000"));
+        assert!(csv.ends_with("\r\n"), "{csv:?}");
+        assert!(!csv.replace("\r\n", "").contains('\n'), "{csv:?}");
+        let facts = facts::to_csv(&facts::all());
+        assert!(facts.ends_with("\r\n") && !facts.replace("\r\n", "").contains('\n'));
     }
 }

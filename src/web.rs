@@ -60,6 +60,10 @@ pub struct Explainer {
     outcome: Outcome,
     /// What each chart was last drawn from (see [`Explainer::chart_changed`]).
     drawn: Vec<(Chart, u64)>,
+    /// The expected benefit before the last move of a scenario control, as the page writes it
+    /// (None after a change of language, theme or view): the readout says why when a move
+    /// left it unchanged.
+    before: Option<f64>,
 }
 
 /// A canvas's drawing area, as the chart functions take it.
@@ -89,6 +93,11 @@ impl Explainer {
                         .for_each(&mut eat);
                 }
                 [o.expected_benefit_yuan, q.p5, q.p25, q.p50, q.p75, q.p95].into_iter().for_each(&mut eat);
+            }
+            Chart::Total => {
+                [o.households_funded as f64, o.expected_benefit_yuan, q.p5, q.p25, q.p75, q.p95]
+                    .into_iter()
+                    .for_each(&mut eat);
             }
             Chart::Outcomes => {
                 o.histogram.edges.iter().chain(o.histogram.counts.iter().flatten()).for_each(|&x| eat(x));
@@ -140,6 +149,7 @@ impl Explainer {
             notices: p.notices,
             outcome,
             drawn: Vec::new(),
+            before: None,
         }
     }
 
@@ -155,6 +165,10 @@ impl Explainer {
     /// Set one key from its text (a slider move). Notices from this key replace the old ones
     /// about it; returns the canonical query.
     pub fn set(&mut self, key: &str, value: &str) -> String {
+        self.before = match key {
+            "lang" | "theme" | "view" | "controls" => None,
+            _ => Some(self.outcome.expected_benefit_yuan),
+        };
         let mut fresh = Vec::new();
         codec::apply(&mut self.scenario, &mut self.presentation, key, value, &mut fresh);
         self.notices.retain(|n| n.key != key && !n.key.starts_with(&format!("{key}[")));
@@ -166,6 +180,7 @@ impl Explainer {
     /// Set one category's share of the mix (percent), rebalancing the others so the shares
     /// total 100%. Returns the canonical query.
     pub fn set_mix_share(&mut self, index: usize, percent: f64) -> String {
+        self.before = Some(self.outcome.expected_benefit_yuan);
         self.scenario.rebalance_mix(index, percent);
         self.notices.retain(|n| n.key != "mix" && !n.key.starts_with("mix["));
         self.recompute();
@@ -178,6 +193,7 @@ impl Explainer {
         if !self.scenario.apply_preset(name) {
             return Err(Error::Unknown { what: "preset", name: name.to_string() }.into());
         }
+        self.before = Some(self.outcome.expected_benefit_yuan);
         self.notices
             .retain(|n| !matches!(n.key.as_str(), "budget" | "grant" | "mix") && !n.key.starts_with("mix["));
         self.recompute();
@@ -187,6 +203,7 @@ impl Explainer {
     /// Reset the scenario to the article's (keeps language, theme and view).
     pub fn reset(&mut self) {
         self.scenario = Scenario::default();
+        self.before = None;
         self.notices.clear();
         self.recompute();
     }
@@ -201,28 +218,10 @@ impl Explainer {
         self.scenario.mix_shares().to_vec()
     }
 
-    /// The current scenario's value of one key, as text for a slider.
+    /// The current value of one key (scenario or presentation), as text for a slider; a list
+    /// key gives all five numbers, an unknown key the empty string.
     pub fn value(&self, key: &str) -> String {
-        let s = &self.scenario;
-        let list = |xs: &[f64; 5]| xs.iter().map(|x| codec::fmt_num(*x)).collect::<Vec<_>>().join(",");
-        match key {
-            "budget" => s.budget.to_string(),
-            "grant" => s.grant.to_string(),
-            "mix" => list(&s.mix),
-            "ret" => list(&s.ret),
-            "fail" => list(&s.fail),
-            "sigma" => codec::fmt_num(s.sigma),
-            "scale" => codec::fmt_num(s.scale),
-            "cy" => s.cy.to_string(),
-            "cyarea" => codec::fmt_num(s.cyarea),
-            "cyyield" => codec::fmt_num(s.cyyield),
-            "trials" => s.trials.to_string(),
-            "seed" => s.seed.to_string(),
-            "lang" => self.presentation.lang.tag().to_string(),
-            "theme" => self.presentation.theme.id().to_string(),
-            "view" => self.presentation.view.to_string(),
-            _ => String::new(),
-        }
+        codec::value(&self.scenario, &self.presentation, key).unwrap_or_default()
     }
 
     /// The language tag in force.
@@ -269,7 +268,13 @@ impl Explainer {
 
     /// Every number shown beside the controls, formatted for the reader, in one call.
     pub fn readout(&self) -> Result<JsValue, JsValue> {
-        to_js(&crate::text::readout(&self.scenario, &self.outcome, self.presentation.lang))
+        let lang = self.presentation.lang;
+        let mut r = crate::text::readout(&self.scenario, &self.outcome, lang);
+        let money = |x: f64| crate::text::money(x, lang);
+        if self.before.is_some_and(|b| money(b) == money(self.outcome.expected_benefit_yuan)) {
+            r.steady = crate::text::steady_note(&self.scenario, &self.outcome, lang);
+        }
+        to_js(&r)
     }
 
     /// The live summary of the outcome in the reader's language.

@@ -172,9 +172,82 @@ fn every_narrative_paragraph_exists_in_all_three_languages() {
 fn the_page_has_no_inline_script_or_style() {
     assert!(!PAGE.contains("style=\""), "inline style attribute");
     assert!(!PAGE.contains("<style"), "inline <style>");
-    assert!(!PAGE.contains(" on") || !PAGE.contains("onclick="), "inline event handler");
+    // No attribute of any tag is an event handler (onclick, oninput, onload …).
+    for (i, _) in PAGE.match_indices('<') {
+        let tag = &PAGE[i..i + PAGE[i..].find('>').unwrap_or(0)];
+        let handler = tag.split_whitespace().skip(1).find(|a| a.to_ascii_lowercase().starts_with("on"));
+        assert!(handler.is_none(), "inline event handler {handler:?} in {tag}");
+    }
     for (i, _) in PAGE.match_indices("<script") {
         let tag = &PAGE[i..i + PAGE[i..].find('>').unwrap_or(0)];
         assert!(tag.contains("src="), "inline script: {tag}");
+    }
+}
+
+/// The value of attribute `name` of the tag with `id="{id}"` in `html`.
+fn attr_of(html: &str, id: &str, name: &str) -> Option<String> {
+    let at = html.find(&format!(" id=\"{id}\""))?;
+    let start = html[..at].rfind('<')?;
+    let tag = &html[start..start + html[start..].find('>')?];
+    let key = format!(" {name}=\"");
+    tag.find(&key).map(|i| tag[i + key.len()..].split('"').next().unwrap_or("").to_string())
+}
+
+#[test]
+fn the_pages_sliders_take_their_ranges_and_steps_from_the_model() {
+    use helong::model::codec;
+    use helong::num::shortest;
+    // The template names no range or step at all, so it cannot disagree with the model …
+    for (i, _) in PAGE.match_indices("<input type=\"range\"") {
+        let tag = &PAGE[i..i + PAGE[i..].find('>').unwrap_or(0)];
+        for a in [" min=", " max=", " step="] {
+            assert!(!tag.contains(a), "a hand-written{a} in {tag}");
+        }
+    }
+    // … and the built page carries the model's, on every slider.
+    let page = helong::prerender::fill_slots(PAGE).expect("every slot is filled");
+    let sliders = codec::sliders();
+    assert_eq!(page.matches("<input type=\"range\"").count(), sliders.len());
+    for s in &sliders {
+        for (name, want) in [("min", s.min), ("max", s.max), ("step", s.step)] {
+            assert_eq!(attr_of(&page, &s.id, name), Some(shortest(want)), "#{} {name}", s.id);
+        }
+    }
+    assert!(!page.contains("data-fill"), "a slot left unfilled");
+    let (min, max, step) = codec::adjuster("budget").expect("the budget is adjustable");
+    let want = format!(
+        "data-min=\"{}\" data-max=\"{}\" data-step=\"{}\"",
+        shortest(min),
+        shortest(max),
+        shortest(step)
+    );
+    assert_eq!(page.matches(&want).count(), 3, "the budget in the sentence, in each language");
+}
+
+#[test]
+fn a_slot_the_build_cannot_fill_stops_the_build() {
+    use helong::prerender::fill_slots;
+    let unknown = PAGE.replacen("data-fill=\"range\"", "data-fill=\"colour\"", 1);
+    assert!(fill_slots(&unknown).is_err(), "an unknown kind of slot");
+    let no_such_slider = PAGE.replace("id=\"in-cy\"", "id=\"in-cows\"");
+    assert!(fill_slots(&no_such_slider).is_err(), "a slider the model does not have");
+    let missing = PAGE.replacen(" data-fill=\"range\"", "", 1);
+    assert!(fill_slots(&missing).is_err(), "a slider of the model without its slot");
+    let no_adjuster = PAGE.replacen("data-adjust=\"grant\"", "data-adjust=\"cows\"", 1);
+    assert!(fill_slots(&no_adjuster).is_err(), "a number the model cannot adjust");
+}
+
+#[test]
+fn the_pages_scripts_keep_no_copy_of_the_models_ranges_or_language_tags() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
+    let mut files = vec![dir.join("app.js"), dir.join("frame.js")];
+    for e in std::fs::read_dir(dir.join("app")).expect("www/app") {
+        files.push(e.expect("an entry").path());
+    }
+    for f in files {
+        let js = std::fs::read_to_string(&f).expect("a script");
+        for copy in ["50000000", "100000", "'zh-tw'", "zh-hant-hk", "min: 500"] {
+            assert!(!js.contains(copy), "{} holds {copy:?}, a rule that lives in Rust", f.display());
+        }
     }
 }

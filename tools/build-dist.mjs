@@ -124,6 +124,9 @@ async function buildSingleFile() {
   ].join('\n');
   if (/<\/script/i.test(script) || /<\/style/i.test(css)) throw new Error('build-dist: a closing tag inside inlined code');
   html = replaceExact(html, '<link rel="stylesheet" href="style.css">', `<style>\n${css}\n</style>`, 'index.html');
+  const early = await read('early.js');
+  if (/<\/script/i.test(early)) throw new Error('build-dist: a closing tag inside early.js');
+  html = replaceExact(html, '<script src="early.js"></script>', `<script>\n${early}\n</script>`, 'index.html');
   html = replaceExact(html, '<script type="module" src="app.js" async></script>', `<script type="module">\n${script}\n</script>`, 'index.html');
   // The static SVG fallbacks live in files; the single file keeps its pre-filled tables instead.
   html = html.replace(/<noscript class="chart-fallback-ns">[\s\S]*?<\/noscript>/g, '');

@@ -15,10 +15,10 @@
 
 import { startHeightAnnouncer } from './frame.js';
 import init, { Explainer, dataset_hash, model_version } from './pkg/helong.js';
-import { bindAdjustables, bindButtons, bindSliders, syncSliders } from './app/controls.js';
+import { bindAdjustables, bindButtons, bindSliders, keepFocusClearOfStrip, syncSliders } from './app/controls.js';
 import { delay, domParsed } from './app/dom.js';
 import { bindDownloads } from './app/downloads.js';
-import { applyView, arrangeEmbed } from './app/embed.js';
+import { applyView, arrangeEmbed, bindMoreControls, openAssumptionsIfSet } from './app/embed.js';
 import { showFailure } from './app/failure.js';
 import { bindNarrativePrefetch, createNarratives, urlLang } from './app/narrative.js';
 import { chartsNeedResize, createRenderer } from './app/render.js';
@@ -55,6 +55,7 @@ async function main(narratives) {
   const narrativeShown = narratives.show(explainer.lang());
   applyTheme(explainer.theme());
   applyView(explainer);
+  openAssumptionsIfSet(explainer);
   // The figures in the narrative ([data-fact]) are already in the page and its fragments, in
   // every language, exactly as the dataset formats them: tests/page.rs checks each one.
   for (const [id, text] of [['model-version', model_version()], ['dataset-hash', dataset_hash()]]) {
@@ -66,6 +67,8 @@ async function main(narratives) {
   bindAdjustables(page);
   bindButtons(page);
   bindDownloads(page);
+  bindMoreControls();
+  keepFocusClearOfStrip();
   // data-ready promises the narrative in the reader's language: it has been on its way since
   // the start and is smaller than the wasm, so this rarely waits (and never for long).
   await Promise.race([narrativeShown, delay(NARRATIVE_WAIT_MS)]);

@@ -10,8 +10,6 @@
 // Ids come from the URL the iframe was loaded with (captured when this module is evaluated,
 // before app.js rewrites the URL to the canonical scenario).
 
-/** Query keys that belong to the embedding, not to the scenario. */
-export const EMBED_PARAMS = ['embed', 'childId', 'dwid', 'initialWidth', 'parentTitle', 'parentUrl'];
 /** Id used by pym and Datawrapper messages when the URL names none. */
 export const DEFAULT_ID = 'helong';
 /** Our own message type, understood by embed.js. */
@@ -42,14 +40,6 @@ export function pymId(params = INITIAL_PARAMS) {
 /** The Datawrapper chart id: `dwid`, else `childId`, else the default. */
 export function datawrapperId(params = INITIAL_PARAMS) {
   return params.get('dwid') || params.get('childId') || DEFAULT_ID;
-}
-
-/** A query string without the embedding keys (what the scenario codec should read). */
-export function stripEmbedParams(search) {
-  const params = new URLSearchParams(search);
-  for (const key of EMBED_PARAMS) params.delete(key);
-  const rest = params.toString().replace(/%2C/gi, ',');
-  return rest ? `?${rest}` : '';
 }
 
 /** pym.js child height message. */

@@ -175,6 +175,54 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The compact chart of the phone's sticky strip: the programme's expected total with its
+/// P25–P75 and P5–P95 range against the reported 559,300 yuan (dashed), on one scale, with the
+/// tick labels below. Drawn by the same marks as the total row of [`draw`].
+pub fn draw_total<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    out: &Outcome,
+    st: &Style,
+) -> Result<(), Error> {
+    if out.households_funded == 0 {
+        return empty_state(root, st, no_households(st.lang));
+    }
+    root.fill(&st.background()).map_err(draw_err)?;
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let lang = st.lang;
+    let pad = st.px(8.0);
+    let q = &out.benefit_quantiles_yuan;
+    let total = Range { expected: out.expected_benefit_yuan, p5: q.p5, p25: q.p25, p75: q.p75, p95: q.p95 };
+    let value = |v: f64| i18n::compact(v, lang);
+    let reported = reported::BENEFIT_YUAN;
+    let value_w = text_width(&value(total.expected), VALUE, st);
+    let (left, right) = (pad + st.px(6.0), w - pad - value_w - st.px(10.0));
+    let yc = h / 2 + st.px(2.0);
+    if right <= left + st.px(40.0) || h < st.px(56.0) {
+        return Ok(());
+    }
+    let s = scale(left, right, total.max().max(reported), st, lang);
+    axis(root, st, &s, yc - st.px(10.0), yc + st.px(10.0), yc + st.px(14.0))?;
+    let rx = s.x(reported);
+    dashed(root, vec![(rx, yc - st.px(16.0)), (rx, yc + st.px(10.0))], st, st.stroke(st.reported(), 2.0))?;
+    let rep_label = format!("{} {}", lang.pick("报道", "報道", "reported"), value(reported));
+    let half = text_width(&rep_label, SMALL, st) / 2;
+    let cx = rx.clamp(left + half, (w - pad - half).max(left + half));
+    halo_text(
+        root,
+        st,
+        &rep_label,
+        (cx, yc - st.px(24.0)),
+        SMALL,
+        st.ink(),
+        Pos::new(HPos::Center, VPos::Center),
+    )?;
+    range_mark(root, st, &s, yc, &total)?;
+    let at = (s.x(total.max()) + st.px(8.0), yc);
+    halo_text(root, st, &value(total.expected), at, VALUE, st.ink(), Pos::new(HPos::Left, VPos::Center))?;
+    Ok(())
+}
+
 /// A 0-based scale over `x0..x1` whose end is a round tick above `max`.
 fn scale(x0: i32, x1: i32, max: f64, st: &Style, lang: Lang) -> Scale {
     let widest = text_width(&i18n::compact(max.max(1.0), lang), SMALL, st);

@@ -134,7 +134,7 @@ pub fn font_stack(lang: Lang) -> &'static str {
 /// `a` blended over `b` with weight `t` (0: all `b`, 1: all `a`).
 fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
     let f =
-        |x: u8, y: u8| crate::i18n::clamp(f64::round(x as f64 * t + y as f64 * (1.0 - t)), 0.0, 255.0) as u8;
+        |x: u8, y: u8| crate::num::clamp(f64::round(x as f64 * t + y as f64 * (1.0 - t)), 0.0, 255.0) as u8;
     RGBColor(f(a.0, b.0), f(a.1, b.1), f(a.2, b.2))
 }
 
@@ -145,6 +145,9 @@ pub enum Chart {
     Benefit,
     Outcomes,
     Context,
+    /// The compact total of the phone's sticky strip (not in [`Chart::ALL`]: no table, no
+    /// static image; the benefit chart holds the same numbers).
+    Total,
 }
 
 impl Chart {
@@ -157,12 +160,14 @@ impl Chart {
             Chart::Benefit => "benefit",
             Chart::Outcomes => "outcomes",
             Chart::Context => "context",
+            Chart::Total => "total",
         }
     }
 
     pub fn parse(name: &str) -> Result<Chart, Error> {
         Chart::ALL
             .into_iter()
+            .chain([Chart::Total])
             .find(|c| c.name() == name)
             .ok_or_else(|| Error::Unknown { what: "chart", name: name.to_string() })
     }
@@ -179,6 +184,7 @@ impl Chart {
             Chart::Benefit => benefit::draw(root, outcome, style),
             Chart::Outcomes => outcomes::draw(root, outcome, style),
             Chart::Context => context::draw(root, outcome, style),
+            Chart::Total => benefit::draw_total(root, outcome, style),
         }
     }
 }
@@ -442,7 +448,7 @@ pub fn nice_ticks(max: f64, n: usize) -> Vec<f64> {
     if max.is_nan() || max <= 0.0 || !max.is_finite() || n == 0 {
         return vec![0.0];
     }
-    let step = crate::model::montecarlo::nice_step(max / n as f64);
+    let step = crate::num::nice_step(max / n as f64);
     let count = f64::ceil(max / step - 1e-9) as usize;
     (0..=count).map(|i| i as f64 * step).collect()
 }
@@ -488,7 +494,7 @@ fn svg_font_sizes_as_on_canvas(svg: &str) -> String {
         out.push_str(head);
         let end = tail.find('"').unwrap_or(tail.len());
         match tail[..end].parse::<f64>() {
-            Ok(v) => out.push_str(&format!("{}", crate::i18n::round_to(v * 1.24, 2))),
+            Ok(v) => out.push_str(&format!("{}", crate::num::round_to(v * 1.24, 2))),
             Err(_) => out.push_str(&tail[..end]),
         }
         rest = &tail[end..];

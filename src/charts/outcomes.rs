@@ -7,9 +7,10 @@
 use super::{
     draw_err, empty_state, hatch, nice_ticks, no_households, rule, text_width, tick_count, wrap, Style,
 };
-use crate::i18n::{self, clamp, Lang};
+use crate::i18n::{self, Lang};
 use crate::model::montecarlo::Histogram;
 use crate::model::Outcome;
+use crate::num::{self, clamp};
 use crate::Error;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -47,7 +48,7 @@ pub fn draw<DB: DrawingBackend>(
 /// small expected counts keep a decimal (0.1 or 2.5 households, not 0 or 3).
 fn households(x: f64, lang: Lang) -> String {
     let whole = f64::round(x);
-    let n = if x < 9.95 && (x - whole).abs() >= 0.05 { i18n::fixed(x, 1) } else { i18n::count(whole, lang) };
+    let n = if x < 9.95 && (x - whole).abs() >= 0.05 { num::fixed(x, 1) } else { i18n::count(whole, lang) };
     match lang {
         Lang::En => n,
         Lang::ZhHans => format!("{n}户"),

@@ -29,21 +29,28 @@ pub struct Allocation {
 /// ```
 pub fn apportion(total: u32, weights: &[f64; CATEGORIES]) -> [u32; CATEGORIES] {
     let clean = weights.map(|w| if w.is_finite() && w > 0.0 { w } else { 0.0 });
-    let sum: f64 = clean.iter().sum();
-    let w = if sum > 0.0 && sum.is_finite() { clean } else { [1.0; CATEGORIES] };
-    match integer_weights(&w) {
+    let max = clean.iter().fold(0.0, |a: f64, &b| a.max(b));
+    if max <= 0.0 {
+        return apportion_exact(total, &[1; CATEGORIES]);
+    }
+    match integer_weights(&clean) {
         Some(iw) => apportion_exact(total, &iw),
-        None => apportion_float(total, &w),
+        // Relative to the largest weight, so that neither tiny (even subnormal) weights nor
+        // huge ones lose their proportions: the quotients lie in [0, 1] and sum to at most 5.
+        None => apportion_float(total, &clean.map(|w| w / max)),
     }
 }
 
 /// The weights as integers, when they are whole numbers after scaling by 1, 100 or 10⁶
 /// (counts, two-decimal shares, six-decimal inputs): then the quotas and their remainders
-/// are compared exactly and ties are real ties, not rounding noise.
+/// are compared exactly and ties are real ties, not rounding noise. A positive weight never
+/// becomes 0 here (1e-9 is not "the integer 0"): such weights take the float path.
 fn integer_weights(w: &[f64; CATEGORIES]) -> Option<[u64; CATEGORIES]> {
     for scale in [1.0, 100.0, 1e6] {
         let scaled = w.map(|x| x * scale);
-        if scaled.iter().all(|&x| x < 1e12 && (x - f64::round(x)).abs() <= 1e-9 * x.max(1.0)) {
+        if scaled.iter().all(|&x| {
+            x < 1e12 && (x == 0.0 || f64::round(x) >= 1.0) && (x - f64::round(x)).abs() <= 1e-9 * x.max(1.0)
+        }) {
             return Some(scaled.map(|x| f64::round(x) as u64));
         }
     }
@@ -126,5 +133,26 @@ pub fn allocate(s: &Scenario) -> Allocation {
         funds_granted,
         unspent: s.budget.saturating_sub(funds_granted),
         capped_from,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_tiny_weight_takes_every_household_however_small_it_is() {
+        for w in [1e-9, 2e-9, 1e-300, f64::MIN_POSITIVE, 5e-324] {
+            assert_eq!(apportion(2546, &[w, 0.0, 0.0, 0.0, 0.0]), [2546, 0, 0, 0, 0], "{w:e}");
+        }
+    }
+
+    #[test]
+    fn tiny_and_subnormal_weights_split_in_proportion() {
+        let tiny = 1e-310; // subnormal
+        assert_eq!(apportion(10, &[tiny, tiny, 0.0, 0.0, 0.0]), [5, 5, 0, 0, 0]);
+        assert_eq!(apportion(9, &[3e-9, 6e-9, 0.0, 0.0, 0.0]), [3, 6, 0, 0, 0]);
+        assert_eq!(apportion(4, &[1e308, 1e308, 1e308, 1e308, 0.0]), [1, 1, 1, 1, 0]);
+        assert_eq!(apportion(3, &[1e308, 5e307, 0.0, 0.0, 5e307]), [1, 1, 0, 0, 1]);
     }
 }

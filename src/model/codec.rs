@@ -4,10 +4,16 @@
 //! clamped, unparsable → default, wrong list length → default, unknown key → ignored; each
 //! produces a [`Notice`]. Serializing writes only non-default keys in a stable order, so a
 //! canonical query is short and two equal scenarios give the same link.
+//!
+//! Every key is written once: [`FIELDS`] (the scenario) and [`SETTINGS`] (the presentation)
+//! drive [`apply`], [`serialize`], [`serialize_with`] and [`value`]. The page's sliders take
+//! their ranges and steps from [`SLIDERS`] and [`ADJUSTERS`], which `prerender` writes into
+//! the markup.
 
 use super::notice::{Notice, NoticeKind};
 use super::scenario::{ranges, Range, Scenario, CATEGORIES};
 use crate::i18n::Lang;
+use crate::num::{self, read_rounded};
 
 /// Colour theme (presentation only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,6 +45,12 @@ impl Theme {
 /// Which panel an embed shows (presentation only).
 pub const VIEWS: [&str; 5] = ["all", "allocation", "benefit", "outcomes", "context"];
 
+/// Which controls an embed shows (presentation only): the key ones for its view (the default
+/// of a single-view embed, with a "more controls" button), none, or all of them with the
+/// language and theme switches (the default of `view=all`). www/early.js reads the same key
+/// before the first paint; unset, [`Presentation::controls`] is empty.
+pub const CONTROLS: [&str; 3] = ["key", "none", "all"];
+
 /// Keys that change how the page looks, not what the model computes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Presentation {
@@ -46,6 +58,8 @@ pub struct Presentation {
     pub theme: Theme,
     /// One of [`VIEWS`].
     pub view: &'static str,
+    /// One of [`CONTROLS`], or empty when the URL does not say (the view decides).
+    pub controls: &'static str,
 }
 
 impl Presentation {
@@ -65,10 +79,6 @@ pub struct Parsed {
     pub presentation: Presentation,
     pub notices: Vec<Notice>,
 }
-
-/// Scenario keys in canonical order (also the order they are serialized in).
-pub const SCENARIO_KEYS: [&str; 12] =
-    ["budget", "grant", "mix", "ret", "fail", "sigma", "scale", "cy", "cyarea", "cyyield", "trials", "seed"];
 
 /// Keys that embedding hosts add to an iframe's URL (our `embed.js`, pym.js, Datawrapper):
 /// they concern the host, not the scenario, and are ignored without a notice.
@@ -133,154 +143,9 @@ fn percent_encode(s: &str) -> String {
     out
 }
 
-/// Significant digits kept from a number in a query; more are rounded away (with a notice).
-pub const MAX_DIGITS: u32 = 15;
-/// Decimal places kept from a number in a query; more are rounded away (with a notice).
-pub const MAX_DECIMALS: i32 = 12;
-
-/// A decimal read from text: `mantissa × 10^exponent`, and whether digits were dropped.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Decimal {
-    negative: bool,
-    mantissa: u64,
-    exponent: i32,
-    rounded: bool,
-}
-
-/// Parse `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before the exponent).
-fn parse_decimal(t: &str) -> Option<Decimal> {
-    let b = t.as_bytes();
-    let mut i = 0;
-    let negative = match b.first() {
-        Some(b'-') => {
-            i += 1;
-            true
-        }
-        Some(b'+') => {
-            i += 1;
-            false
-        }
-        _ => false,
-    };
-    let (mut mantissa, mut exponent, mut digits, mut any, mut rounded) = (0u64, 0i32, 0u32, false, false);
-    let mut round_up = false;
-    let mut seen_point = false;
-    while i < b.len() {
-        match b[i] {
-            c @ b'0'..=b'9' => {
-                any = true;
-                let d = (c - b'0') as u64;
-                if digits < MAX_DIGITS {
-                    if mantissa > 0 || d > 0 {
-                        digits += 1;
-                    }
-                    mantissa = mantissa * 10 + d;
-                    if seen_point {
-                        exponent -= 1;
-                    }
-                } else {
-                    // Beyond the digits we keep: remember how to round, count the magnitude.
-                    if !rounded {
-                        round_up = d >= 5;
-                    }
-                    rounded |= d > 0 || rounded;
-                    if !seen_point {
-                        exponent += 1;
-                    }
-                }
-            }
-            b'.' if !seen_point => seen_point = true,
-            b'e' | b'E' => break,
-            _ => return None,
-        }
-        i += 1;
-    }
-    if !any {
-        return None;
-    }
-    if i < b.len() {
-        // Exponent part.
-        i += 1;
-        let (mut eneg, mut e, mut edigits) = (false, 0i32, 0);
-        if let Some(&s) = b.get(i) {
-            if s == b'-' || s == b'+' {
-                eneg = s == b'-';
-                i += 1;
-            }
-        }
-        while i < b.len() {
-            let c = b[i];
-            if !c.is_ascii_digit() {
-                return None;
-            }
-            e = e.saturating_mul(10).saturating_add((c - b'0') as i32);
-            edigits += 1;
-            i += 1;
-        }
-        if edigits == 0 {
-            return None;
-        }
-        exponent = exponent.saturating_add(if eneg { -e } else { e });
-    }
-    if round_up {
-        mantissa += 1;
-    }
-    Some(Decimal { negative, mantissa, exponent, rounded })
-}
-
-/// Read a number strictly: a finite decimal or scientific notation, nothing else (no `inf`,
-/// `NaN`, hex, spaces inside, or trailing text). At most [`MAX_DIGITS`] significant digits and
-/// [`MAX_DECIMALS`] decimal places are kept; `.1` is the second element: true when digits were
-/// rounded away.
-///
-/// Why not `str::parse::<f64>`: its exact algorithm carries a 10 KB table of powers of five
-/// into the wasm. With at most 15 digits and 12 decimals, `mantissa / 10^k` (or `× 10^k`) is
-/// one correctly rounded IEEE operation on exact operands, so this reader is exact too, and
-/// the codec's canonical output (at most 15 significant digits) reads back bit for bit.
-fn read_number_rounded(s: &str) -> Option<(f64, bool)> {
-    let mut d = parse_decimal(s.trim())?;
-    if d.exponent < -MAX_DECIMALS {
-        // Round to MAX_DECIMALS places, half up on the magnitude.
-        let drop = (-MAX_DECIMALS - d.exponent) as u32;
-        let p = if drop > 19 { u64::MAX } else { 10u64.pow(drop) };
-        let q = d.mantissa / p;
-        let r = d.mantissa % p;
-        d.rounded |= r != 0;
-        d.mantissa = q + u64::from(p != u64::MAX && r * 2 >= p);
-        d.exponent = -MAX_DECIMALS;
-    }
-    let m = d.mantissa as f64; // exact: fewer than 2^53
-    let x = if d.mantissa == 0 {
-        0.0
-    } else if d.exponent >= 0 {
-        if d.exponent > 300 {
-            f64::MAX
-        } else if d.exponent <= 22 {
-            m * POW10[d.exponent as usize]
-        } else {
-            m * libm::pow(10.0, d.exponent as f64)
-        }
-    } else {
-        m / POW10[(-d.exponent) as usize]
-    };
-    let x = if d.negative { -x } else { x };
-    x.is_finite().then_some((x, d.rounded))
-}
-
-/// Exact powers of ten as f64 (10^0 … 10^22 are representable exactly).
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-    1e19, 1e20, 1e21, 1e22,
-];
-
-/// Read a number, ignoring whether digits were rounded away.
-pub fn read_number(s: &str) -> Option<f64> {
-    read_number_rounded(s).map(|(x, _)| x)
-}
-
 /// Shortest text that reads back to the same number.
-pub fn fmt_num(x: f64) -> String {
-    crate::i18n::shortest(x)
+fn fmt_num(x: f64) -> String {
+    num::shortest(x)
 }
 
 fn fmt_list(xs: &[f64; CATEGORIES]) -> String {
@@ -293,7 +158,7 @@ fn fmt_list(xs: &[f64; CATEGORIES]) -> String {
 
 /// Check one number against its range: clamp, then round to the step.
 fn check_number(key: &str, raw: &str, default: f64, range: Range, notices: &mut Vec<Notice>) -> f64 {
-    let Some((x, rounded)) = read_number_rounded(raw) else {
+    let Some((x, rounded)) = read_rounded(raw) else {
         notices.push(Notice::new(key, NoticeKind::Unparsable { given: quote(raw), used: fmt_num(default) }));
         return default;
     };
@@ -302,12 +167,12 @@ fn check_number(key: &str, raw: &str, default: f64, range: Range, notices: &mut 
     }
     let mut v = x;
     if v < range.min || v > range.max {
-        v = crate::i18n::clamp(v, range.min, range.max);
+        v = num::clamp(v, range.min, range.max);
         notices.push(Notice::new(key, NoticeKind::Clamped { given: quote(raw.trim()), used: fmt_num(v) }));
     }
     if let Some(step) = range.step {
         let k = f64::round((v - range.min) / step);
-        let r = crate::i18n::clamp(range.min + k * step, range.min, range.max);
+        let r = num::clamp(range.min + k * step, range.min, range.max);
         if r != v {
             notices.push(Notice::new(key, NoticeKind::Rounded { given: fmt_num(v), used: fmt_num(r) }));
             v = r;
@@ -326,7 +191,7 @@ fn check_list(
 ) -> [f64; CATEGORIES] {
     let parts: Vec<&str> = raw.split(',').collect();
     if parts.len() == 1 {
-        if read_number(parts[0]).is_none() {
+        if num::read(parts[0]).is_none() {
             notices.push(Notice::new(
                 key,
                 NoticeKind::Unparsable { given: quote(raw), used: fmt_list(&default) },
@@ -389,66 +254,221 @@ pub fn parse(query: &str) -> Parsed {
     Parsed { scenario: s, presentation: pres, notices }
 }
 
-/// Set one key (scenario or presentation) from its raw text, checking it as [`parse`] does.
-/// Returns nothing; what happened is pushed onto `notices`.
-pub fn apply(s: &mut Scenario, pres: &mut Presentation, key: &str, val: &str, notices: &mut Vec<Notice>) {
-    let d = Scenario::default();
-    let n = notices;
-    match key {
-        "budget" => s.budget = check_number(key, val, d.budget as f64, ranges::BUDGET, n) as u64,
-        "grant" => s.grant = check_number(key, val, d.grant as f64, ranges::GRANT, n) as u32,
-        "mix" => {
-            let m = check_list(key, val, d.mix, ranges::MIX, n);
-            if m.iter().all(|&x| x == 0.0) {
-                n.push(Notice::new(key, NoticeKind::AllZero { used: fmt_list(&d.mix) }));
-                s.mix = d.mix;
-            } else {
-                s.mix = m;
-            }
+/// The value of one scenario field as the codec reads and writes it: one number, or one per
+/// kind of project.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Value {
+    One(f64),
+    Five([f64; CATEGORIES]),
+}
+
+impl Value {
+    fn one(self) -> f64 {
+        match self {
+            Value::One(x) => x,
+            Value::Five(xs) => xs[0],
         }
-        "ret" => {
-            let r = check_list(key, val, d.ret, ranges::RET, n);
-            if r.iter().all(|&x| x == 0.0) {
-                n.push(Notice::new(key, NoticeKind::AllZero { used: fmt_list(&d.ret) }));
-                s.ret = d.ret;
-            } else {
-                s.ret = r;
-            }
+    }
+    fn five(self) -> [f64; CATEGORIES] {
+        match self {
+            Value::One(x) => [x; CATEGORIES],
+            Value::Five(xs) => xs,
         }
-        "fail" => s.fail = check_list(key, val, d.fail, ranges::FAIL, n),
-        "sigma" => s.sigma = check_number(key, val, d.sigma, ranges::SIGMA, n),
-        "scale" => s.scale = check_number(key, val, d.scale, ranges::SCALE, n),
-        "cy" => s.cy = check_number(key, val, d.cy as f64, ranges::CY, n) as u32,
-        "cyarea" => s.cyarea = check_number(key, val, d.cyarea, ranges::CYAREA, n),
-        "cyyield" => s.cyyield = check_number(key, val, d.cyyield, ranges::CYYIELD, n),
-        "trials" => s.trials = check_number(key, val, d.trials as f64, ranges::TRIALS, n) as u32,
-        "seed" => s.seed = check_number(key, val, d.seed as f64, ranges::SEED, n) as u32,
-        "lang" => match Lang::parse(val) {
-            Some(l) => pres.lang = l,
-            None => n.push(Notice::new(
-                key,
-                NoticeKind::UnknownValue { given: quote(val), used: Lang::default().tag().into() },
-            )),
-        },
-        "theme" => match Theme::parse(val) {
-            Some(t) => pres.theme = t,
-            None => {
-                n.push(Notice::new(key, NoticeKind::UnknownValue { given: quote(val), used: "auto".into() }))
-            }
-        },
-        "view" => match VIEWS.iter().find(|v| v.eq_ignore_ascii_case(val.trim())) {
-            Some(v) => pres.view = v,
-            None => n.push(Notice::new(
-                key,
-                NoticeKind::UnknownValue { given: quote(val), used: VIEWS[0].into() },
-            )),
-        },
-        k if HOST_KEYS.contains(&k) => {}
-        _ => n.push(Notice::new(&quote(key), NoticeKind::UnknownKey)),
     }
 }
 
-/// The canonical query of a scenario: only non-default keys, in [`SCENARIO_KEYS`] order.
+/// One scenario key of the URL: its name, its range, and how it is read from and written to
+/// a [`Scenario`]. Whole-number fields travel as exact `f64`s (all far below 2⁵³).
+pub struct Field {
+    pub key: &'static str,
+    pub range: Range,
+    /// A list of five numbers (one per kind of project; one number means all five).
+    pub list: bool,
+    /// For lists: all zeros says nothing, so the default is used (with a notice).
+    nonzero: bool,
+    get: fn(&Scenario) -> Value,
+    set: fn(&mut Scenario, Value),
+}
+
+/// Every scenario key, in canonical order (the order [`serialize`] writes them in).
+pub const FIELDS: [Field; 12] = [
+    Field {
+        key: "budget",
+        range: ranges::BUDGET,
+        list: false,
+        nonzero: false,
+        get: |s| Value::One(s.budget as f64),
+        set: |s, v| s.budget = v.one() as u64,
+    },
+    Field {
+        key: "grant",
+        range: ranges::GRANT,
+        list: false,
+        nonzero: false,
+        get: |s| Value::One(s.grant as f64),
+        set: |s, v| s.grant = v.one() as u32,
+    },
+    Field {
+        key: "mix",
+        range: ranges::MIX,
+        list: true,
+        nonzero: true,
+        get: |s| Value::Five(s.mix),
+        set: |s, v| s.mix = v.five(),
+    },
+    Field {
+        key: "ret",
+        range: ranges::RET,
+        list: true,
+        nonzero: true,
+        get: |s| Value::Five(s.ret),
+        set: |s, v| s.ret = v.five(),
+    },
+    Field {
+        key: "fail",
+        range: ranges::FAIL,
+        list: true,
+        nonzero: false,
+        get: |s| Value::Five(s.fail),
+        set: |s, v| s.fail = v.five(),
+    },
+    Field {
+        key: "sigma",
+        range: ranges::SIGMA,
+        list: false,
+        nonzero: false,
+        get: |s| Value::One(s.sigma),
+        set: |s, v| s.sigma = v.one(),
+    },
+    Field {
+        key: "scale",
+        range: ranges::SCALE,
+        list: false,
+        nonzero: false,
+        get: |s| Value::One(s.scale),
+        set: |s, v| s.scale = v.one(),
+    },
+    Field {
+        key: "cy",
+        range: ranges::CY,
+        list: false,
+        nonzero: false,
+        get: |s| Value::One(s.cy as f64),
+        set: |s, v| s.cy = v.one() as u32,
+    },
+    Field {
+        key: "cyarea",
+        range: ranges::CYAREA,
+        list: false,
+        nonzero: false,
+        get: |s| Value::One(s.cyarea),
+        set: |s, v| s.cyarea = v.one(),
+    },
+    Field {
+        key: "cyyield",
+        range: ranges::CYYIELD,
+        list: false,
+        nonzero: false,
+        get: |s| Value::One(s.cyyield),
+        set: |s, v| s.cyyield = v.one(),
+    },
+    Field {
+        key: "trials",
+        range: ranges::TRIALS,
+        list: false,
+        nonzero: false,
+        get: |s| Value::One(s.trials as f64),
+        set: |s, v| s.trials = v.one() as u32,
+    },
+    Field {
+        key: "seed",
+        range: ranges::SEED,
+        list: false,
+        nonzero: false,
+        get: |s| Value::One(s.seed as f64),
+        set: |s, v| s.seed = v.one() as u32,
+    },
+];
+
+impl Field {
+    /// Read this field from its raw text into `s`, checking it as [`parse`] does.
+    fn read(&self, s: &mut Scenario, raw: &str, n: &mut Vec<Notice>) {
+        let key = self.key;
+        let v = match (self.get)(&Scenario::default()) {
+            Value::One(d) => Value::One(check_number(key, raw, d, self.range, n)),
+            Value::Five(d) => {
+                let xs = check_list(key, raw, d, self.range, n);
+                if self.nonzero && xs.iter().all(|&x| x == 0.0) {
+                    n.push(Notice::new(key, NoticeKind::AllZero { used: fmt_list(&d) }));
+                    Value::Five(d)
+                } else {
+                    Value::Five(xs)
+                }
+            }
+        };
+        (self.set)(s, v);
+    }
+
+    /// This field's value in `s` as canonical text (lists of equal numbers as one number).
+    fn text(&self, s: &Scenario) -> String {
+        match (self.get)(s) {
+            Value::One(x) => fmt_num(x),
+            Value::Five(xs) => fmt_list(&xs),
+        }
+    }
+}
+
+/// The scenario key `key`, if there is one.
+pub fn field(key: &str) -> Option<&'static Field> {
+    FIELDS.iter().find(|f| f.key == key)
+}
+
+/// One presentation key of the URL: how it reads (`set` is false for a value it does not
+/// know) and writes (`get`; the default presentation's value is the default).
+pub struct Setting {
+    pub key: &'static str,
+    get: fn(&Presentation) -> &'static str,
+    set: fn(&mut Presentation, &str) -> bool,
+}
+
+/// Every presentation key, in the order [`serialize_with`] writes them in.
+pub const SETTINGS: [Setting; 4] = [
+    Setting { key: "lang", get: |p| p.lang.tag(), set: |p, v| Lang::parse(v).map(|l| p.lang = l).is_some() },
+    Setting {
+        key: "theme",
+        get: |p| p.theme.id(),
+        set: |p, v| Theme::parse(v).map(|t| p.theme = t).is_some(),
+    },
+    Setting {
+        key: "view",
+        get: |p| p.view_or_default(),
+        set: |p, v| VIEWS.iter().find(|x| x.eq_ignore_ascii_case(v.trim())).map(|x| p.view = x).is_some(),
+    },
+    Setting {
+        key: "controls",
+        get: |p| p.controls,
+        set: |p, v| {
+            CONTROLS.iter().find(|x| x.eq_ignore_ascii_case(v.trim())).map(|x| p.controls = x).is_some()
+        },
+    },
+];
+
+/// Set one key (scenario or presentation) from its raw text, checking it as [`parse`] does.
+/// Returns nothing; what happened is pushed onto `notices`.
+pub fn apply(s: &mut Scenario, pres: &mut Presentation, key: &str, val: &str, notices: &mut Vec<Notice>) {
+    if let Some(f) = field(key) {
+        f.read(s, val, notices);
+    } else if let Some(st) = SETTINGS.iter().find(|st| st.key == key) {
+        if !(st.set)(pres, val) {
+            let used = (st.get)(&Presentation::default()).to_string();
+            notices.push(Notice::new(key, NoticeKind::UnknownValue { given: quote(val), used }));
+        }
+    } else if !HOST_KEYS.contains(&key) {
+        notices.push(Notice::new(&quote(key), NoticeKind::UnknownKey));
+    }
+}
+
+/// The canonical query of a scenario: only non-default keys, in [`FIELDS`] order.
 /// The empty string is the reported scenario.
 ///
 /// # Example
@@ -461,68 +481,106 @@ pub fn apply(s: &mut Scenario, pres: &mut Presentation, key: &str, val: &str, no
 /// ```
 pub fn serialize(s: &Scenario) -> String {
     let d = Scenario::default();
-    let mut parts: Vec<String> = Vec::new();
-    let mut push = |k: &str, v: String| parts.push(format!("{k}={}", percent_encode(&v)));
-    if s.budget != d.budget {
-        push("budget", s.budget.to_string());
-    }
-    if s.grant != d.grant {
-        push("grant", s.grant.to_string());
-    }
-    if s.mix != d.mix {
-        push("mix", fmt_list(&s.mix));
-    }
-    if s.ret != d.ret {
-        push("ret", fmt_list(&s.ret));
-    }
-    if s.fail != d.fail {
-        push("fail", fmt_list(&s.fail));
-    }
-    if s.sigma != d.sigma {
-        push("sigma", fmt_num(s.sigma));
-    }
-    if s.scale != d.scale {
-        push("scale", fmt_num(s.scale));
-    }
-    if s.cy != d.cy {
-        push("cy", s.cy.to_string());
-    }
-    if s.cyarea != d.cyarea {
-        push("cyarea", fmt_num(s.cyarea));
-    }
-    if s.cyyield != d.cyyield {
-        push("cyyield", fmt_num(s.cyyield));
-    }
-    if s.trials != d.trials {
-        push("trials", s.trials.to_string());
-    }
-    if s.seed != d.seed {
-        push("seed", s.seed.to_string());
-    }
-    parts.join("&")
+    FIELDS
+        .iter()
+        .filter(|f| (f.get)(s) != (f.get)(&d))
+        .map(|f| format!("{}={}", f.key, percent_encode(&f.text(s))))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// The canonical query of a scenario plus its non-default presentation keys (for links).
 pub fn serialize_with(s: &Scenario, p: &Presentation) -> String {
     let mut q = serialize(s);
-    let mut add = |k: &str, v: &str| {
-        if !q.is_empty() {
-            q.push('&');
+    let d = Presentation::default();
+    for st in &SETTINGS {
+        let v = (st.get)(p);
+        if v != (st.get)(&d) {
+            if !q.is_empty() {
+                q.push('&');
+            }
+            q.push_str(st.key);
+            q.push('=');
+            q.push_str(&percent_encode(v));
         }
-        q.push_str(k);
-        q.push('=');
-        q.push_str(&percent_encode(v));
-    };
-    if p.lang != Lang::default() {
-        add("lang", p.lang.tag());
-    }
-    if p.theme != Theme::default() {
-        add("theme", p.theme.id());
-    }
-    if p.view_or_default() != VIEWS[0] {
-        add("view", p.view_or_default());
     }
     q
+}
+
+/// The value of one key (scenario or presentation) as text for the page: a list key gives
+/// all five numbers; `None` for a key the URL does not have.
+pub fn value(s: &Scenario, p: &Presentation, key: &str) -> Option<String> {
+    if let Some(f) = field(key) {
+        return Some(match (f.get)(s) {
+            Value::One(x) => fmt_num(x),
+            Value::Five(xs) => xs.map(fmt_num).join(","),
+        });
+    }
+    SETTINGS.iter().find(|st| st.key == key).map(|st| (st.get)(p).to_string())
+}
+
+/// A slider of the page: its input's id, the key it sets, and its range and step.
+/// `prerender` writes `min`, `max` and `step` into the markup from here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slider {
+    pub id: String,
+    pub key: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+}
+
+/// What a slider moves: the key's one number, one number of a list per kind of project
+/// (`in-<key>-<i>`), or a kind's share of the mix in percent (`in-mix-<i>`, 0–100).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SliderKind {
+    One,
+    PerKind,
+    Share,
+}
+
+/// The page's sliders: (key, what they move, step). The step is the page's (a budget moves
+/// by 10,000 yuan, while a link may name any whole yuan); the range is the key's.
+pub const SLIDERS: [(&str, SliderKind, f64); 8] = [
+    ("grant", SliderKind::One, 500.0),
+    ("budget", SliderKind::One, 10_000.0),
+    ("mix", SliderKind::Share, 0.5),
+    ("fail", SliderKind::One, 0.01),
+    ("sigma", SliderKind::One, 0.05),
+    ("scale", SliderKind::One, 0.05),
+    ("ret", SliderKind::PerKind, 0.1),
+    ("cy", SliderKind::One, 1.0),
+];
+
+/// The adjustable numbers of the page's reactive sentence: (key, step per arrow key).
+pub const ADJUSTERS: [(&str, f64); 2] = [("grant", 500.0), ("budget", 100_000.0)];
+
+/// Every slider of the page, one per input.
+pub fn sliders() -> Vec<Slider> {
+    let mut out = Vec::new();
+    for (key, kind, step) in SLIDERS {
+        let Some(f) = field(key) else { continue };
+        let r = f.range;
+        match kind {
+            SliderKind::One => {
+                out.push(Slider { id: format!("in-{key}"), key, min: r.min, max: r.max, step })
+            }
+            SliderKind::PerKind | SliderKind::Share => {
+                let (min, max) = if kind == SliderKind::Share { (0.0, 100.0) } else { (r.min, r.max) };
+                for i in 0..CATEGORIES {
+                    out.push(Slider { id: format!("in-{key}-{i}"), key, min, max, step });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The range and step of an adjustable number of the sentence: (min, max, step).
+pub fn adjuster(key: &str) -> Option<(f64, f64, f64)> {
+    let (_, step) = ADJUSTERS.iter().find(|(k, _)| *k == key)?;
+    let r = field(key)?.range;
+    Some((r.min, r.max, *step))
 }
 
 #[cfg(test)]
@@ -530,55 +588,81 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_read_exactly_as_the_standard_parser_reads_them() {
-        for s in [
-            "0",
-            "5000",
-            "12730000",
-            "0.1",
-            "0.15",
-            "1.5",
-            "0.05",
-            "87.144019528071",
-            "2.303921568627",
-            "1e7",
-            "2.5E3",
-            "-3",
-            "+4.25",
-            "123456789012345",
-            "0.000000000001",
-            ".5",
-            "5.",
-            "9007199254740993",
-        ] {
-            let ours = read_number(s);
-            let std: Option<f64> = s.parse().ok();
-            let significant =
-                s.trim_start_matches(['+', '-', '0', '.']).chars().filter(|c| c.is_ascii_digit()).count();
-            if significant <= 15 {
-                assert_eq!(ours, std, "{s}");
-            } else {
-                assert!(ours.is_some(), "{s}");
-            }
+    fn every_key_is_named_once() {
+        let mut keys: Vec<&str> =
+            FIELDS.iter().map(|f| f.key).chain(SETTINGS.iter().map(|s| s.key)).collect();
+        keys.extend(HOST_KEYS);
+        let n = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "{keys:?}");
+    }
+
+    #[test]
+    fn every_scenario_key_is_read_written_and_shown_through_the_field_table() {
+        for f in &FIELDS {
+            let r = f.range;
+            let x = match r.step {
+                Some(st) => r.min + st * f64::floor((r.max - r.min) / st / 3.0),
+                None => r.min + (r.max - r.min) / 4.0,
+            };
+            let q = format!("{}={}", f.key, num::shortest(x));
+            let p = parse(&q);
+            assert!(p.notices.is_empty(), "{q}: {:?}", p.notices);
+            assert_eq!(serialize(&p.scenario), q, "{}", f.key);
+            let shown = value(&p.scenario, &p.presentation, f.key).expect("a key of the table");
+            let want = if f.list { vec![num::shortest(x); CATEGORIES].join(",") } else { num::shortest(x) };
+            assert_eq!(shown, want, "{}", f.key);
         }
     }
 
     #[test]
-    fn digits_beyond_fifteen_or_twelve_decimals_are_rounded_with_a_notice() {
-        assert_eq!(read_number_rounded("0.1234567890123456789"), Some((0.123456789012, true)));
-        assert_eq!(read_number_rounded("1234567890123456789"), Some((1234567890123460000.0, true)));
-        assert_eq!(read_number_rounded("0.1"), Some((0.1, false)));
-        let p = parse("sigma=0.12345678901234567");
-        assert!(matches!(p.notices[0].kind, NoticeKind::Rounded { .. }), "{:?}", p.notices);
+    fn every_presentation_key_is_read_written_and_shown_through_the_settings_table() {
+        let p = parse("lang=EN-gb&theme=Dark&view=Benefit");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(serialize_with(&p.scenario, &p.presentation), "lang=en&theme=dark&view=benefit");
+        for (key, want) in [("lang", "en"), ("theme", "dark"), ("view", "benefit")] {
+            assert_eq!(value(&p.scenario, &p.presentation, key).as_deref(), Some(want));
+        }
+        let bad = parse("lang=fr&theme=sepia&view=map");
+        assert_eq!(bad.notices.len(), 3, "{:?}", bad.notices);
+        assert_eq!(value(&bad.scenario, &bad.presentation, "lang").as_deref(), Some("zh-Hans"));
+        assert_eq!(value(&bad.scenario, &bad.presentation, "nope"), None);
     }
 
     #[test]
-    fn anything_but_a_plain_decimal_is_refused() {
-        for s in [
-            "", "-", ".", "e5", "1e", "1e+", "inf", "NaN", "0x10", "1_000", "1 000", "1.2.3", "١٢", "12abc",
-            "--1",
-        ] {
-            assert_eq!(read_number(s), None, "{s:?}");
+    fn every_slider_and_adjuster_moves_within_its_keys_range_on_values_the_codec_keeps() {
+        let sliders = sliders();
+        assert_eq!(sliders.len(), 6 + 2 * CATEGORIES, "{sliders:?}");
+        for sl in &sliders {
+            let f = field(sl.key).expect("a slider sets a key of the table");
+            if sl.id.starts_with("in-mix-") {
+                assert_eq!((sl.min, sl.max), (0.0, 100.0));
+                continue;
+            }
+            assert_eq!((sl.min, sl.max), (f.range.min, f.range.max), "{}", sl.id);
+            if let Some(step) = f.range.step {
+                let k = sl.step / step;
+                assert_eq!(k, f64::round(k), "{}: the slider's step is a multiple of the key's", sl.id);
+            }
+            let d = Scenario::default();
+            for x in [sl.min, sl.max, sl.min + sl.step] {
+                // A per-kind slider moves its kind's number; the others keep theirs.
+                let text = match sl.id.rsplit_once('-').and_then(|(_, i)| i.parse::<usize>().ok()) {
+                    Some(i) if f.list => {
+                        let mut xs = (f.get)(&d).five();
+                        xs[i] = x;
+                        xs.map(num::shortest).join(",")
+                    }
+                    _ => num::shortest(x),
+                };
+                let p = parse(&format!("{}={text}", sl.key));
+                assert!(p.notices.is_empty(), "{} at {x}: {:?}", sl.id, p.notices);
+            }
+        }
+        for (key, _) in ADJUSTERS {
+            let (min, max, step) = adjuster(key).expect("an adjuster of a key");
+            assert_eq!(f64::round((max - min) / step), (max - min) / step, "{key}");
         }
     }
 }

@@ -24,7 +24,7 @@ use serde::{Serialize, Serializer};
 
 /// Money is reported to the fen; whole amounts print as integers (`559300`, not `559300.0`).
 fn money<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    let r = crate::i18n::round_to(*x, 2);
+    let r = crate::num::round_to(*x, 2);
     if r == f64::trunc(r) && r.abs() < 9.0e15 {
         s.serialize_i64(r as i64)
     } else {
@@ -34,7 +34,7 @@ fn money<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
 
 /// Shares are reported to six decimals (0.1, not 0.09999999999999999).
 fn share<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(crate::i18n::round_to(*x, 6))
+    s.serialize_f64(crate::num::round_to(*x, 6))
 }
 
 /// P5, P25, P50, P75 and P95 of a simulated amount.

@@ -47,7 +47,7 @@ pub fn failures(n: u32, p: f64, w: f64) -> u32 {
     let var = nf * p * (1.0 - p);
     if var >= NORMAL_APPROX_MIN_VARIANCE {
         let x = f64::floor(nf * p + f64::sqrt(var) * w + 0.5);
-        return crate::i18n::clamp(x, 0.0, nf) as u32;
+        return crate::num::clamp(x, 0.0, nf) as u32;
     }
     let u = normal_cdf(w);
     if p <= 0.5 {
@@ -177,7 +177,7 @@ impl FailureSampler {
         match self {
             FailureSampler::Constant(f) => *f,
             FailureSampler::Normal { mean, sd, n } => {
-                crate::i18n::clamp(f64::floor(mean + sd * w + 0.5), 0.0, *n) as u32
+                crate::num::clamp(f64::floor(mean + sd * w + 0.5), 0.0, *n) as u32
             }
             FailureSampler::Table { cdf, flip, n } => {
                 let target = if *flip { 1.0 - u } else { u };
@@ -353,7 +353,7 @@ pub fn quantile(sorted: &[f64], q: f64) -> f64 {
         0 => 0.0,
         1 => sorted[0],
         n => {
-            let h = (n - 1) as f64 * crate::i18n::clamp(q, 0.0, 1.0);
+            let h = (n - 1) as f64 * crate::num::clamp(q, 0.0, 1.0);
             let lo = f64::floor(h) as usize;
             let hi = (lo + 1).min(n - 1);
             sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
@@ -431,7 +431,7 @@ pub fn histogram(cats: &[CategoryInput; CATEGORIES], sigma: f64) -> Histogram {
     }
     let top = if top > 0.0 { top } else { 1.0 };
     // A round bin width, about HISTOGRAM_BINS bins up to the top.
-    let width = nice_step(top / HISTOGRAM_BINS as f64);
+    let width = crate::num::nice_step(top / HISTOGRAM_BINS as f64);
     let bins = (f64::ceil(top / width - 1e-9) as usize).clamp(1, 2 * HISTOGRAM_BINS);
     let top = bins as f64 * width;
     let edges: Vec<f64> = (0..=bins).map(|i| i as f64 * width).collect();
@@ -468,13 +468,4 @@ pub fn histogram(cats: &[CategoryInput; CATEGORIES], sigma: f64) -> Histogram {
         above += succ * (1.0 - cdf(top));
     }
     Histogram { edges, counts, failed, above }
-}
-
-/// Round up to 1, 2, 2.5 or 5 × a power of ten: a readable step.
-pub fn nice_step(x: f64) -> f64 {
-    if x <= 0.0 || !x.is_finite() {
-        return 1.0;
-    }
-    let p = libm::pow(10.0, f64::floor(libm::log10(x)));
-    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * p).find(|&s| s >= x * (1.0 - 1e-12)).unwrap_or(10.0 * p)
 }

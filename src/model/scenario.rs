@@ -227,7 +227,7 @@ impl Scenario {
         if index >= CATEGORIES || !percent.is_finite() {
             return;
         }
-        let p = crate::i18n::clamp(percent, 0.0, 100.0);
+        let p = crate::num::clamp(percent, 0.0, 100.0);
         let shares = self.mix_shares();
         let others: f64 = (0..CATEGORIES).filter(|&i| i != index).map(|i| shares[i]).sum();
         let rest = 100.0 - p;
@@ -242,6 +242,6 @@ impl Scenario {
             };
         }
         // Two decimals are plenty for a share and keep shared URLs short.
-        self.mix = out.map(|x| crate::i18n::round_to(x, 2));
+        self.mix = out.map(|x| crate::num::round_to(x, 2));
     }
 }

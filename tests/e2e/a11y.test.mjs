@@ -133,6 +133,7 @@ function focused(page) {
       top: r.top + window.scrollY,
       bottom: r.bottom + window.scrollY,
       left: r.left + window.scrollX,
+      right: r.right + window.scrollX,
       outlineStyle: cs.outlineStyle,
       outlineWidth: parseFloat(cs.outlineWidth) || 0,
       clippedBy,
@@ -324,21 +325,22 @@ describe('the explainer for every reader', () => {
       await tabTo(s.page, (f) => f.name === 'span [adjust=grant]', { max: 1, path });
 
       // A preset: double grants for half the households.
-      await tabTo(s.page, (f) => f.name === 'button [preset=double]', { max: 6, path });
+      // (past the charts' data tables and PNG buttons, which come before the controls)
+      await tabTo(s.page, (f) => f.name === 'button [preset=double]', { max: 14, path });
       await key('Space');
       await s.page.waitForFunction(() => location.search.includes('grant=10000'));
       assert.equal(await households(), '1,273');
 
       // The grant in the sentence, two steps up with the arrow keys.
       const grant = 'p.reactive[lang="en"] [data-adjust="grant"]';
-      await tabTo(s.page, (f) => f.name === 'span [adjust=grant]', { shift: true, max: 6, path });
+      await tabTo(s.page, (f) => f.name === 'span [adjust=grant]', { shift: true, max: 14, path });
       await key('ArrowUp');
       await key('ArrowUp');
       assert.equal(await s.page.getAttribute(grant, 'aria-valuenow'), '11000');
       assert.equal(await households(), '1,157');
 
       // The grant slider, one step down.
-      await tabTo(s.page, (f) => f.name === 'input #in-grant', { max: 12, path });
+      await tabTo(s.page, (f) => f.name === 'input #in-grant', { max: 24, path });
       await key('ArrowLeft');
       assert.equal(await s.page.$eval('#in-grant', (e) => e.value), '10500');
       assert.equal(await s.page.getAttribute(grant, 'aria-valuenow'), '10500');
@@ -347,7 +349,7 @@ describe('the explainer for every reader', () => {
       await s.page.waitForFunction(() => location.search.includes('grant=10500'));
 
       // The allocation chart's data table.
-      await tabTo(s.page, (f) => f.name === 'summary #sum-allocation', { max: 30, path });
+      await tabTo(s.page, (f) => f.name === 'summary #sum-allocation', { shift: true, max: 30, path });
       await key('Enter');
       assert.equal(await s.page.$eval('#sum-allocation', (e) => e.parentElement.open), true);
       await s.page.waitForFunction(() => {
@@ -356,7 +358,7 @@ describe('the explainer for every reader', () => {
       });
 
       // The outcome as CSV, at the foot of the page.
-      await tabTo(s.page, (f) => f.name === 'button [download=outcome-csv]', { max: 30, path });
+      await tabTo(s.page, (f) => f.name === 'button [download=outcome-csv]', { max: 60, path });
       const [dl] = await Promise.all([s.page.waitForEvent('download'), key('Enter')]);
       const csv = await fsp.readFile(await dl.path(), 'utf8');
       assert.equal(dl.suggestedFilename(), 'helong-outcome.csv');
@@ -379,7 +381,7 @@ describe('the explainer for every reader', () => {
       ['index.html?lang=en', DESKTOP],
       ['index.html', PHONE],
       ['embed.html?lang=zh-Hant', DESKTOP],
-      ['embed.html?view=benefit', PHONE],
+      ['embed.html?view=benefit&controls=all', PHONE],
     ]) {
       const s = await open(where, opts);
       try {
@@ -399,12 +401,15 @@ describe('the explainer for every reader', () => {
         }
         assert.deepEqual(forward, expected, `${where}: Tab order`);
         assert.equal(await focusedKey(s.page), null, `${where}: Tab leaves the page after the last control`);
-        // Reading order: each stop is below the previous one, or on the same line to its right.
+        // Reading order: each stop is below the previous one, or on the same line to its right,
+        // or at the start of a column to its right (the simulator's charts, then its controls,
+        // on wide screens).
         for (let i = 1; i < boxes.length; i++) {
           const [a, b] = [boxes[i - 1], boxes[i]];
           const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
           const sameLine = overlap > 0.5 * Math.min(a.bottom - a.top, b.bottom - b.top);
-          const ok = sameLine ? b.left >= a.left - 1 : b.top >= a.top;
+          const newColumn = b.left >= a.right;
+          const ok = sameLine ? b.left >= a.left - 1 : b.top >= a.top || newColumn;
           assert.ok(ok, `${where}: ${b.name} comes after ${a.name} in the tab order but before it on screen`);
         }
         // Backwards from outside the page: the same controls in reverse, then out of the page

@@ -232,14 +232,20 @@ describe('embedding the explainer in a newsroom page', () => {
       assertFits(first, 'after load');
       assert.notEqual(first.outer, 600, 'the height came from the content, not the initial guess');
 
-      await frame.locator('details > summary >> visible=true').first().click();
-      const opened = await settledHeights(s.page, 'e1', frame, (h) => h.outer > first.outer);
-      assert.ok(opened.outer > first.outer, `opening a data table grows the iframe (${first.outer} → ${opened.outer})`);
+      // A single-view embed shows its key controls; "more controls and the data table" opens the rest.
+      await frame.click('.more-toggle');
+      const more = await settledHeights(s.page, 'e1', frame, (h) => h.outer > first.outer);
+      assert.ok(more.outer > first.outer, `opening "more controls" grows the iframe (${first.outer} → ${more.outer})`);
+      assertFits(more, 'after opening more controls');
+
+      await frame.locator('details.table-wrap > summary >> visible=true').first().click();
+      const opened = await settledHeights(s.page, 'e1', frame, (h) => h.outer > more.outer);
+      assert.ok(opened.outer > more.outer, `opening a data table grows the iframe (${more.outer} → ${opened.outer})`);
       assertFits(opened, 'after opening a data table');
 
-      await frame.locator('details[open] > summary >> visible=true').first().click();
+      await frame.locator('details.table-wrap[open] > summary >> visible=true').first().click();
       const closed = await settledHeights(s.page, 'e1', frame, (h) => h.outer < opened.outer);
-      assert.ok(Math.abs(closed.outer - first.outer) <= TOLERANCE_PX, `closing it shrinks the iframe back (${opened.outer} → ${closed.outer})`);
+      assert.ok(Math.abs(closed.outer - more.outer) <= TOLERANCE_PX, `closing it shrinks the iframe back (${opened.outer} → ${closed.outer})`);
       assertFits(closed, 'after closing the data table');
       await assertClean(s);
     } finally {
@@ -248,7 +254,8 @@ describe('embedding the explainer in a newsroom page', () => {
   });
 
   test('the iframe height changes after a language switch in the embed', { timeout: TIMEOUT }, async () => {
-    const s = await openHost([{ id: 'e1', view: 'benefit' }]);
+    // The language switch shows in an embed when the host asks for every control.
+    const s = await openHost([{ id: 'e1', view: 'benefit', query: 'controls=all' }]);
     try {
       const frame = await embedFrame(s.page, 'e1');
       const before = await settledHeights(s.page, 'e1', frame);
@@ -313,8 +320,10 @@ describe('embedding the explainer in a newsroom page', () => {
 
       const embedId = await s.page.$eval('#e1 iframe', (f) => new URL(f.src).searchParams.get('embed'));
       const own = got.all.map((m) => m.data).filter((d) => d && d.type === 'helong:height').at(-1);
-      assert.deepEqual(own, { type: 'helong:height', id: embedId, height: own?.height });
-      assert.ok(Math.abs(own.height - height) <= TOLERANCE_PX);
+      assert.deepEqual(Object.keys(own ?? {}).sort(), ['height', 'id', 'type']);
+      assert.equal(own.type, 'helong:height');
+      assert.equal(own.id, embedId);
+      assert.ok(Number.isFinite(own.height) && Math.abs(own.height - height) <= TOLERANCE_PX, `own height ${own.height} vs ${height}`);
       await assertClean(s);
     } finally {
       await s.close();
@@ -323,7 +332,7 @@ describe('embedding the explainer in a newsroom page', () => {
 
   test('two embeds on one page are independent', { timeout: TIMEOUT }, async () => {
     const s = await openHost([
-      { id: 'e1', view: 'allocation' },
+      { id: 'e1', view: 'allocation', query: 'controls=all' },
       { id: 'e2', view: 'benefit', query: 'grant=10000', lang: 'en' },
     ]);
     try {

@@ -251,6 +251,18 @@ describe('the reader’s explainer', () => {
       for (const id of ['chart-context', 'chart-allocation', 'chart-benefit', 'chart-outcomes']) {
         const w = await s.page.$eval(`#${id}`, (c) => c.width);
         assert.ok(w >= 300 * 3, `${id} backing width ${w}`);
+        // Drawn: a good share of its pixels are painted, in more than one colour.
+        const { painted, colours } = await s.page.$eval(`#${id}`, (c) => {
+          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          const seen = new Set();
+          let n = 0;
+          for (let i = 0; i < d.length; i += 4 * 7) {
+            if (d[i + 3] > 0) n += 1;
+            seen.add(`${d[i]},${d[i + 1]},${d[i + 2]},${d[i + 3]}`);
+          }
+          return { painted: n / (d.length / 28), colours: seen.size };
+        });
+        assert.ok(painted > 0.01 && colours >= 3, `${id} looks blank: ${painted} painted, ${colours} colours`);
       }
       const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);

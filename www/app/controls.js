@@ -5,29 +5,21 @@
 import { applyTheme } from './theme.js';
 import { updateUrl } from './text.js';
 
-/** Slider keys whose value is one number of the scenario. */
-const SCALAR_KEYS = ['grant', 'budget', 'fail', 'sigma', 'scale', 'cy'];
-/** Steps of the adjustable numbers in the reactive sentence. */
-const ADJUST = {
-  grant: { min: 500, max: 50000, step: 500, pxPerStep: 6 },
-  budget: { min: 0, max: 50000000, step: 100000, pxPerStep: 3 },
-};
+/** Pixels of dragging per step of the adjustable numbers of the sentence (their ranges and
+ * steps are the model's: src/prerender.rs writes them as data-min, data-max and data-step). */
+const PX_PER_STEP = { grant: 6, budget: 3 };
 /** Said after "copy link". */
 const MESSAGES = {
   copied: { 'zh-Hans': '链接已复制。', 'zh-Hant': '連結已複製。', en: 'Link copied.' },
   copyFallback: { 'zh-Hans': '请手动复制：', 'zh-Hant': '請手動複製：', en: 'Copy this link: ' },
 };
 
-/** The first number of a list-valued key (failure probability shown for all kinds). */
-function firstOf(explainer, key) {
-  return Number(explainer.value(key).split(',')[0]);
-}
-
 /** Move every slider to the model's current values (after load, presets, reset). */
 export function syncSliders(explainer) {
-  for (const key of SCALAR_KEYS) {
-    const el = document.getElementById(`in-${key}`);
-    if (el) el.value = key === 'fail' ? String(firstOf(explainer, 'fail')) : explainer.value(key);
+  // One slider per key ([data-key]); a list key (the failure probability, shown for all
+  // kinds) shows its first number.
+  for (const el of document.querySelectorAll('input[data-key]')) {
+    el.value = explainer.value(el.dataset.key).split(',')[0];
   }
   explainer.mix_shares().forEach((s, i) => {
     const el = document.getElementById(`in-mix-${i}`);
@@ -44,10 +36,9 @@ export function syncSliders(explainer) {
 
 /** Wire the sliders: every input event changes the model and redraws within the frame. */
 export function bindSliders({ explainer, renderer }) {
-  for (const key of SCALAR_KEYS) {
-    const el = document.getElementById(`in-${key}`);
-    el?.addEventListener('input', () => {
-      explainer.set(key, el.value);
+  for (const el of document.querySelectorAll('input[data-key]')) {
+    el.addEventListener('input', () => {
+      explainer.set(el.dataset.key, el.value);
       renderer.renderNow();
     });
   }
@@ -70,10 +61,16 @@ export function bindSliders({ explainer, renderer }) {
   }
 }
 
+/** The range and step of an adjustable number, as the build wrote them from the model. */
+function adjustRange(el) {
+  const { min, max, step } = el.dataset;
+  return { min: Number(min), max: Number(max), step: Number(step), pxPerStep: PX_PER_STEP[el.dataset.adjust] || 4 };
+}
+
 /** Change an adjustable number of the reactive sentence by whole steps. */
 function nudge({ explainer, renderer }, el, steps) {
   const key = el.dataset.adjust;
-  const a = ADJUST[key];
+  const a = adjustRange(el);
   const now = Number(explainer.value(key));
   const next = Math.min(a.max, Math.max(a.min, Math.round(now / a.step) * a.step + steps * a.step));
   explainer.set(key, String(next));
@@ -85,7 +82,7 @@ function nudge({ explainer, renderer }, el, steps) {
 export function bindAdjustables(page) {
   const { explainer, renderer } = page;
   for (const el of document.querySelectorAll('[data-adjust]')) {
-    const a = ADJUST[el.dataset.adjust];
+    const a = adjustRange(el);
     // Only with the model running are these numbers controls (the static page reads them as text).
     el.tabIndex = 0;
     el.setAttribute('role', 'spinbutton');
@@ -176,4 +173,16 @@ export function bindButtons({ explainer, renderer, narratives }) {
   for (const d of document.querySelectorAll('details.table-wrap')) {
     d.addEventListener('toggle', () => d.open && renderer.fillText());
   }
+}
+
+/** On phones the result strip sticks to the top of the screen: a control that receives focus
+ * under it (Shift+Tab, a click on a label) is scrolled clear of it (WCAG 2.2 focus not obscured). */
+export function keepFocusClearOfStrip() {
+  const strip = document.querySelector('.sim-strip');
+  document.getElementById('sim-controls')?.addEventListener('focusin', (e) => {
+    const s = strip?.getBoundingClientRect();
+    if (!s || s.height === 0 || Math.abs(s.top) > 1) return; // not shown, or not stuck
+    const r = e.target.getBoundingClientRect();
+    if (r.top < s.bottom + 4) window.scrollBy(0, r.top - s.bottom - 8);
+  });
 }

@@ -2,17 +2,10 @@
 // right after the sentence, and only the panel the `view` key asks for. The height messages to
 // the host page are frame.js's.
 
-/** In an embed the charts come right after the sentence, above the presets and controls: move
- * them there in the document, so that reading and focus order follow the order on screen. The
- * embed has no headline, so its top heading becomes the page's level-1 heading. */
+/** The embed has no headline, so its top heading becomes the page's level-1 heading. (The
+ * charts already come right after the sentence in the document, as on screen.) */
 export function arrangeEmbed() {
   if (!document.documentElement.hasAttribute('data-embed')) return;
-  const sentences = document.querySelectorAll('#simulator > .reactive');
-  let after = sentences[sentences.length - 1];
-  for (const panel of document.querySelectorAll('#simulator > .panel')) {
-    after?.after(panel);
-    after = panel;
-  }
   for (const [id, level] of [['h-sim', 1], ['h-allocation', 2], ['h-benefit', 2], ['h-outcomes', 2], ['h-context', 2]]) {
     document.getElementById(id)?.setAttribute('aria-level', String(level));
   }
@@ -23,6 +16,8 @@ export function applyView(explainer) {
   if (!document.documentElement.hasAttribute('data-embed')) return;
   const view = explainer.value('view') || 'all';
   document.documentElement.dataset.view = view;
+  // The same answer early.js gave before the first paint, now from the model.
+  document.documentElement.dataset.controls = explainer.value('controls') || (view === 'all' ? 'all' : 'key');
   const sim = document.getElementById('simulator');
   const context = document.getElementById('panel-context');
   if (sim) sim.hidden = view === 'context';
@@ -32,4 +27,24 @@ export function applyView(explainer) {
   for (const panel of document.querySelectorAll('#simulator .panel')) {
     panel.hidden = !(view === 'all' || panel.id === `panel-${view}`);
   }
+}
+
+/** The "more controls" button of an embed that shows its key controls only. */
+export function bindMoreControls() {
+  const b = document.querySelector('.more-toggle');
+  b?.addEventListener('click', () => {
+    const open = b.getAttribute('aria-expanded') !== 'true';
+    b.setAttribute('aria-expanded', String(open));
+    document.documentElement.toggleAttribute('data-more-open', open);
+  });
+}
+
+/** Keys of the controls inside the assumptions disclosure, as the model's canonical query writes them. */
+const DISCLOSED_KEYS = ['fail', 'sigma', 'scale', 'ret', 'cy'];
+
+/** Open the assumptions disclosure when the link sets any of its keys. */
+export function openAssumptionsIfSet(explainer) {
+  const keys = new URLSearchParams(explainer.query()).keys();
+  const d = document.getElementById('assumptions');
+  if (d && [...keys].some((k) => DISCLOSED_KEYS.includes(k))) d.open = true;
 }

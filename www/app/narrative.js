@@ -11,12 +11,16 @@ const NARRATIVE_FAILED = {
   en: 'The English text could not load; the story is shown in Simplified Chinese.',
 };
 
-/** The `lang` URL key as the model reads it (src/i18n.rs `Lang::parse`), for when it could not load. */
+/** The `lang` URL key as the model reads it, for before the wasm is ready or when it could not
+ * load: the last `lang` key (any case) wins, as in the codec, and its tag is looked up in the
+ * model's table of tags, which src/prerender.rs writes on <html> (`data-lang-tags`). */
 export function urlLang() {
-  const t = (new URLSearchParams(window.location.search).get('lang') || '').trim().toLowerCase();
-  if (['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo', 'zh-hant-tw', 'zh-hant-hk'].includes(t)) return 'zh-Hant';
-  if (t === 'en' || t.startsWith('en-')) return 'en';
-  return 'zh-Hans';
+  let t = '';
+  for (const [k, v] of new URLSearchParams(window.location.search)) if (k.trim().toLowerCase() === 'lang') t = v;
+  t = t.trim().toLowerCase();
+  const tags = (document.documentElement.dataset.langTags || '').split(' ').map((p) => p.split('='));
+  const hit = tags.find(([pat]) => (pat.endsWith('*') ? t.startsWith(pat.slice(0, -1)) : t === pat));
+  return hit ? hit[1] : 'zh-Hans';
 }
 
 /** Show the elements of one language and hide the others. An element with a lang attribute
@@ -25,6 +29,8 @@ export function urlLang() {
 export function applyLang(lang) {
   const root = document.documentElement;
   root.lang = lang;
+  // From here the hidden attributes say which language shows (early.js's CSS hint is done).
+  root.removeAttribute('data-early-lang');
   for (const el of document.querySelectorAll('body [lang]')) {
     if (el.hasAttribute('data-lang') || el.hasAttribute('data-lang-fixed')) continue;
     const outer = el.parentElement?.closest('[lang]');

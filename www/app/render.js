@@ -6,10 +6,12 @@ import { fillOutputs, fillText } from './text.js';
 import { isDark } from './theme.js';
 
 /** Charts that depend on the scenario (redrawn on every change). */
-const SCENARIO_CHARTS = ['allocation', 'benefit', 'outcomes'];
+/** `total` is the small chart of the phone's sticky strip (not drawn while it is not shown). */
+const SCENARIO_CHARTS = ['allocation', 'benefit', 'outcomes', 'total'];
 /** Charts that depend only on the dataset (redrawn on resize, language or theme). */
 const STATIC_CHARTS = ['context'];
-const ALL_CHARTS = [...STATIC_CHARTS, ...SCENARIO_CHARTS];
+/** Charts with a table and a text alternative. */
+const ALL_CHARTS = [...STATIC_CHARTS, 'allocation', 'benefit', 'outcomes'];
 /** Quiet period before the live summary and tables catch up with a moving slider. */
 const IDLE_MS = 350;
 
@@ -29,6 +31,7 @@ export function chartsNeedResize() {
   const dpr = window.devicePixelRatio || 1;
   return [...document.querySelectorAll('.chart canvas')].some((c) => {
     const r = c.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return false;
     return c.width !== Math.max(1, Math.round(r.width * dpr)) || c.height !== Math.max(1, Math.round(r.height * dpr));
   });
 }
@@ -54,6 +57,7 @@ export function createRenderer(explainer) {
     const found = jobs.map(([name, force]) => [name, force, document.getElementById(`chart-${name}`)]).filter((j) => j[2]);
     const boxes = found.map(([, , canvas]) => canvas.getBoundingClientRect());
     found.forEach(([name, force, canvas], i) => {
+      if (boxes[i].width === 0 || boxes[i].height === 0) return; // not shown (display: none)
       const changed = sizeCanvas(canvas, boxes[i], dpr);
       if (force || changed || explainer.chart_changed(name)) explainer.draw(name, canvas, dark, dpr);
     });

@@ -98,7 +98,7 @@ export function fillOutputs(explainer) {
   const set = (sel, text) => {
     for (const el of document.querySelectorAll(sel)) el.textContent = text;
   };
-  for (const key of ['households', 'benefit', 'p5', 'p95', 'courtyard']) set(`[data-out="${key}"]`, r[key]);
+  for (const key of ['households', 'benefit', 'p5', 'p95', 'courtyard', 'assumptions', 'steady']) set(`[data-out="${key}"]`, r[key]);
   for (const el of document.querySelectorAll('[data-adjust]')) {
     const key = el.dataset.adjust;
     el.textContent = r[key];

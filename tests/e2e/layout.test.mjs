@@ -1,0 +1,221 @@
+// The simulator as one instrument: every slider has a scenario chart in view while it moves,
+// the assumptions sit in a disclosure, single-view embeds fit a news column, the phone's sticky
+// strip never hides the focused control, and nothing shifts while the page and the embeds load.
+// The site is served from E2E_ROOT (default dist/).
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, useSite, waitReady } from './helpers.mjs';
+
+const ROOT = process.env.E2E_ROOT || 'dist';
+const TIMEOUT = 120_000;
+const SCREENS = [
+  { name: 'desktop 1280×800', width: 1280, height: 800 },
+  { name: 'phone 390×844', width: 390, height: 844, isMobile: true },
+];
+const SCENARIO_CANVASES = ['chart-allocation', 'chart-benefit', 'chart-outcomes', 'chart-total'];
+const VIEWS = ['allocation', 'benefit', 'outcomes'];
+const LANGS = ['zh-Hans', 'zh-Hant', 'en'];
+/** Tallest a single-view embed may be at 640 px width (issue 10). */
+const EMBED_MAX_PX = 760;
+/** Largest cumulative layout shift allowed while a page loads (issue 12). */
+const CLS_MAX = 0.01;
+
+/** For every slider scrolled to the middle of the screen: how many scenario charts are at least half on screen. */
+async function chartsInViewPerSlider(page) {
+  const ids = await page.$$eval('#controls input[type="range"]', (els) => els.map((e) => e.id));
+  const out = {};
+  for (const id of ids) {
+    out[id] = await page.evaluate(
+      ({ id, canvases }) => {
+        const el = document.getElementById(id);
+        el.closest('details')?.setAttribute('open', '');
+        const r0 = el.getBoundingClientRect();
+        window.scrollBy(0, r0.top + r0.height / 2 - window.innerHeight / 2);
+        const vh = window.innerHeight;
+        return canvases.filter((c) => {
+          const r = document.getElementById(c)?.getBoundingClientRect();
+          if (!r || r.height === 0 || r.width === 0) return false;
+          const seen = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
+          return seen >= r.height / 2;
+        }).length;
+      },
+      { id, canvases: SCENARIO_CANVASES },
+    );
+  }
+  return out;
+}
+
+/** Load `url` with a layout-shift observer installed before any script, wait for data-ready and a settle, return the CLS. */
+async function loadShift(browser, url, opts) {
+  const p = await openPage(browser, 'about:blank', opts);
+  await p.page.addInitScript(() => {
+    window.__cls = 0;
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__cls += e.value;
+        window.__shifts.push({ value: e.value, nodes: (e.sources || []).map((s) => s.node?.nodeName + '#' + (s.node?.id || s.node?.className || '')) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await p.page.goto(url);
+  await waitReady(p.page);
+  await p.page.waitForTimeout(600);
+  const r = await p.page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+  await p.close();
+  return r;
+}
+
+describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
+  const site = useSite(ROOT);
+
+  for (const screen of SCREENS) {
+    test(`every slider, scrolled to the middle of a ${screen.name} screen, has a scenario chart at least half on screen`, async () => {
+      const p = await openPage(site.browser, `${site.server.url}index.html`, screen);
+      try {
+        await waitReady(p.page);
+        const seen = await chartsInViewPerSlider(p.page);
+        assert.equal(Object.keys(seen).length, 16, 'sixteen sliders');
+        const blind = Object.entries(seen).filter(([, n]) => n < 1).map(([id]) => id);
+        assert.deepEqual(blind, [], `sliders with no chart in view: ${JSON.stringify(seen)}`);
+      } finally {
+        await p.close();
+      }
+    });
+  }
+
+  test('the assumptions are in a closed disclosure whose summary states them in words, opened by a link that sets one', async () => {
+    const p = await openPage(site.browser, `${site.server.url}index.html?lang=en`, SCREENS[0]);
+    try {
+      await waitReady(p.page);
+      const d = await p.page.$eval('#assumptions', (el) => ({ open: el.open, summary: el.querySelector('summary').innerText }));
+      assert.equal(d.open, false);
+      assert.match(d.summary, /failure 10% · spread σ 0\.50 · β 1\.00 · equal returns/);
+      assert.equal(await p.page.$eval('#in-fail', (el) => el.checkVisibility()), false, 'assumption sliders hidden while closed');
+      await p.page.goto(`${site.server.url}index.html?lang=en&sigma=0.8`);
+      await waitReady(p.page);
+      const after = await p.page.$eval('#assumptions', (el) => ({ open: el.open, summary: el.querySelector('summary').innerText }));
+      assert.equal(after.open, true, 'a link with sigma opens the disclosure');
+      assert.match(after.summary, /σ 0\.80/);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('a move that leaves the expected benefit unchanged says why, in the reader’s language', async () => {
+    const p = await openPage(site.browser, `${site.server.url}index.html?lang=en`, SCREENS[0]);
+    try {
+      await waitReady(p.page);
+      assert.equal(await p.page.$eval('#steady', (el) => el.textContent), '', 'nothing said before a move');
+      await p.page.$eval('#in-mix-0', (el) => {
+        el.value = '40';
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      const note = await p.page.$eval('#steady', (el) => el.textContent);
+      assert.match(note, /Same expected benefit: with equal returns and β = 1/);
+      assert.match(note, /households funded/);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('on a phone, a control reached with the keyboard is never hidden under the sticky strip', async () => {
+    const p = await openPage(site.browser, `${site.server.url}index.html`, SCREENS[1]);
+    try {
+      await waitReady(p.page);
+      await p.page.focus('#in-grant');
+      const hidden = [];
+      for (let i = 0; i < 12; i++) {
+        await p.page.keyboard.press('Tab');
+        const r = await p.page.evaluate(() => {
+          const a = document.activeElement;
+          const strip = document.querySelector('.sim-strip').getBoundingClientRect();
+          const box = a.getBoundingClientRect();
+          return { id: a.id || a.className || a.tagName, top: box.top, stripBottom: strip.bottom, stuck: Math.abs(strip.top) < 1 };
+        });
+        if (r.stuck && r.top < r.stripBottom - 1) hidden.push(r);
+      }
+      for (let i = 0; i < 12; i++) {
+        await p.page.keyboard.press('Shift+Tab');
+        const r = await p.page.evaluate(() => {
+          const a = document.activeElement;
+          const strip = document.querySelector('.sim-strip').getBoundingClientRect();
+          const box = a.getBoundingClientRect();
+          return { id: a.id || a.className || a.tagName, top: box.top, stripBottom: strip.bottom, stuck: Math.abs(strip.top) < 1 };
+        });
+        if (r.stuck && r.top < r.stripBottom - 1) hidden.push(r);
+      }
+      assert.deepEqual(hidden, []);
+      const strip = await p.page.$eval('.sim-strip', (el) => el.getBoundingClientRect().height);
+      assert.ok(strip <= 0.4 * 844, `strip ${strip}px is at most 40% of the screen`);
+    } finally {
+      await p.close();
+    }
+  });
+
+  for (const view of VIEWS) {
+    test(`the ${view} embed is at most ${EMBED_MAX_PX} px tall at 640 px width in every language, and "more controls" opens the rest`, async () => {
+      for (const lang of LANGS) {
+        const p = await openPage(site.browser, `${site.server.url}embed.html?view=${view}&lang=${lang}`, { width: 640, height: 900 });
+        try {
+          await waitReady(p.page);
+          const h = await p.page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+          assert.ok(h <= EMBED_MAX_PX, `${view} ${lang}: ${h} px`);
+          assert.equal(await p.page.$eval('#in-grant', (el) => el.checkVisibility()), true, 'grant shown');
+          assert.equal(await p.page.$eval('#in-sigma', (el) => el.checkVisibility()), false, 'assumptions behind "more controls"');
+          await p.page.click('.more-toggle');
+          assert.equal(await p.page.$eval('#assumptions', (el) => el.checkVisibility()), true);
+          assert.equal(await p.page.$eval('.more-toggle', (el) => el.getAttribute('aria-expanded')), 'true');
+        } finally {
+          await p.close();
+        }
+      }
+    });
+  }
+
+  test('controls=none shows no control and controls=all shows every one with the switches', async () => {
+    const none = await openPage(site.browser, `${site.server.url}embed.html?view=benefit&controls=none`, { width: 640, height: 900 });
+    try {
+      await waitReady(none.page);
+      assert.equal(await none.page.$eval('#in-grant', (el) => el.checkVisibility()), false);
+    } finally {
+      await none.close();
+    }
+    const all = await openPage(site.browser, `${site.server.url}embed.html?view=benefit&controls=all`, { width: 640, height: 900 });
+    try {
+      await waitReady(all.page);
+      assert.equal(await all.page.$eval('#in-mix-0', (el) => el.checkVisibility()), true);
+      assert.equal(await all.page.$eval('[data-lang="en"]', (el) => el.checkVisibility()), true);
+    } finally {
+      await all.close();
+    }
+  });
+
+  for (const [url, opts] of [
+    ['index.html', SCREENS[0]],
+    ['index.html', SCREENS[1]],
+    ...['allocation', 'benefit', 'outcomes', 'context', 'all'].map((v) => [`embed.html?view=${v}`, { width: 640, height: 900 }]),
+    ['embed.html?view=benefit&lang=en', { width: 390, height: 844, isMobile: true }],
+  ]) {
+    test(`nothing shifts while ${url} loads at ${opts.width} px (CLS ≤ ${CLS_MAX})`, async () => {
+      const { cls, shifts } = await loadShift(site.browser, `${site.server.url}${url}`, opts);
+      assert.ok(cls <= CLS_MAX, `CLS ${cls}: ${JSON.stringify(shifts)}`);
+    });
+  }
+
+  test('data-ready is set once every visible chart is drawn at its real size', async () => {
+    const p = await openPage(site.browser, `${site.server.url}embed.html?view=benefit`, { width: 640, height: 900, waitUntil: 'commit' });
+    try {
+      await waitReady(p.page);
+      const sizes = await p.page.$$eval('.chart canvas', (cs) =>
+        cs.filter((c) => c.getBoundingClientRect().width > 0).map((c) => [c.id, c.width, Math.round(c.getBoundingClientRect().width * devicePixelRatio)]),
+      );
+      assert.ok(sizes.length >= 1);
+      for (const [id, w, box] of sizes) assert.equal(w, box, `${id} drawn at its box width when data-ready is set`);
+    } finally {
+      await p.close();
+    }
+  });
+});

@@ -506,7 +506,7 @@ mod tests {
         let html = page(PAGE, &simulate("")).expect("pre-rendered");
         assert!(html.contains("data-out=\"households\">2546<"));
         assert!(html.contains("data-out=\"households\">2,546<"));
-        assert!(html.contains("data-adjust=\"budget\">12.73 million yuan<"));
+        assert!(html.contains("data-adjust=\"budget\" data-min=\"0\" data-max=\"50000000\" data-step=\"100000\">12.73 million yuan<"));
         assert!(!html.contains("spinbutton"), "static numbers are text, not controls");
         assert!(html.contains("1273万元"));
     }
@@ -573,7 +573,8 @@ mod tests {
         // The chrome outside the blocks stays in three languages.
         assert!(index.contains("<span lang=\"en\" hidden>Skip to the simulator</span>"));
         assert!(index.contains("<p class=\"reactive\" lang=\"en\" hidden>"));
-        assert!(index.starts_with("<!doctype html>\n<html lang=\"zh-Hans\" data-theme=\"auto\" data-narrative-zh-hant=\"narrative.zh-Hant.html\" data-narrative-en=\"narrative.en.html\">"));
+        let root = format!("<!doctype html>\n<html lang=\"zh-Hans\" data-theme=\"auto\" data-lang-tags=\"{}\" data-narrative-zh-hant=\"narrative.zh-Hant.html\" data-narrative-en=\"narrative.en.html\">", Lang::tags_attr());
+        assert!(index.starts_with(&root), "{}", &index[..300.min(index.len())]);
         assert_eq!(fragments.iter().map(|(l, _)| *l).collect::<Vec<_>>(), LAZY_LANGS);
         // Page and fragments together hold every element of the source blocks, block by block
         // and in order.

@@ -93,7 +93,7 @@ fn the_issue_examples_read_as_written_up_to_the_fifteenth_digit() {
     // 123456789.000000|071: the first dropped digit is 0, so nothing rounds up.
     assert_eq!(read_rounded("123456789.000000071"), Some((123_456_789.0, true)));
     // 5000.45678901234|007 → 5000.45678901234, not …235.
-    assert_eq!(read_rounded("5000.45678901234007"), Some((5000.456_789_012_34, true)));
+    assert_eq!(read_rounded("5000.45678901234007"), Some((5_000.456_789_012_34, true)));
     // Rounded once at the twelfth place, not first at the fifteenth digit and then again:
     // 0.123456789012|4999999 is below the half.
     assert_eq!(read_rounded("0.1234567890124999999"), Some((0.123_456_789_012, true)));

@@ -71,41 +71,9 @@ type CanvasArea = DrawingArea<CanvasBackend, plotters::coord::Shift>;
 
 // Private helpers.
 impl Explainer {
-    /// A fingerprint of what chart `chart` shows: the numbers it draws and the language.
+    /// A fingerprint of what chart `chart` shows (see [`Chart::fingerprint`]).
     fn chart_key(&self, chart: Chart) -> u64 {
-        let o = &self.outcome;
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut eat = |x: f64| {
-            for b in x.to_bits().to_le_bytes() {
-                h ^= b as u64;
-                h = h.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        };
-        eat(self.presentation.lang as u8 as f64);
-        let q = &o.benefit_quantiles_yuan;
-        match chart {
-            Chart::Context => {}
-            Chart::Allocation => o.categories.iter().for_each(|c| eat(c.households as f64)),
-            Chart::Benefit => {
-                for c in &o.categories {
-                    [c.households as f64, c.expected_benefit_yuan, c.p5, c.p25, c.p75, c.p95]
-                        .into_iter()
-                        .for_each(&mut eat);
-                }
-                [o.expected_benefit_yuan, q.p5, q.p25, q.p50, q.p75, q.p95].into_iter().for_each(&mut eat);
-            }
-            Chart::Total => {
-                [o.households_funded as f64, o.expected_benefit_yuan, q.p5, q.p25, q.p75, q.p95]
-                    .into_iter()
-                    .for_each(&mut eat);
-            }
-            Chart::Outcomes => {
-                o.histogram.edges.iter().chain(o.histogram.counts.iter().flatten()).for_each(|&x| eat(x));
-                [o.histogram.failed, o.histogram.above, q.p5, q.p95].into_iter().for_each(&mut eat);
-                o.draws.iter().for_each(|d| eat(d.total_yuan));
-            }
-        }
-        h
+        chart.fingerprint(&self.outcome, self.presentation.lang)
     }
 
     /// Set up `canvas` for chart `name` in the reader's language and let `draw` paint it.

@@ -340,3 +340,56 @@ fn every_chart_has_a_name_the_page_and_the_command_line_use() {
         assert!(Chart::ALL.contains(&chart));
     }
 }
+
+#[test]
+fn a_chart_whose_drawing_changes_always_gets_a_new_fingerprint_so_the_page_never_skips_a_redraw() {
+    // Each query moves one input (or the language) away from the report; the page redraws a
+    // chart only when its fingerprint changes, so two outcomes with one fingerprint must draw
+    // the same chart, at phone and desktop size.
+    let queries = [
+        "",
+        "cy=100",
+        "cyarea=10&cyyield=3",
+        "grant=10000",
+        "budget=5000000",
+        "mix=1,1,1,1,1",
+        "mix=480,1859,96,89,23",
+        "fail=0.3",
+        "sigma=1",
+        "scale=1.2",
+        "grant=10000&scale=1.2",
+        "ret=2,1,1,1,1",
+        "trials=500",
+        "seed=7",
+        "budget=1000",
+        "lang=en",
+        "lang=zh-Hant",
+        "lang=en&cy=5",
+    ];
+    let mut shared = 0;
+    for chart in Chart::ALL.into_iter().chain([Chart::Total]) {
+        let mut seen: Vec<(u64, Vec<String>, &str)> = Vec::new();
+        for q in queries {
+            let lang = helong::model::codec::parse(q).presentation.lang;
+            let out = simulate(q);
+            let drawn: Vec<String> = [(720, 300), (390, 120)]
+                .iter()
+                .map(|&(w, h)| svg(chart, &out, style(lang, false, 1.0), w, h))
+                .collect();
+            let fp = chart.fingerprint(&out, lang);
+            for (f, before, q0) in &seen {
+                if *f == fp {
+                    shared += 1;
+                    assert!(
+                        before == &drawn,
+                        "{}: {q0:?} and {q:?} share a fingerprint but draw differently",
+                        chart.name()
+                    );
+                }
+            }
+            seen.push((fp, drawn, q));
+        }
+    }
+    // Not vacuous: courtyards, for one, leave every scenario chart as it was.
+    assert!(shared >= 4, "only {shared} pairs of scenarios shared a fingerprint");
+}

@@ -151,6 +151,46 @@ pub enum Chart {
 }
 
 impl Chart {
+    /// A fingerprint of everything chart `self` draws from `out` in language `lang`: two
+    /// outcomes with the same fingerprint draw the same chart, so the page skips the redraw
+    /// (a slider that does not concern a chart, courtyards say, costs that chart nothing).
+    /// `tests/charts.rs` checks that a changed drawing always changes the fingerprint.
+    pub fn fingerprint(self, out: &Outcome, lang: Lang) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |x: f64| {
+            for b in x.to_bits().to_le_bytes() {
+                h ^= b as u64;
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        eat(lang as u8 as f64);
+        let o = out;
+        let q = &o.benefit_quantiles_yuan;
+        match self {
+            Chart::Context => {}
+            Chart::Allocation => o.categories.iter().for_each(|c| eat(c.households as f64)),
+            Chart::Benefit => {
+                for c in &o.categories {
+                    [c.households as f64, c.expected_benefit_yuan, c.p5, c.p25, c.p75, c.p95]
+                        .into_iter()
+                        .for_each(&mut eat);
+                }
+                [o.expected_benefit_yuan, q.p5, q.p25, q.p50, q.p75, q.p95].into_iter().for_each(&mut eat);
+            }
+            Chart::Total => {
+                [o.households_funded as f64, o.expected_benefit_yuan, q.p5, q.p25, q.p75, q.p95]
+                    .into_iter()
+                    .for_each(&mut eat);
+            }
+            Chart::Outcomes => {
+                o.histogram.edges.iter().chain(o.histogram.counts.iter().flatten()).for_each(|&x| eat(x));
+                [o.histogram.failed, o.histogram.above, q.p5, q.p95].into_iter().for_each(&mut eat);
+                o.draws.iter().for_each(|d| eat(d.total_yuan));
+            }
+        }
+        h
+    }
+
     pub const ALL: [Chart; 4] = [Chart::Allocation, Chart::Benefit, Chart::Outcomes, Chart::Context];
 
     /// Name used by the CLI's `render --chart` and the page's canvas ids (`chart-<name>`).

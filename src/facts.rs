@@ -1258,7 +1258,7 @@ pub fn format_value(f: &Fact, lang: crate::i18n::Lang) -> String {
 pub const CSV_HEADER: &str = "id,value,unit,period,label_zh_hans,label_zh_hant,label_en,source_section,source_paragraph,derived,formula";
 
 /// One CSV field, quoted per RFC 4180 when it holds a comma, a quote or a line break.
-fn csv_field(s: &str) -> String {
+pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -351,15 +351,6 @@ pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout
     }
 }
 
-/// RFC 4180 field quoting.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// The outcome of a scenario as CSV (UTF-8 with BOM, for Excel; CRLF line ends, as RFC 4180
 /// and the dataset's CSV): one row per category and one for the total, money in yuan, plus
 /// the scenario's query and the model's version.
@@ -367,7 +358,7 @@ pub fn outcome_csv(out: &Outcome) -> String {
     let mut s = String::from(
         "\u{feff}query,model_version,dataset_hash,row,households,expected_benefit_yuan,p5,p25,p50,p75,p95\r\n",
     );
-    let head = format!("{},{},{}", csv_field(&out.query), out.model_version, facts::dataset_hash());
+    let head = format!("{},{},{}", facts::csv_field(&out.query), out.model_version, facts::dataset_hash());
     let r2 = |x: f64| num::shortest(num::round_to(x, 2));
     for c in &out.categories {
         s.push_str(&format!(

@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { startServer, CACHE_IMMUTABLE } from '../../tools/serve.mjs';
+import { startServer, CACHE_IMMUTABLE, COMPRESSIBLE } from '../../tools/serve.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 let site;
@@ -38,7 +38,9 @@ async function hashedFiles() {
 }
 
 test('every text and wasm asset is sent brotli-compressed to a browser that accepts it, and decodes to the file', async () => {
-  const files = ['index.html', 'embed.html', 'embed.js', 'data/helong-facts.json', ...(await hashedFiles())];
+  // Images (the share cards) are compressed already and are sent as they are.
+  const hashedText = (await hashedFiles()).filter((f) => COMPRESSIBLE.includes(path.extname(f)));
+  const files = ['index.html', 'embed.html', 'embed.js', 'data/helong-facts.json', ...hashedText];
   for (const rel of files) {
     const res = await get(rel, { 'Accept-Encoding': 'gzip, deflate, br' });
     assert.equal(res.status, 200, rel);
@@ -48,6 +50,14 @@ test('every text and wasm asset is sent brotli-compressed to a browser that acce
     assert.ok(brotliDecompressSync(res.body).equals(plain), `${rel} decodes to the file`);
     assert.ok(res.body.length < plain.length, `${rel}: ${res.body.length} < ${plain.length}`);
   }
+});
+
+test('an image is sent as it is, never wrapped in a second compression', async () => {
+  const png = (await hashedFiles()).find((f) => f.endsWith('.png'));
+  assert.ok(png, 'the manifest names a share card');
+  const res = await get(png, { 'Accept-Encoding': 'gzip, deflate, br' });
+  assert.equal(res.headers['content-encoding'], undefined);
+  assert.equal(res.headers['content-type'], 'image/png');
 });
 
 test('a client without brotli gets gzip, and a client that accepts nothing gets the plain file', async () => {

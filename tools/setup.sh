@@ -18,7 +18,9 @@ command -v firefox-esr >/dev/null 2>&1 || need_apt+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null 2>&1 || need_apt+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null 2>&1 || need_apt+=(xvfb)
 command -v wasm-opt >/dev/null 2>&1 || need_apt+=(binaryen)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+# Not `grep -q`: it stops reading early, fc-list dies of SIGPIPE, and under pipefail the
+# check failed even with the fonts installed (apt ran again on every `make`).
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_apt+=(fonts-noto-cjk)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

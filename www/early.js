@@ -2,7 +2,7 @@
 // URL what decides the layout — language, theme, and in an embed the view and the controls —
 // and writes it on <html>, where style.css lays the page out from it. So nothing moves when
 // app.js and the wasm arrive: the model (src/model/codec.rs, the one home of these keys) then
-// reads the same keys and writes the same attributes (tests/e2e/layout.test.mjs checks they
+// reads the same keys and writes the same attributes (tests/e2e/early.test.mjs checks they
 // agree). The allowed values, the language tags and each view's default controls are the
 // model's, written on <html> by src/prerender.rs (`codec::page_contract`); this script keeps no
 // list of its own. Without JavaScript none of this runs and the page keeps its static form.

@@ -282,3 +282,39 @@ fn the_pages_scripts_keep_no_copy_of_the_models_ranges_keys_values_or_language_t
         }
     }
 }
+
+#[test]
+fn the_traditional_chinese_text_keeps_the_mainland_vocabulary_of_the_article() {
+    // The article is a Jilin paper's, printed in traditional characters with mainland words
+    // (報道, 數據, 概率…); Taiwan's words for the same things would read as another voice.
+    const TAIWAN: [(&str, &str); 8] = [
+        ("機率", "概率"),
+        ("雜湊", "哈希"),
+        ("支援", "支持"),
+        ("情境", "情景"),
+        ("軟體", "軟件"),
+        ("網路", "網絡"),
+        ("程式", "程序"),
+        ("資訊", "信息"),
+    ];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("www/index.html")];
+    for dir in ["src", "src/model", "src/charts", "www/app"] {
+        for e in std::fs::read_dir(root.join(dir)).expect("a source folder") {
+            files.push(e.expect("an entry").path());
+        }
+    }
+    let mut read = 0;
+    for f in files.iter().filter(|f| f.is_file()) {
+        let text = std::fs::read_to_string(f).expect("a text file");
+        read += 1;
+        for (taiwan, mainland) in TAIWAN {
+            assert!(
+                !text.contains(taiwan),
+                "{} writes {taiwan}; the article's word is {mainland}",
+                f.display()
+            );
+        }
+    }
+    assert!(read > 20, "the check read the sources ({read} files)");
+}

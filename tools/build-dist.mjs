@@ -15,6 +15,8 @@ const DIST = process.argv[2] || 'dist';
 const SINGLE_FILE = 'helong-explainer.html';
 const HTML_PAGES = ['index.html', 'embed.html', 'embed-demo.html'];
 const HASH_LEN = 10;
+/** The pages' one script tag: early.js, which loads the module and the wasm after the first paint. */
+const EARLY_TAG = '<script src="early.js" data-app="app.js" data-wasm="pkg/helong_bg.wasm"></script>';
 
 /** Read a file of dist/ as text. */
 const read = (rel) => fsp.readFile(path.join(DIST, rel), 'utf8');
@@ -126,8 +128,8 @@ async function buildSingleFile() {
   html = replaceExact(html, '<link rel="stylesheet" href="style.css">', `<style>\n${css}\n</style>`, 'index.html');
   const early = await read('early.js');
   if (/<\/script/i.test(early)) throw new Error('build-dist: a closing tag inside early.js');
-  html = replaceExact(html, '<script src="early.js"></script>', `<script>\n${early}\n</script>`, 'index.html');
-  html = replaceExact(html, '<script type="module" src="app.js" async></script>', `<script type="module">\n${script}\n</script>`, 'index.html');
+  // Inline, early.js finds no module to load (its tag names none): the module follows it.
+  html = replaceExact(html, EARLY_TAG, `<script>\n${early}\n</script>\n<script type="module">\n${script}\n</script>`, 'index.html');
   // The static SVG fallbacks live in files; the single file keeps its pre-filled tables instead.
   html = html.replace(/<noscript class="chart-fallback-ns">[\s\S]*?<\/noscript>/g, '');
   // The dataset files travel inside the page too, as data: links with their file names.
@@ -196,12 +198,9 @@ async function hashAssets(hashedBefore = {}) {
       continue;
     }
     html = html.split('href="style.css"').join(`href="${cssName}"`);
-    if (html.includes('src="app.js"')) {
-      // The wasm starts downloading while the HTML parses, beside the one JS module.
-      const preloads = `<link rel="preload" href="${wasmName}" as="fetch" type="application/wasm" crossorigin>`;
-      html = html.replace(`<link rel="stylesheet" href="${cssName}">`, `<link rel="stylesheet" href="${cssName}">\n${preloads}`);
-    }
-    html = html.split('src="app.js"').join(`src="${appName}"`);
+    // early.js asks for the module and the wasm once the page has been painted (not before:
+    // they would share the bandwidth with the stylesheet the first paint waits for).
+    if (html.includes(EARLY_TAG)) html = html.split(EARLY_TAG).join(`<script src="early.js" data-app="${appName}" data-wasm="${wasmName}"></script>`);
     if (page === 'index.html') {
       for (const { attr, file, hashed } of fragments) html = replaceExact(html, ` ${attr}="${file}"`, ` ${attr}="${hashed}"`, page);
     }

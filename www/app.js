@@ -21,7 +21,7 @@ import { bindDownloads } from './app/downloads.js';
 import { applyView, arrangeEmbed, bindMoreControls, openAssumptionsIfSet } from './app/embed.js';
 import { showFailure } from './app/failure.js';
 import { bindNarrativePrefetch, createNarratives, urlLang } from './app/narrative.js';
-import { chartsNeedResize, createRenderer } from './app/render.js';
+import { createRenderer } from './app/render.js';
 import { applyTheme } from './app/theme.js';
 
 /** Longest wait for the narrative in the URL's language before the page is declared ready; it
@@ -72,8 +72,7 @@ async function main(narratives) {
   // data-ready promises the narrative in the reader's language: it has been on its way since
   // the start and is smaller than the wasm, so this rarely waits (and never for long).
   await Promise.race([narrativeShown, delay(NARRATIVE_WAIT_MS)]);
-  const ro = new ResizeObserver(() => chartsNeedResize() && page.renderer.scheduleFullRender());
-  for (const el of document.querySelectorAll('.chart')) ro.observe(el);
+  page.renderer.watch();
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', page.renderer.scheduleFullRender);
   page.renderer.render();
 }

@@ -1,4 +1,4 @@
-// Runs before the first paint (a classic script in <head>, a few hundred bytes): reads from the
+// Runs before the first paint (a classic script in <head>, about a kilobyte): reads from the
 // URL what decides the layout — language, theme, and in an embed the view and the controls —
 // and writes it on <html>, where style.css lays the page out from it. So nothing moves when
 // app.js and the wasm arrive: the model (src/model/codec.rs, the one home of these keys) then
@@ -38,4 +38,23 @@
     const c = key('controls');
     d.setAttribute('data-controls', (allowed.get('controls') || []).includes(c) ? c : table('data-view-controls').get(view));
   }
+  // The page's module and its wasm (named on this tag; tools/build-dist.mjs writes the hashed
+  // names) are asked for only once the text has been painted: fetched in <head> they shared the
+  // phone's bandwidth with the stylesheet and held back the first paint (issue 12). A page that
+  // is never painted (a hidden tab) starts them after a while all the same.
+  const me = document.currentScript;
+  if (!me || !me.dataset.app) return;
+  let go = () => {
+    go = () => {};
+    const wasm = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: '', href: me.dataset.wasm });
+    document.head.append(wasm, Object.assign(document.createElement('script'), { type: 'module', src: me.dataset.app }));
+  };
+  const afterFrame = () => requestAnimationFrame(() => setTimeout(() => go()));
+  addEventListener('DOMContentLoaded', () => {
+    setTimeout(() => go(), 2000);
+    if (!(PerformanceObserver.supportedEntryTypes || []).includes('paint')) return afterFrame();
+    new PerformanceObserver((list, o) => {
+      if (list.getEntriesByName('first-contentful-paint').length) o.disconnect(), afterFrame();
+    }).observe({ type: 'paint', buffered: true });
+  });
 })();

@@ -58,6 +58,10 @@ describe('the reader’s explainer', () => {
     const s = await open();
     try {
       assert.equal(await visibleText(s.page, '[data-out="households"]'), '2546');
+      // The reader drags the slider where it is, beside the charts (a chart off screen waits
+      // for the pause: tests/e2e/layout.test.mjs).
+      await s.page.$eval('#in-grant', (el) => el.scrollIntoView({ block: 'center' }));
+      await s.page.waitForTimeout(100);
       const before = await canvasHash(s.page, 'chart-allocation');
       const benefitBefore = await canvasHash(s.page, 'chart-benefit');
       await slide(s.page, 'in-grant', 10000);

@@ -1,5 +1,8 @@
 // The render loop: keeps canvases sized to their boxes × devicePixelRatio, asks Rust to draw
 // the charts whose numbers changed, and lets the slower text catch up once the reader pauses.
+// While a slider moves, only the charts on screen are drawn (on a phone that is the strip's
+// small chart; each canvas drawn is also a bitmap the browser copies for the frame): a chart off
+// screen is drawn when it comes into view or when the reader pauses, whichever is first.
 // Ids shared with Rust (src/web.rs, src/charts/mod.rs): canvas#chart-<name>.
 
 import { fillOutputs, fillText } from './text.js';
@@ -25,17 +28,6 @@ function sizeCanvas(canvas, box, dpr) {
   return changed;
 }
 
-/** True when a chart's canvas no longer matches its box × devicePixelRatio (the observer's
- * first call, right after the first render, changes nothing and redraws nothing). */
-export function chartsNeedResize() {
-  const dpr = window.devicePixelRatio || 1;
-  return [...document.querySelectorAll('.chart canvas')].some((c) => {
-    const r = c.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) return false;
-    return c.width !== Math.max(1, Math.round(r.width * dpr)) || c.height !== Math.max(1, Math.round(r.height * dpr));
-  });
-}
-
 /**
  * The page's renderer for one explainer: `render()` draws now (the first call also fills the
  * text and marks the page ready), `renderNow()` draws inside the event that changed the
@@ -50,22 +42,37 @@ export function createRenderer(explainer) {
   /** Timer for the idle update of summary and tables. */
   let idleTimer = 0;
 
-  /** Draw charts: `jobs` is [[name, force]]. Every box is read before any canvas is resized, so
-   * the page is laid out once, not once per chart. */
-  const drawCharts = (jobs, dark) => {
+  /** Each canvas's box as the resize observer last saw it (read once per resize, so a slider
+   * move never makes the page lay out inside the input event), and whether it is on screen. */
+  const boxes = new Map();
+  const onScreen = new Map();
+  /** Charts whose numbers changed while they were off screen: drawn once they are seen. */
+  const stale = new Set();
+
+  /** Draw charts: `jobs` is [[name, force]]; `all` draws those off screen too. Boxes not yet
+   * known to the observer are read before any canvas is resized, so the page is laid out once. */
+  const drawCharts = (jobs, dark, all) => {
     const dpr = window.devicePixelRatio || 1;
     const found = jobs.map(([name, force]) => [name, force, document.getElementById(`chart-${name}`)]).filter((j) => j[2]);
-    const boxes = found.map(([, , canvas]) => canvas.getBoundingClientRect());
+    const sizes = found.map(([, , canvas]) => boxes.get(canvas) || canvas.getBoundingClientRect());
     found.forEach(([name, force, canvas], i) => {
-      if (boxes[i].width === 0 || boxes[i].height === 0) return; // not shown (display: none)
-      const changed = sizeCanvas(canvas, boxes[i], dpr);
-      if (force || changed || explainer.chart_changed(name)) explainer.draw(name, canvas, dark, dpr);
+      if (sizes[i].width === 0 || sizes[i].height === 0) return; // not shown (display: none)
+      const dirty = force || stale.has(name) || explainer.chart_changed(name);
+      if (!all && onScreen.get(canvas) === false) {
+        if (dirty) stale.add(name);
+        return;
+      }
+      stale.delete(name);
+      const changed = sizeCanvas(canvas, sizes[i], dpr);
+      if (dirty || changed) explainer.draw(name, canvas, dark, dpr);
     });
   };
 
-  /** Text that follows the scenario but need not change every frame. */
+  /** Text that follows the scenario but need not change every frame, and the charts that
+   * changed off screen. */
   const text = () => {
     clearTimeout(idleTimer);
+    if (stale.size) drawCharts([...stale].map((name) => [name, true]), isDark(explainer.theme()), true);
     fillText(explainer, ALL_CHARTS);
   };
 
@@ -91,7 +98,8 @@ export function createRenderer(explainer) {
     // blank canvases until the resize observer draws again (seen in WebKit, one frame or more).
     const first = !document.documentElement.hasAttribute('data-ready');
     if (first) document.documentElement.setAttribute('data-ready', '');
-    drawCharts(jobs, dark);
+    // The first render and a full one (resize, language, theme) draw every chart shown.
+    drawCharts(jobs, dark, first || all);
     fillOutputs(explainer);
     const ms = performance.now() - t0;
     if (first) {
@@ -120,5 +128,33 @@ export function createRenderer(explainer) {
     scheduleRender();
   };
 
-  return { render, renderNow, scheduleRender, scheduleFullRender, fillText: text };
+  /** Follow the charts' boxes (a new size redraws everything) and which are on screen (a stale
+   * chart coming into view is drawn on the next frame). */
+  const watch = () => {
+    const dpr = () => window.devicePixelRatio || 1;
+    const ro = new ResizeObserver((entries) => {
+      let resized = false;
+      for (const e of entries) {
+        const canvas = e.target;
+        const { width, height } = e.contentRect;
+        boxes.set(canvas, { width, height });
+        if (width && height && (canvas.width !== Math.max(1, Math.round(width * dpr())) || canvas.height !== Math.max(1, Math.round(height * dpr())))) resized = true;
+      }
+      if (resized) scheduleFullRender();
+    });
+    const io = new IntersectionObserver((entries) => {
+      let seen = false;
+      for (const e of entries) {
+        onScreen.set(e.target, e.isIntersecting);
+        if (e.isIntersecting && stale.has(e.target.id.replace(/^chart-/, ''))) seen = true;
+      }
+      if (seen) scheduleRender();
+    });
+    for (const c of document.querySelectorAll('.chart canvas')) {
+      ro.observe(c);
+      io.observe(c);
+    }
+  };
+
+  return { render, renderNow, scheduleRender, scheduleFullRender, fillText: text, watch };
 }

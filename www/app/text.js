@@ -92,23 +92,32 @@ export function updateUrl(explainer) {
   }
 }
 
+/** Write text only when it differs: a write of the same words still costs the browser style,
+ * layout and paint work on every slider move (at 10× CPU slow-down, most of a move). */
+function setText(el, text) {
+  if (el && el.textContent !== text) el.textContent = text;
+}
+
+/** Set an attribute only when it differs (for the same reason). */
+function setAttr(el, name, value) {
+  if (el && el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 /** Numbers in the reactive sentence, beside each slider, and the courtyard line: one call. */
 export function fillOutputs(explainer) {
   const r = explainer.readout();
-  const set = (sel, text) => {
-    for (const el of document.querySelectorAll(sel)) el.textContent = text;
-  };
-  for (const key of ['households', 'benefit', 'p5', 'p95', 'courtyard', 'assumptions', 'steady']) set(`[data-out="${key}"]`, r[key]);
+  for (const key of ['households', 'benefit', 'p5', 'p95', 'courtyard', 'assumptions', 'steady']) {
+    for (const el of document.querySelectorAll(`[data-out="${key}"]`)) setText(el, r[key]);
+  }
   for (const el of document.querySelectorAll('[data-adjust]')) {
     const key = el.dataset.adjust;
-    el.textContent = r[key];
-    el.setAttribute('aria-valuenow', String(r[`${key}_value`]));
-    el.setAttribute('aria-valuetext', r[key]);
+    setText(el, r[key]);
+    setAttr(el, 'aria-valuenow', String(r[`${key}_value`]));
+    setAttr(el, 'aria-valuetext', r[key]);
   }
   // The slider beside each output is read with the same words ("5,000 yuan", not "5000").
   for (const [id, text] of r.controls) {
-    const el = document.getElementById(id);
-    if (el) el.textContent = text;
-    document.getElementById(id.replace(/^out-/, 'in-'))?.setAttribute('aria-valuetext', text);
+    setText(document.getElementById(id), text);
+    setAttr(document.getElementById(id.replace(/^out-/, 'in-')), 'aria-valuetext', text);
   }
 }

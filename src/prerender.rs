@@ -183,6 +183,7 @@ pub fn fill_slots(html: &str) -> Result<String, Error> {
 /// The page with everything a reader without JavaScript needs filled in.
 pub fn page(html: &str, out: &Outcome) -> Result<String, Error> {
     let mut s = fill_slots(html)?;
+    s = fill_fact_list(&s, out)?;
     // The language tags the URL understands, for the page before (or without) the wasm.
     let root = s.find("<html").ok_or_else(|| Error::Invalid("the page has no <html> tag".into()))?;
     let root_end = tag_end(&s, root).ok_or_else(|| Error::Invalid("an unclosed <html> tag".into()))?;
@@ -245,6 +246,57 @@ pub fn page(html: &str, out: &Outcome) -> Result<String, Error> {
         s = s.replacen(&slot, &filled, 1);
     }
     Ok(s)
+}
+
+/// The slot of the list of figures in the sources section.
+const FACT_LIST_SLOT: &str = "<!-- FACT-LIST";
+
+/// Every fact the page shows from the dataset: its `data-fact` numbers and the data tables'
+/// reported cells, with the inputs of the derived ones ([`crate::provenance::with_inputs`]).
+/// A `data-fact` the dataset does not have stops the build.
+fn page_facts(html: &str, out: &Outcome) -> Result<Vec<facts::Fact>, Error> {
+    let mut ids: Vec<&str> = html
+        .match_indices("data-fact=\"")
+        .filter_map(|(i, m)| html[i + m.len()..].split('"').next())
+        .collect();
+    for chart in Chart::ALL {
+        if let Some(t) = text::table(chart.name(), out, Lang::ZhHans) {
+            ids.extend(t.facts.iter().map(|&(_, _, id)| id));
+        }
+    }
+    crate::provenance::with_inputs(&ids).map_err(Error::Invalid)
+}
+
+/// Fill the page's `<!-- FACT-LIST … -->` slot with the short list of every figure it shows
+/// and where each comes from, one per language ([`crate::provenance::list_html`]). A page
+/// without the slot is left as it is.
+fn fill_fact_list(html: &str, out: &Outcome) -> Result<String, Error> {
+    let Some(at) = html.find(FACT_LIST_SLOT) else { return Ok(html.to_string()) };
+    let end =
+        at + html[at..].find("-->").ok_or_else(|| Error::Invalid("an unclosed FACT-LIST slot".into()))? + 3;
+    let facts = page_facts(html, out)?;
+    let indent = &html[html[..at].rfind('\n').map_or(0, |n| n + 1)..at];
+    let mut lists = Vec::new();
+    for lang in Lang::ALL {
+        lists.push(crate::provenance::list_html(&facts, lang).map_err(Error::Invalid)?);
+    }
+    Ok(format!("{}{}{}", &html[..at], lists.join(&format!("\n{indent}")), &html[end..]))
+}
+
+/// The files of full entries the page's popovers fetch, one per language
+/// ([`crate::provenance::figures_html`]); none for a page without the FACT-LIST slot.
+fn fact_files(html: &str, out: &Outcome) -> Result<Vec<(String, String)>, Error> {
+    if !html.contains(FACT_LIST_SLOT) {
+        return Ok(Vec::new());
+    }
+    let facts = page_facts(html, out)?;
+    Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let body = crate::provenance::figures_html(&facts, lang).map_err(Error::Invalid)?;
+            Ok((crate::provenance::figures_file(lang), body))
+        })
+        .collect()
 }
 
 /// Remove every element that starts with a line beginning `start` and ends at the next line
@@ -477,6 +529,7 @@ pub fn site(index_html: &str) -> Result<Vec<(String, String)>, Error> {
     let embed = embed(&page);
     let (index, fragments) = split_narrative(&page)?;
     let mut files = vec![("embed.html".to_string(), embed), ("index.html".to_string(), index)];
+    files.extend(fact_files(index_html, &out)?);
     for (lang, fragment) in fragments {
         files.push((narrative_file(lang), fragment));
     }

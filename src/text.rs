@@ -14,6 +14,10 @@ pub struct Table {
     pub caption: String,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The cells that show a figure of the dataset, as `(row, column, fact id)`: the page links
+    /// each to where that figure comes from (`www/app/provenance.js`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<(usize, usize, &'static str)>,
 }
 
 /// A fact's label in the reader's language.
@@ -114,6 +118,8 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                         ]
                     })
                     .collect(),
+                // The reported column: the article's count of each kind.
+                facts: facts::MIX_FACT_IDS.iter().enumerate().map(|(r, id)| (r, 3, *id)).collect(),
             })
         }
         "benefit" => {
@@ -136,6 +142,7 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                 money(q.p50, lang),
                 money(q.p95, lang),
             ]);
+            let reported_row = rows.len();
             rows.push(vec![
                 p("报道的合计", "報道的合計", "Reported total"),
                 money(facts::reported::BENEFIT_YUAN, lang),
@@ -157,6 +164,7 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                     "P95".into(),
                 ],
                 rows,
+                facts: vec![(reported_row, 1, "programme-benefit")],
             })
         }
         "outcomes" => {
@@ -196,13 +204,16 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                     p("户数", "戶數", "Households"),
                 ],
                 rows,
+                facts: Vec::new(),
             })
         }
         "context" => {
             let mut rows = Vec::new();
+            let mut figures = Vec::new();
             for m in facts::MILESTONES {
                 for id in m.facts {
                     if let Some(f) = facts::get(id) {
+                        figures.push((rows.len(), 2, f.id));
                         let date = match m.month {
                             Some(mo) => format!("{}-{:02}", m.year, mo),
                             None => m.year.to_string(),
@@ -223,6 +234,7 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                     p("数值", "數值", "Figure"),
                 ],
                 rows,
+                facts: figures,
             })
         }
         _ => None,
@@ -430,6 +442,32 @@ mod tests {
             let c = table("context", &out, lang).expect("context table");
             assert_eq!(c.rows.len(), 9);
             assert!(table("nope", &out, lang).is_none());
+        }
+    }
+
+    #[test]
+    fn every_table_cell_linked_to_a_fact_shows_that_facts_value_in_every_language() {
+        // Under any scenario the reported column stays the article's.
+        for query in ["", "grant=10000&mix=1,1,1,1,1"] {
+            let out = simulate(query);
+            for lang in Lang::ALL {
+                let mut linked = 0;
+                for name in ["allocation", "benefit", "outcomes", "context"] {
+                    let t = table(name, &out, lang).expect(name);
+                    for &(r, c, id) in &t.facts {
+                        let f = facts::get(id).expect(id);
+                        let cell = &t.rows[r][c];
+                        assert_eq!(
+                            cell,
+                            &facts::format_value(&f, lang),
+                            "{name} row {r} col {c} ({id}, {lang:?})"
+                        );
+                        linked += 1;
+                    }
+                }
+                // Five reported counts, the reported total, nine dated figures.
+                assert_eq!(linked, 15, "{lang:?}");
+            }
         }
     }
 

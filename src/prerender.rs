@@ -183,7 +183,7 @@ pub fn fill_slots(html: &str) -> Result<String, Error> {
 /// The page with everything a reader without JavaScript needs filled in.
 pub fn page(html: &str, out: &Outcome) -> Result<String, Error> {
     let mut s = fill_slots(html)?;
-    s = fill_fact_list(&s, out)?;
+    s = fill_fact_list(&s)?;
     // The language tags the URL understands, for the page before (or without) the wasm.
     let root = s.find("<html").ok_or_else(|| Error::Invalid("the page has no <html> tag".into()))?;
     let root_end = tag_end(&s, root).ok_or_else(|| Error::Invalid("an unclosed <html> tag".into()))?;
@@ -245,6 +245,7 @@ pub fn page(html: &str, out: &Outcome) -> Result<String, Error> {
         }
         s = s.replacen(&slot, &filled, 1);
     }
+    s = mark_table_facts(&s)?;
     Ok(s)
 }
 
@@ -254,27 +255,27 @@ const FACT_LIST_SLOT: &str = "<!-- FACT-LIST";
 /// Every fact the page shows from the dataset: its `data-fact` numbers and the data tables'
 /// reported cells, with the inputs of the derived ones ([`crate::provenance::with_inputs`]).
 /// A `data-fact` the dataset does not have stops the build.
-fn page_facts(html: &str, out: &Outcome) -> Result<Vec<facts::Fact>, Error> {
-    let mut ids: Vec<&str> = html
+fn page_facts(html: &str) -> Result<Vec<facts::Fact>, Error> {
+    let mut ids: Vec<String> = html
         .match_indices("data-fact=\"")
         .filter_map(|(i, m)| html[i + m.len()..].split('"').next())
+        .map(String::from)
         .collect();
     for chart in Chart::ALL {
-        if let Some(t) = text::table(chart.name(), out, Lang::ZhHans) {
-            ids.extend(t.facts.iter().map(|&(_, _, id)| id));
-        }
+        ids.extend(text::table_facts(chart.name()).iter().map(|&(_, _, id)| id.to_string()));
     }
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     crate::provenance::with_inputs(&ids).map_err(Error::Invalid)
 }
 
 /// Fill the page's `<!-- FACT-LIST … -->` slot with the short list of every figure it shows
 /// and where each comes from, one per language ([`crate::provenance::list_html`]). A page
 /// without the slot is left as it is.
-fn fill_fact_list(html: &str, out: &Outcome) -> Result<String, Error> {
+fn fill_fact_list(html: &str) -> Result<String, Error> {
     let Some(at) = html.find(FACT_LIST_SLOT) else { return Ok(html.to_string()) };
     let end =
         at + html[at..].find("-->").ok_or_else(|| Error::Invalid("an unclosed FACT-LIST slot".into()))? + 3;
-    let facts = page_facts(html, out)?;
+    let facts = page_facts(html)?;
     let indent = &html[html[..at].rfind('\n').map_or(0, |n| n + 1)..at];
     let mut lists = Vec::new();
     for lang in Lang::ALL {
@@ -283,13 +284,34 @@ fn fill_fact_list(html: &str, out: &Outcome) -> Result<String, Error> {
     Ok(format!("{}{}{}", &html[..at], lists.join(&format!("\n{indent}")), &html[end..]))
 }
 
+/// Name on each data table the cells that show a figure of the dataset ([`text::table_facts`]),
+/// for `www/app/text.js` to keep across redraws (they are the same cells in every scenario and
+/// language): `data-facts="column id-of-row-0 id-of-row-1 …"`, `-` for a row without one. A
+/// table whose figures are not all in one column stops the build.
+fn mark_table_facts(html: &str) -> Result<String, Error> {
+    let mut s = html.to_string();
+    for chart in Chart::ALL {
+        let facts = text::table_facts(chart.name());
+        let open = format!("<table id=\"table-{}\"", chart.name());
+        let Some(&(_, column, _)) = facts.first() else { continue };
+        if facts.iter().any(|&(_, c, _)| c != column) {
+            return Err(Error::Invalid(format!("table-{}: figures in more than one column", chart.name())));
+        }
+        let rows = facts.iter().map(|&(r, _, _)| r + 1).max().unwrap_or(0);
+        let ids: Vec<&str> =
+            (0..rows).map(|r| facts.iter().find(|f| f.0 == r).map_or("-", |f| f.2)).collect();
+        s = s.replacen(&open, &format!("{open} data-facts=\"{column} {}\"", ids.join(" ")), 1);
+    }
+    Ok(s)
+}
+
 /// The files of full entries the page's popovers fetch, one per language
 /// ([`crate::provenance::figures_html`]); none for a page without the FACT-LIST slot.
-fn fact_files(html: &str, out: &Outcome) -> Result<Vec<(String, String)>, Error> {
+fn fact_files(html: &str) -> Result<Vec<(String, String)>, Error> {
     if !html.contains(FACT_LIST_SLOT) {
         return Ok(Vec::new());
     }
-    let facts = page_facts(html, out)?;
+    let facts = page_facts(html)?;
     Lang::ALL
         .iter()
         .map(|&lang| {
@@ -529,7 +551,7 @@ pub fn site(index_html: &str) -> Result<Vec<(String, String)>, Error> {
     let embed = embed(&page);
     let (index, fragments) = split_narrative(&page)?;
     let mut files = vec![("embed.html".to_string(), embed), ("index.html".to_string(), index)];
-    files.extend(fact_files(index_html, &out)?);
+    files.extend(fact_files(index_html)?);
     for (lang, fragment) in fragments {
         files.push((narrative_file(lang), fragment));
     }

@@ -209,7 +209,7 @@ fn words(lang: Lang) -> Words {
         Lang::ZhHans => Words {
             summary: ("文中 ", " 个数字的出处"),
             from: "数字出自",
-            how: "段落按正文计数，不计标题、图片说明和栏目名。",
+            how: "段落按正文计数，不计标题和图片说明。",
             period: "时间：",
             reported: "报道给出的数字。出处：报道",
             paragraph: ("第", "段"),
@@ -222,7 +222,7 @@ fn words(lang: Lang) -> Words {
         Lang::ZhHant => Words {
             summary: ("文中 ", " 個數字的出處"),
             from: "數字出自",
-            how: "段落按正文計數，不計標題、圖片說明和欄目名。",
+            how: "段落按正文計數，不計標題和圖片說明。",
             period: "時間：",
             reported: "報道給出的數字。出處：報道",
             paragraph: ("第", "段"),
@@ -235,7 +235,7 @@ fn words(lang: Lang) -> Words {
         Lang::En => Words {
             summary: ("Where each of the story's ", " figures comes from"),
             from: "Figures from",
-            how: "Paragraphs are counted in the body text, leaving out headings, photo captions and the column tag.",
+            how: "Paragraphs count body text only, not headings or captions.",
             period: "Period: ",
             reported: "Reported in the article: ",
             paragraph: (", paragraph ", ""),
@@ -259,12 +259,12 @@ fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// One fact's entry: `<li id><b>label</b> <span>value · period</span>
-/// <span>source or formula</span> [<span>inputs</span>]</li>`. The popover shows these children.
+/// One fact's entry: `<span id><b>label</b> <span>value · period</span>
+/// <span>source or formula</span> [<span>inputs</span>]</span>`, shown as is in the popover.
 pub fn entry_html(f: &Fact, lang: Lang) -> Result<String, String> {
     let w = words(lang);
     let mut s = format!(
-        "<li id=\"{}\"><b>{}</b> <span>{} · {}{}</span> ",
+        "<span id=\"{}\"><b>{}</b> <span>{} · {}{}</span> ",
         entry_id(f.id, lang),
         esc(text::label(f, lang)),
         esc(&value_text(f, lang)),
@@ -296,7 +296,7 @@ pub fn entry_html(f: &Fact, lang: Lang) -> Result<String, String> {
             w.reported, w.paragraph.0, f.source.paragraph, w.paragraph.1
         ));
     }
-    s.push_str("</li>");
+    s.push_str("</span>");
     Ok(s)
 }
 
@@ -335,35 +335,33 @@ fn article_line(lang: Lang) -> String {
     }
 }
 
-/// The file of full entries of one language ([`figures_file`]): the article line
-/// (`p.fact-article`) and one [`entry_html`] per fact, in a `<ul lang>`.
+/// The file of full entries of one language ([`figures_file`]), the parts of a popover: the
+/// article line (`span.fact-article`), the close button, and one [`entry_html`] per fact.
 pub fn figures_html(facts: &[Fact], lang: Lang) -> Result<String, String> {
     let mut s = format!(
-        "<p class=\"fact-article\" lang=\"{0}\">{1}</p>\n<ul lang=\"{0}\">\n",
-        lang.tag(),
-        article_line(lang)
+        "<span class=\"fact-article\">{}</span>\n<button type=\"button\" class=\"fact-pop-close\">{}</button>\n",
+        article_line(lang),
+        words(lang).close
     );
     for f in facts {
         s.push_str(&entry_html(f, lang)?);
         s.push('\n');
     }
-    s.push_str("</ul>\n");
     Ok(s)
 }
 
 /// The short list of one language for the sources section, a disclosure
-/// (`<details class="fact-list" lang data-src data-close data-failed>`): the article line, how
+/// (`<details class="fact-list" lang data-src data-failed>`): the article line, how
 /// paragraphs are counted, every reported figure under its section and paragraph, and every
 /// derived figure as its formula. The `data-` attributes are for `www/app/provenance.js`: the
-/// file of full entries, and the words of its close button and of its failure.
+/// file of full entries, and the words to say when it cannot be loaded.
 pub fn list_html(facts: &[Fact], lang: Lang) -> Result<String, String> {
     let w = words(lang);
     let hidden = if lang == Lang::ZhHans { "" } else { " hidden" };
     let mut s = format!(
-        "<details class=\"fact-list\" lang=\"{}\" data-src=\"{}\" data-close=\"{}\" data-failed=\"{}\"{hidden}><summary>{}{}{}</summary>\n<p>{} {}</p>\n<ul>",
+        "<details class=\"table-wrap fact-list\" lang=\"{}\" data-src=\"{}\" data-failed=\"{}\"{hidden}><summary>{}{}{}</summary>\n<p>{} {}</p>\n<ul>",
         lang.tag(),
         figures_file(lang),
-        w.close,
         esc(w.failed),
         w.summary.0,
         i18n::count(facts.len() as f64, lang),

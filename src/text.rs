@@ -14,10 +14,6 @@ pub struct Table {
     pub caption: String,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
-    /// The cells that show a figure of the dataset, as `(row, column, fact id)`: the page links
-    /// each to where that figure comes from (`www/app/provenance.js`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub facts: Vec<(usize, usize, &'static str)>,
 }
 
 /// A fact's label in the reader's language.
@@ -118,8 +114,6 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                         ]
                     })
                     .collect(),
-                // The reported column: the article's count of each kind.
-                facts: facts::MIX_FACT_IDS.iter().enumerate().map(|(r, id)| (r, 3, *id)).collect(),
             })
         }
         "benefit" => {
@@ -142,7 +136,6 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                 money(q.p50, lang),
                 money(q.p95, lang),
             ]);
-            let reported_row = rows.len();
             rows.push(vec![
                 p("报道的合计", "報道的合計", "Reported total"),
                 money(facts::reported::BENEFIT_YUAN, lang),
@@ -164,7 +157,6 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                     "P95".into(),
                 ],
                 rows,
-                facts: vec![(reported_row, 1, "programme-benefit")],
             })
         }
         "outcomes" => {
@@ -204,16 +196,13 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                     p("户数", "戶數", "Households"),
                 ],
                 rows,
-                facts: Vec::new(),
             })
         }
         "context" => {
             let mut rows = Vec::new();
-            let mut figures = Vec::new();
             for m in facts::MILESTONES {
                 for id in m.facts {
                     if let Some(f) = facts::get(id) {
-                        figures.push((rows.len(), 2, f.id));
                         let date = match m.month {
                             Some(mo) => format!("{}-{:02}", m.year, mo),
                             None => m.year.to_string(),
@@ -234,10 +223,29 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                     p("数值", "數值", "Figure"),
                 ],
                 rows,
-                facts: figures,
             })
         }
         _ => None,
+    }
+}
+
+/// The cells of chart `name`'s data table ([`table`]) that show a figure of the dataset, as
+/// `(row, column, fact id)`: the reported column of the allocation, the reported total of the
+/// benefit, every figure of the context. They are the same cells in every scenario and
+/// language, so `prerender` writes them once on the page's `<table>` for `www/app/text.js`
+/// (and the wasm carries no code for them); a test checks each shows its fact's value.
+pub fn table_facts(name: &str) -> Vec<(usize, usize, &'static str)> {
+    match name {
+        "allocation" => facts::MIX_FACT_IDS.iter().enumerate().map(|(r, id)| (r, 3, *id)).collect(),
+        // After a row per kind and the total.
+        "benefit" => vec![(Category::ALL.len() + 1, 1, "programme-benefit")],
+        "context" => facts::MILESTONES
+            .iter()
+            .flat_map(|m| m.facts.iter())
+            .enumerate()
+            .map(|(r, id)| (r, 2, *id))
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -454,7 +462,7 @@ mod tests {
                 let mut linked = 0;
                 for name in ["allocation", "benefit", "outcomes", "context"] {
                     let t = table(name, &out, lang).expect(name);
-                    for &(r, c, id) in &t.facts {
+                    for (r, c, id) in table_facts(name) {
                         let f = facts::get(id).expect(id);
                         let cell = &t.rows[r][c];
                         assert_eq!(

@@ -686,6 +686,43 @@ mod tests {
     }
 
     #[test]
+    fn every_figure_of_the_page_has_an_entry_in_its_language_and_a_line_in_the_sources() {
+        let files = site(PAGE).expect("site");
+        let file = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, c)| c.as_str());
+        let index = file("index.html").unwrap();
+        // The page names each table's dataset cells, for the page's script.
+        assert!(index.contains("<table id=\"table-benefit\" data-facts=\"1 - - - - - - programme-benefit\""));
+        for lang in Lang::ALL {
+            let page = if lang == Lang::ZhHans { index } else { file(&narrative_file(lang)).unwrap() };
+            let entries = file(&crate::provenance::figures_file(lang)).expect("entries");
+            let list_start =
+                page.find(&format!("<details class=\"table-wrap fact-list\" lang=\"{}\"", lang.tag()));
+            let list = &page[list_start.expect("a list in the sources section")..];
+            let list = &list[..list.find("</details>").unwrap()];
+            let mut ids: Vec<&str> = page
+                .match_indices("data-fact=\"")
+                .map(|(i, m)| page[i + m.len()..].split('"').next().unwrap())
+                .collect();
+            ids.extend(Chart::ALL.iter().flat_map(|c| text::table_facts(c.name())).map(|(_, _, id)| id));
+            assert!(ids.len() > 40, "{lang:?}");
+            for id in ids {
+                let f = facts::get(id).expect(id);
+                let entry = format!("<span id=\"{}\"><b>", crate::provenance::entry_id(id, lang));
+                assert!(entries.contains(&entry), "{lang:?}: no entry for {id}");
+                let shown = if f.derived {
+                    crate::provenance::formula_text(&f, lang).unwrap()
+                } else {
+                    crate::provenance::value_text(&f, lang)
+                };
+                assert!(list.contains(&escape(&shown)), "{lang:?}: {id} ({shown}) not in the list");
+            }
+        }
+        // A figure the dataset does not have stops the build.
+        let bad = PAGE.replacen("data-fact=\"programme-benefit\"", "data-fact=\"programme-profit\"", 1);
+        assert!(site(&bad).is_err());
+    }
+
+    #[test]
     fn a_malformed_narrative_block_fails_the_build() {
         let wrap = |body: &str| {
             format!("<html lang=\"zh-Hans\">\n<!-- NARRATIVE:x -->\n{body}\n<!-- /NARRATIVE:x -->\n</html>")

@@ -455,8 +455,9 @@ mod tests {
 
     #[test]
     fn every_table_cell_linked_to_a_fact_shows_that_facts_value_in_every_language() {
-        // Under any scenario the reported column stays the article's.
-        for query in ["", "grant=10000&mix=1,1,1,1,1"] {
+        // Under any scenario the reported cells stay the article's (this one changes every
+        // modelled cell: the households, the mix and the total).
+        for query in ["", "budget=20000000&grant=8000&mix=1,1,1,1,1"] {
             let out = simulate(query);
             for lang in Lang::ALL {
                 let mut linked = 0;

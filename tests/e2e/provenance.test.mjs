@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
 import { useSite, openPage, waitReady, fileContext } from './helpers.mjs';
 
 const ROOT = path.resolve(process.env.E2E_ROOT || 'dist');
@@ -186,6 +187,29 @@ describe('every figure opens where it comes from', () => {
       }
     });
   }
+
+  test('axe finds nothing wrong with an open popover, in each language, light and dark', { timeout: 240_000 }, async () => {
+    for (const lang of LANGS) {
+      for (const colorScheme of ['light', 'dark']) {
+        const s = await open(`?lang=${lang}`, { ...DESKTOP, colorScheme });
+        try {
+          await storyNumber(s.page, DERIVED).click();
+          await s.page.waitForSelector(OPEN_POP);
+          const r = await new AxeBuilder({ page: s.page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+            .include('.fact-pop')
+            .include(`[data-narrative] [data-fact="${DERIVED}"]`)
+            .analyze();
+          assert.ok(r.passes.some((p) => p.id === 'color-contrast'), 'axe checked the contrast');
+          const found = r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+          assert.deepEqual(found, [], `${lang}, ${colorScheme}`);
+          await assertClean(s);
+        } finally {
+          await s.close();
+        }
+      }
+    }
+  });
 
   test('a click outside closes the popover on a desktop, and a data table’s reported cell opens the same entry', { timeout: TIMEOUT }, async () => {
     const s = await open('?lang=en');

@@ -9,7 +9,7 @@
 use crate::charts::{self, Chart, Style};
 use crate::i18n::{self, Lang};
 use crate::model::codec;
-use crate::model::{simulate, Outcome};
+use crate::model::{simulate, Outcome, Scenario};
 use crate::num;
 use crate::text;
 use crate::{facts, Error};
@@ -88,163 +88,282 @@ fn table_html(t: &text::Table) -> (String, String, String) {
     (escape(&t.caption), head, body)
 }
 
-/// Fill the values of `data-out` / `data-adjust` elements on one line, in its language.
-fn fill_outputs_line(line: &str, out: &Outcome, lang: Lang) -> String {
-    let q = &out.benefit_quantiles_yuan;
-    let money = |x: f64| text::money(x, lang);
-    let assumptions = text::assumptions_line(&crate::model::Scenario::default(), lang);
-    let values: [(&str, String); 8] = [
-        ("data-out=\"assumptions\"", assumptions),
-        ("data-out=\"households\"", i18n::count(out.households_funded as f64, lang)),
-        ("data-out=\"benefit\"", money(out.expected_benefit_yuan)),
-        ("data-out=\"p5\"", money(q.p5)),
-        ("data-out=\"p95\"", money(q.p95)),
-        ("data-out=\"courtyard\"", money(out.courtyard_income_yuan)),
-        ("data-adjust=\"grant\"", money(facts::reported::GRANT_YUAN)),
-        ("data-adjust=\"budget\"", money(facts::reported::FUNDS_TOTAL_YUAN)),
-    ];
-    let mut s = line.to_string();
-    for (attr, value) in values {
-        let mut from = 0;
-        while let Some(p) = s[from..].find(attr) {
-            let start = from + p;
-            let Some(gt) = s[start..].find('>') else { break };
-            let content = start + gt + 1;
-            if s[content..].starts_with("</") {
-                s.insert_str(content, &escape(&value));
+/// A slot of the page: an element marked `data-fill="KIND"`, or `data-out="NAME"` (a number of
+/// the reactive sentence, kind `out`), with the language it stands in.
+struct Slot<'a> {
+    kind: &'a str,
+    tag: &'a str,
+    lang: Lang,
+}
+
+impl Slot<'_> {
+    /// The value of one attribute of the slot's tag ("" when it has none).
+    fn attr(&self, name: &str) -> &str {
+        let key = format!(" {name}=\"");
+        self.tag.find(&key).and_then(|i| self.tag[i + key.len()..].split('"').next()).unwrap_or("")
+    }
+}
+
+/// What a slot becomes: attributes added to its tag, markup put before its content, and new
+/// content in place of what it holds (None keeps it).
+#[derive(Default)]
+struct Fill {
+    attrs: String,
+    prepend: String,
+    content: Option<String>,
+}
+
+const VOID_ELEMENTS: [&str; 13] =
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+
+/// Walk the page's tags once and fill every slot with `fill`; the `data-fill` marks are removed.
+/// A slot `fill` does not know is its error, which stops the build.
+fn fill_slots_with(html: &str, mut fill: impl FnMut(&Slot) -> Result<Fill, Error>) -> Result<String, Error> {
+    const MARK: &str = " data-fill=\"";
+    let bad = |what: String| Error::Invalid(what);
+    let mut out = String::with_capacity(html.len() + html.len() / 2);
+    // The open elements and their languages, to know the language a slot stands in.
+    let mut open: Vec<(String, Option<Lang>)> = Vec::new();
+    let mut at = 0;
+    while let Some(p) = html[at..].find('<') {
+        let lt = at + p;
+        out.push_str(&html[at..lt]);
+        if html[lt..].starts_with("<!--") {
+            let end = html[lt..].find("-->").ok_or_else(|| bad("an unclosed comment".into()))?;
+            out.push_str(&html[lt..lt + end + 3]);
+            at = lt + end + 3;
+            continue;
+        }
+        let gt = tag_end(html, lt).ok_or_else(|| bad("an unclosed tag".into()))?;
+        let tag = &html[lt..gt];
+        let name = tag_name(tag);
+        at = gt;
+        if tag.starts_with("</") {
+            // Lenient about end tags HTML lets a page leave out.
+            if let Some(i) = open.iter().rposition(|(n, _)| *n == name) {
+                open.truncate(i);
             }
-            from = content;
+            out.push_str(tag);
+            continue;
+        }
+        if tag.starts_with("<!") {
+            out.push_str(tag);
+            continue;
+        }
+        let lang = tag_lang(tag).and_then(Lang::parse).or_else(|| open.iter().rev().find_map(|(_, l)| *l));
+        let kind = match tag.find(MARK) {
+            Some(i) => Some(tag[i + MARK.len()..].split('"').next().unwrap_or("")),
+            None if tag.contains(" data-out=\"") => Some("out"),
+            None => None,
+        };
+        let Some(kind) = kind else {
+            if !VOID_ELEMENTS.contains(&name.as_str()) && !tag.ends_with("/>") {
+                open.push((name, tag_lang(tag).and_then(Lang::parse)));
+            }
+            out.push_str(tag);
+            continue;
+        };
+        let f = fill(&Slot { kind, tag, lang: lang.unwrap_or_default() })?;
+        let unmarked = tag.replacen(&format!("{MARK}{kind}\""), "", 1);
+        let (head, close) = unmarked.split_at(unmarked.len() - if unmarked.ends_with("/>") { 2 } else { 1 });
+        out.push_str(head);
+        out.push_str(&f.attrs);
+        out.push_str(close);
+        out.push_str(&f.prepend);
+        if let Some(content) = f.content {
+            let end = element_end(html, gt, &name)
+                .ok_or_else(|| bad(format!("the {kind} slot <{name}> is never closed")))?;
+            out.push_str(&content);
+            at = end;
+        } else if !VOID_ELEMENTS.contains(&name.as_str()) {
+            open.push((name, tag_lang(tag).and_then(Lang::parse)));
         }
     }
-    s
-}
-
-/// The language of a line: that of the first `lang="…"` attribute on it (zh-Hans if none).
-fn line_lang(line: &str) -> Lang {
-    line.find("lang=\"")
-        .and_then(|p| line[p + 6..].split('"').next())
-        .and_then(Lang::parse)
-        .unwrap_or_default()
-}
-
-/// Fill the `data-fill` slots of the page from the model's contract ([`codec::sliders`],
-/// [`codec::adjuster`]): `data-fill="range"` on a slider's `<input>` becomes its `min`, `max`
-/// and `step`; `data-fill="adjust"` on an adjustable number of the sentence becomes its
-/// `data-min`, `data-max` and `data-step`. A slot that cannot be filled (an unknown kind, a
-/// slider the model does not have) is an error, and so is a slider of the model without a slot.
-pub fn fill_slots(html: &str) -> Result<String, Error> {
-    const SLOT: &str = " data-fill=\"";
-    let sliders = codec::sliders();
-    let mut filled: Vec<String> = Vec::new();
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(p) = rest.find(SLOT) {
-        let tag_start =
-            rest[..p].rfind('<').ok_or_else(|| Error::Invalid("a data-fill outside a tag".into()))?;
-        let tag_end = tag_end(rest, tag_start).ok_or_else(|| Error::Invalid("an unclosed tag".into()))?;
-        let tag = &rest[tag_start..tag_end];
-        let kind = rest[p + SLOT.len()..].split('"').next().unwrap_or("");
-        let attr = |name: &str| {
-            let key = format!(" {name}=\"");
-            tag.find(&key).and_then(|i| tag[i + key.len()..].split('"').next()).unwrap_or("")
-        };
-        let n = |x: f64| num::shortest(x);
-        let value = match kind {
-            "range" => {
-                let id = attr("id");
-                let sl = sliders.iter().find(|s| s.id == id).ok_or_else(|| {
-                    Error::Invalid(format!("data-fill=\"range\" on #{id}, a slider the model does not have"))
-                })?;
-                filled.push(sl.id.clone());
-                format!(" min=\"{}\" max=\"{}\" step=\"{}\"", n(sl.min), n(sl.max), n(sl.step))
-            }
-            "adjust" => {
-                let key = attr("data-adjust");
-                let (min, max, step) = codec::adjuster(key).ok_or_else(|| {
-                    Error::Invalid(format!(
-                        "data-fill=\"adjust\" on {key:?}, a number the model cannot adjust"
-                    ))
-                })?;
-                format!(" data-min=\"{}\" data-max=\"{}\" data-step=\"{}\"", n(min), n(max), n(step))
-            }
-            other => return Err(Error::Invalid(format!("data-fill=\"{other}\": no such slot"))),
-        };
-        out.push_str(&rest[..p]);
-        out.push_str(&value);
-        rest = &rest[p + SLOT.len() + kind.len() + 1..];
-    }
-    out.push_str(rest);
-    if let Some(missing) = sliders.iter().find(|s| !filled.contains(&s.id)) {
-        return Err(Error::Invalid(format!("the page has no slot for the slider #{}", missing.id)));
-    }
+    out.push_str(&html[at..]);
     Ok(out)
 }
 
-/// The page with everything a reader without JavaScript needs filled in.
+/// Where the end tag `</name>` of the element whose content starts at `from` begins (nested
+/// elements of the same name are counted).
+fn element_end(html: &str, from: usize, name: &str) -> Option<usize> {
+    let (open, close) = (format!("<{name}"), format!("</{name}>"));
+    let mut depth = 0;
+    let mut at = from;
+    loop {
+        let c = at + html[at..].find(&close)?;
+        let opened = html[at..c].match_indices(&open).filter(|(i, _)| {
+            html[at + i + open.len()..].starts_with(|ch: char| ch.is_ascii_whitespace() || ch == '>')
+        });
+        depth += opened.count();
+        if depth == 0 {
+            return Some(c);
+        }
+        depth -= 1;
+        at = c + close.len();
+    }
+}
+
+/// The slots of the page and what fills them, for the reported scenario `out`:
+///
+/// - `data-fill="range"` on a slider's `<input>`: its `min`, `max`, `step` and `data-url-key`
+///   (the URL key it sets), from [`codec::sliders`];
+/// - `data-fill="adjust"` on an adjustable number of the sentence: its `data-min`, `data-max`
+///   and `data-step` ([`codec::adjuster`]) and its value;
+/// - `data-out="NAME"`: a number of the reactive sentence, in the slot's language;
+/// - `data-fill="table"` on `<table id="table-NAME">`: the chart's data table (zh-Hans);
+/// - `data-fill="chart"` on a chart's box (`data-chart="NAME"`): the pre-rendered picture shown
+///   when the interactive chart cannot run;
+/// - `data-fill="summary"`, `"dataset-hash"`, `"model-version"`: the text of each.
+struct PageSlots<'a> {
+    out: &'a Outcome,
+    sliders: Vec<codec::Slider>,
+    /// What was filled, by kind and name, to find what is missing.
+    filled: Vec<(&'static str, String)>,
+}
+
+impl<'a> PageSlots<'a> {
+    fn new(out: &'a Outcome) -> Self {
+        PageSlots { out, sliders: codec::sliders(), filled: Vec::new() }
+    }
+
+    fn fill(&mut self, slot: &Slot) -> Result<Fill, Error> {
+        let n = |x: f64| num::shortest(x);
+        let money = |x: f64| text::money(x, slot.lang);
+        let bad = |what: String| Err(Error::Invalid(what));
+        let table = |name: &str| {
+            text::table(name, self.out, Lang::ZhHans)
+                .ok_or_else(|| Error::Unknown { what: "table", name: name.to_string() })
+        };
+        let text = |t: String| Fill { content: Some(escape(&t)), ..Fill::default() };
+        let fill = match slot.kind {
+            "range" => {
+                let id = slot.attr("id");
+                let Some(sl) = self.sliders.iter().find(|s| s.id == id) else {
+                    return bad(format!("data-fill=\"range\" on #{id}, a slider the model does not have"));
+                };
+                self.filled.push(("range", sl.id.clone()));
+                let attrs = format!(
+                    " min=\"{}\" max=\"{}\" step=\"{}\" data-url-key=\"{}\"",
+                    n(sl.min),
+                    n(sl.max),
+                    n(sl.step),
+                    sl.key
+                );
+                Fill { attrs, ..Fill::default() }
+            }
+            "adjust" => {
+                let key = slot.attr("data-adjust");
+                let value = codec::value(&Scenario::default(), &codec::Presentation::default(), key)
+                    .and_then(|v| v.parse::<f64>().ok());
+                let (Some((min, max, step)), Some(value)) = (codec::adjuster(key), value) else {
+                    return bad(format!("data-fill=\"adjust\" on {key:?}, a number the model cannot adjust"));
+                };
+                Fill {
+                    attrs: format!(
+                        " data-min=\"{}\" data-max=\"{}\" data-step=\"{}\"",
+                        n(min),
+                        n(max),
+                        n(step)
+                    ),
+                    content: Some(escape(&money(value))),
+                    ..Fill::default()
+                }
+            }
+            "out" => {
+                let q = &self.out.benefit_quantiles_yuan;
+                let name = slot.attr("data-out");
+                text(match name {
+                    "assumptions" => text::assumptions_line(&Scenario::default(), slot.lang),
+                    "households" => i18n::count(self.out.households_funded as f64, slot.lang),
+                    "benefit" => money(self.out.expected_benefit_yuan),
+                    "p5" => money(q.p5),
+                    "p95" => money(q.p95),
+                    "courtyard" => money(self.out.courtyard_income_yuan),
+                    // Said only after a reader's move.
+                    "steady" => String::new(),
+                    other => return bad(format!("data-out=\"{other}\": the model has no such number")),
+                })
+            }
+            "table" => {
+                let id = slot.attr("id");
+                let Some(name) = id.strip_prefix("table-") else {
+                    return bad(format!("data-fill=\"table\" on #{id}, which names no chart"));
+                };
+                let (caption, head, body) = table_html(&table(name)?);
+                self.filled.push(("table", name.to_string()));
+                Fill {
+                    content: Some(format!(
+                        "<caption id=\"table-{name}-caption\">{caption}</caption><thead>{head}</thead><tbody>{body}</tbody>"
+                    )),
+                    ..Fill::default()
+                }
+            }
+            "chart" => {
+                let name = slot.attr("data-chart");
+                let Some(chart) = Chart::ALL.into_iter().find(|c| c.name() == name) else {
+                    return bad(format!("data-fill=\"chart\" on {name:?}, a chart without a static picture"));
+                };
+                self.filled.push(("chart", name.to_string()));
+                Fill { prepend: fallback_picture(chart, &table(name)?.caption), ..Fill::default() }
+            }
+            "summary" | "dataset-hash" | "model-version" => {
+                let kind = match slot.kind {
+                    "summary" => "summary",
+                    "dataset-hash" => "dataset-hash",
+                    _ => "model-version",
+                };
+                self.filled.push((kind, String::new()));
+                text(match kind {
+                    "summary" => text::summary(self.out, Lang::ZhHans),
+                    "dataset-hash" => facts::dataset_hash(),
+                    _ => crate::MODEL_VERSION.to_string(),
+                })
+            }
+            other => return bad(format!("data-fill=\"{other}\": no such slot")),
+        };
+        Ok(fill)
+    }
+
+    /// Every slider, table and static chart of the model has its slot, and each one-off slot
+    /// is in the page exactly once.
+    fn check(&self) -> Result<(), Error> {
+        let count =
+            |kind: &str, name: &str| self.filled.iter().filter(|(k, n)| *k == kind && n == name).count();
+        if let Some(s) = self.sliders.iter().find(|s| count("range", &s.id) == 0) {
+            return Err(Error::Invalid(format!("the page has no slot for the slider #{}", s.id)));
+        }
+        for chart in Chart::ALL {
+            for kind in ["table", "chart"] {
+                if count(kind, chart.name()) != 1 {
+                    return Err(Error::Invalid(format!(
+                        "the page must hold one data-fill=\"{kind}\" slot for {}",
+                        chart.name()
+                    )));
+                }
+            }
+        }
+        for kind in ["summary", "dataset-hash", "model-version"] {
+            if count(kind, "") != 1 {
+                return Err(Error::Invalid(format!("the page must hold data-fill=\"{kind}\" once")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The page with everything a reader without JavaScript needs filled in ([`PageSlots`]), and
+/// the model's tables the early script reads ([`codec::page_contract`]) on `<html>`. A slot the
+/// build cannot fill, or a slot the model needs that the page lacks, stops the build.
 pub fn page(html: &str, out: &Outcome) -> Result<String, Error> {
-    let mut s = fill_slots(html)?;
+    let mut slots = PageSlots::new(out);
+    let mut s = fill_slots_with(html, |slot| slots.fill(slot))?;
+    slots.check()?;
     s = fill_fact_list(&s)?;
-    // The language tags the URL understands, for the page before (or without) the wasm.
     let root = s.find("<html").ok_or_else(|| Error::Invalid("the page has no <html> tag".into()))?;
     let root_end = tag_end(&s, root).ok_or_else(|| Error::Invalid("an unclosed <html> tag".into()))?;
-    s.insert_str(root_end - 1, &format!(" data-lang-tags=\"{}\"", Lang::tags_attr()));
-    for chart in Chart::ALL {
-        let name = chart.name();
-        let t = text::table(name, out, Lang::ZhHans)
-            .ok_or_else(|| Error::Unknown { what: "table", name: name.to_string() })?;
-        let (caption, head, body) = table_html(&t);
-        let empty = format!(
-            "<table id=\"table-{name}\"><caption id=\"table-{name}-caption\"></caption><thead></thead><tbody></tbody></table>"
-        );
-        if !s.contains(&empty) {
-            return Err(Error::Invalid(format!("the page has no empty table-{name} to fill")));
-        }
-        s = s.replace(
-            &empty,
-            &format!("<table id=\"table-{name}\"><caption id=\"table-{name}-caption\">{caption}</caption><thead>{head}</thead><tbody>{body}</tbody></table>"),
-        );
-        let open = format!("<div class=\"chart\" data-chart=\"{name}\">");
-        if !s.contains(&open) {
-            return Err(Error::Invalid(format!("the page has no chart container for {name}")));
-        }
-        s = s.replacen(&open, &format!("{open}\n          {}", fallback_picture(chart, &t.caption)), 1);
-    }
-    s = s
-        .lines()
-        .map(|l| {
-            if l.contains("data-out=") || l.contains("data-adjust=") {
-                fill_outputs_line(l, out, line_lang(l))
-            } else {
-                l.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    s.push('\n');
-    // Each of these must be in the page exactly once; a missing one stops the build.
-    let fills = [
-        (
-            "<p id=\"summary\" class=\"summary\" aria-live=\"polite\"></p>".to_string(),
-            format!(
-                "<p id=\"summary\" class=\"summary\" aria-live=\"polite\">{}</p>",
-                escape(&text::summary(out, Lang::ZhHans))
-            ),
-        ),
-        (
-            "<code id=\"dataset-hash\">–</code>".to_string(),
-            format!("<code id=\"dataset-hash\">{}</code>", facts::dataset_hash()),
-        ),
-        (
-            "<code id=\"model-version\">0.1.0</code>".to_string(),
-            format!("<code id=\"model-version\">{}</code>", crate::MODEL_VERSION),
-        ),
-    ];
-    for (slot, filled) in fills {
-        if s.matches(&slot).count() != 1 {
-            return Err(Error::Invalid(format!("the page must hold {slot} once to fill it")));
-        }
-        s = s.replacen(&slot, &filled, 1);
-    }
+    let contract: String =
+        codec::page_contract().iter().map(|(name, value)| format!(" {name}=\"{}\"", escape(value))).collect();
+    s.insert_str(root_end - 1, &contract);
     s = mark_table_facts(&s)?;
     Ok(s)
 }
@@ -648,7 +767,9 @@ mod tests {
         // The chrome outside the blocks stays in three languages.
         assert!(index.contains("<span lang=\"en\" hidden>Skip to the simulator</span>"));
         assert!(index.contains("<p class=\"reactive\" lang=\"en\" hidden>"));
-        let root = format!("<!doctype html>\n<html lang=\"zh-Hans\" data-theme=\"auto\" data-lang-tags=\"{}\" data-narrative-zh-hant=\"narrative.zh-Hant.html\" data-narrative-en=\"narrative.en.html\">", Lang::tags_attr());
+        let contract: String =
+            codec::page_contract().iter().map(|(n, v)| format!(" {n}=\"{}\"", escape(v))).collect();
+        let root = format!("<!doctype html>\n<html lang=\"zh-Hans\" data-theme=\"auto\"{contract} data-narrative-zh-hant=\"narrative.zh-Hant.html\" data-narrative-en=\"narrative.en.html\">");
         assert!(index.starts_with(&root), "{}", &index[..300.min(index.len())]);
         assert_eq!(fragments.iter().map(|(l, _)| *l).collect::<Vec<_>>(), LAZY_LANGS);
         // Page and fragments together hold every element of the source blocks, block by block
@@ -661,7 +782,7 @@ mod tests {
             [(Lang::ZhHans, &index), (Lang::ZhHant, &fragments[0].1), (Lang::En, &fragments[1].1)]
         {
             let mut want = narrative_elements(&full);
-            want.retain(|(_, e)| line_lang(e) == lang);
+            want.retain(|(_, e)| tag_lang(e).and_then(Lang::parse).unwrap_or_default() == lang);
             let mut got = Vec::new();
             for name in blocks {
                 let open = format!("<div data-narrative=\"{name}\">");

@@ -313,7 +313,7 @@ pub fn assumptions_line(s: &crate::model::Scenario, lang: Lang) -> String {
     let (sigma, beta) = (i18n::fixed(s.sigma, 2), i18n::fixed(s.scale, 2));
     match lang {
         Lang::En => format!("failure {fail} · spread σ {sigma} · β {beta} · {ret}"),
-        Lang::ZhHant => format!("失敗機率 {fail} · 離散 σ {sigma} · 規模回報 β {beta} · {ret}"),
+        Lang::ZhHant => format!("失敗概率 {fail} · 離散 σ {sigma} · 規模回報 β {beta} · {ret}"),
         Lang::ZhHans => format!("失败概率 {fail} · 离散 σ {sigma} · 规模回报 β {beta} · {ret}"),
     }
 }

@@ -205,7 +205,7 @@ fn the_pages_sliders_take_their_ranges_and_steps_from_the_model() {
         }
     }
     // … and the built page carries the model's, on every slider.
-    let page = helong::prerender::fill_slots(PAGE).expect("every slot is filled");
+    let page = helong::prerender::page(PAGE, &helong::model::simulate("")).expect("every slot is filled");
     let sliders = codec::sliders();
     assert_eq!(page.matches("<input type=\"range\"").count(), sliders.len());
     for s in &sliders {
@@ -226,28 +226,95 @@ fn the_pages_sliders_take_their_ranges_and_steps_from_the_model() {
 
 #[test]
 fn a_slot_the_build_cannot_fill_stops_the_build() {
-    use helong::prerender::fill_slots;
+    let fill = |html: &str| helong::prerender::page(html, &helong::model::simulate(""));
+    assert!(fill(PAGE).is_ok(), "the page as it is");
     let unknown = PAGE.replacen("data-fill=\"range\"", "data-fill=\"colour\"", 1);
-    assert!(fill_slots(&unknown).is_err(), "an unknown kind of slot");
+    assert!(fill(&unknown).is_err(), "an unknown kind of slot");
     let no_such_slider = PAGE.replace("id=\"in-cy\"", "id=\"in-cows\"");
-    assert!(fill_slots(&no_such_slider).is_err(), "a slider the model does not have");
+    assert!(fill(&no_such_slider).is_err(), "a slider the model does not have");
     let missing = PAGE.replacen(" data-fill=\"range\"", "", 1);
-    assert!(fill_slots(&missing).is_err(), "a slider of the model without its slot");
+    assert!(fill(&missing).is_err(), "a slider of the model without its slot");
     let no_adjuster = PAGE.replacen("data-adjust=\"grant\"", "data-adjust=\"cows\"", 1);
-    assert!(fill_slots(&no_adjuster).is_err(), "a number the model cannot adjust");
+    assert!(fill(&no_adjuster).is_err(), "a number the model cannot adjust");
+    let no_table = PAGE.replacen(" data-fill=\"table\"", "", 1);
+    assert!(fill(&no_table).is_err(), "a chart whose data table has no slot");
+    let no_picture = PAGE.replacen(" data-fill=\"chart\"", "", 1);
+    assert!(fill(&no_picture).is_err(), "a chart whose static picture has no slot");
+    let no_such_number = PAGE.replacen("data-out=\"p95\"", "data-out=\"p99\"", 1);
+    assert!(fill(&no_such_number).is_err(), "a number of the sentence the model does not compute");
+    let twice = PAGE.replacen("</main>", "<p data-fill=\"summary\"></p></main>", 1);
+    assert!(PAGE.contains("</main>") && fill(&twice).is_err(), "a one-off slot written twice");
+    let no_hash = PAGE.replacen(" data-fill=\"dataset-hash\"", "", 1);
+    assert!(fill(&no_hash).is_err(), "the footer without its dataset hash");
 }
 
 #[test]
-fn the_pages_scripts_keep_no_copy_of_the_models_ranges_or_language_tags() {
+fn every_slot_is_filled_in_the_language_it_stands_in_and_loses_its_mark() {
+    let out = helong::model::simulate("");
+    let page = helong::prerender::page(PAGE, &out).expect("pre-rendered");
+    assert!(!page.contains("data-fill="), "a slot left marked");
+    let households = out.households_funded as f64;
+    use helong::i18n::{count, Lang};
+    // The strip and the sentence, each in its language: the count as each language writes it.
+    for lang in [Lang::ZhHans, Lang::ZhHant, Lang::En] {
+        let want = format!("data-out=\"households\">{}</strong>", count(households, lang));
+        assert!(page.matches(&want).count() >= 2, "{lang:?}: {want}");
+    }
+    // A slot's own content is replaced, not kept beside the new one.
+    assert_eq!(page.matches("<caption id=\"table-benefit-caption\">").count(), 1);
+    assert!(!page.contains("<caption id=\"table-benefit-caption\"></caption>"), "the caption was filled");
+}
+
+#[test]
+fn the_pages_scripts_keep_no_copy_of_the_models_ranges_keys_values_or_language_tags() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
-    let mut files = vec![dir.join("app.js"), dir.join("frame.js")];
+    let mut files = vec![dir.join("app.js"), dir.join("frame.js"), dir.join("early.js")];
     for e in std::fs::read_dir(dir.join("app")).expect("www/app") {
         files.push(e.expect("an entry").path());
     }
+    // Lists of the model's values as a script would write them: the themes, the views, the
+    // controls, the assumption sliders' URL keys. (render.js still names the charts: noted.)
+    let lists = ["'light', 'dark'", "'auto', 'light'", "'key', 'none'", "'fail', 'sigma'"];
     for f in files {
         let js = std::fs::read_to_string(&f).expect("a script");
-        for copy in ["50000000", "100000", "'zh-tw'", "zh-hant-hk", "min: 500"] {
+        for copy in ["50000000", "100000", "'zh-tw'", "zh-hant-hk", "min: 500"].iter().chain(&lists) {
             assert!(!js.contains(copy), "{} holds {copy:?}, a rule that lives in Rust", f.display());
         }
     }
+}
+
+#[test]
+fn the_traditional_chinese_text_keeps_the_mainland_vocabulary_of_the_article() {
+    // The article is a Jilin paper's, printed in traditional characters with mainland words
+    // (報道, 數據, 概率…); Taiwan's words for the same things would read as another voice.
+    const TAIWAN: [(&str, &str); 8] = [
+        ("機率", "概率"),
+        ("雜湊", "哈希"),
+        ("支援", "支持"),
+        ("情境", "情景"),
+        ("軟體", "軟件"),
+        ("網路", "網絡"),
+        ("程式", "程序"),
+        ("資訊", "信息"),
+    ];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("www/index.html")];
+    for dir in ["src", "src/model", "src/charts", "www/app"] {
+        for e in std::fs::read_dir(root.join(dir)).expect("a source folder") {
+            files.push(e.expect("an entry").path());
+        }
+    }
+    let mut read = 0;
+    for f in files.iter().filter(|f| f.is_file()) {
+        let text = std::fs::read_to_string(f).expect("a text file");
+        read += 1;
+        for (taiwan, mainland) in TAIWAN {
+            assert!(
+                !text.contains(taiwan),
+                "{} writes {taiwan}; the article's word is {mainland}",
+                f.display()
+            );
+        }
+    }
+    assert!(read > 20, "the check read the sources ({read} files)");
 }

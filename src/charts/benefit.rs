@@ -4,9 +4,7 @@
 //! ten times the largest category, the programme total with its range and the 559,300 yuan the
 //! article reports as a labelled dashed reference.
 
-use super::{
-    dashed, draw_err, empty_state, halo_text, nice_ticks, no_households, rule, text_width, tick_count, Style,
-};
+use super::{begin_scenario, dashed, draw_err, halo_text, nice_ticks, rule, text_width, tick_count, Style};
 use crate::facts::reported;
 use crate::i18n::{self, clamp, Lang};
 use crate::model::{Category, Outcome};
@@ -66,12 +64,7 @@ pub fn draw<DB: DrawingBackend>(
     out: &Outcome,
     st: &Style,
 ) -> Result<(), Error> {
-    if out.households_funded == 0 {
-        return empty_state(root, st, no_households(st.lang));
-    }
-    root.fill(&st.background()).map_err(draw_err)?;
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
+    let Some((w, h)) = begin_scenario(root, out, st)? else { return Ok(()) };
     let lang = st.lang;
     let pad = st.px(8.0);
 
@@ -183,12 +176,7 @@ pub fn draw_total<DB: DrawingBackend>(
     out: &Outcome,
     st: &Style,
 ) -> Result<(), Error> {
-    if out.households_funded == 0 {
-        return empty_state(root, st, no_households(st.lang));
-    }
-    root.fill(&st.background()).map_err(draw_err)?;
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
+    let Some((w, h)) = begin_scenario(root, out, st)? else { return Ok(()) };
     let lang = st.lang;
     let pad = st.px(8.0);
     let q = &out.benefit_quantiles_yuan;

@@ -316,6 +316,23 @@ pub fn no_households(lang: Lang) -> &'static str {
     )
 }
 
+/// The start of every chart of a scenario: when no household is funded, the chart says so
+/// ([`empty_state`]) and there is nothing more to draw (`None`); otherwise the background is
+/// filled and the area's size in pixels is returned.
+pub fn begin_scenario<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    out: &Outcome,
+    st: &Style,
+) -> Result<Option<(i32, i32)>, Error> {
+    if out.households_funded == 0 {
+        empty_state(root, st, no_households(st.lang))?;
+        return Ok(None);
+    }
+    root.fill(&st.background()).map_err(draw_err)?;
+    let (w, h) = root.dim_in_pixel();
+    Ok(Some((w as i32, h as i32)))
+}
+
 /// Fill `root` and write `message` in its middle, wrapped to its width: a chart with nothing
 /// to show says so instead of drawing empty axes.
 pub fn empty_state<DB: DrawingBackend>(

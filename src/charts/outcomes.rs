@@ -4,9 +4,7 @@
 //! a few whole-programme totals the simulation drew ("possible outcomes"), as ticks over the
 //! band that holds the middle 90% of all trials.
 
-use super::{
-    draw_err, empty_state, hatch, nice_ticks, no_households, rule, text_width, tick_count, wrap, Style,
-};
+use super::{begin_scenario, draw_err, hatch, nice_ticks, rule, text_width, tick_count, wrap, Style};
 use crate::i18n::{self, Lang};
 use crate::model::montecarlo::Histogram;
 use crate::model::Outcome;
@@ -30,16 +28,12 @@ pub fn draw<DB: DrawingBackend>(
     out: &Outcome,
     st: &Style,
 ) -> Result<(), Error> {
-    if out.households_funded == 0 {
-        return empty_state(root, st, no_households(st.lang));
-    }
-    root.fill(&st.background()).map_err(draw_err)?;
-    let (_, h) = root.dim_in_pixel();
+    let Some((_, h)) = begin_scenario(root, out, st)? else { return Ok(()) };
     let strip = st.px(STRIP);
-    if (h as i32) < strip + st.px(120.0) {
+    if h < strip + st.px(120.0) {
         return histogram(root, &out.histogram, st);
     }
-    let (upper, lower) = root.split_vertically(h as i32 - strip);
+    let (upper, lower) = root.split_vertically(h - strip);
     histogram(&upper, &out.histogram, st)?;
     possible_outcomes(&lower, out, st)
 }

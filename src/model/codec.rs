@@ -25,6 +25,9 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// Every theme, the default first.
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
     pub fn id(self) -> &'static str {
         match self {
             Theme::Auto => "auto",
@@ -33,12 +36,7 @@ impl Theme {
         }
     }
     fn parse(s: &str) -> Option<Theme> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "auto" => Some(Theme::Auto),
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
-        }
+        Theme::ALL.into_iter().find(|t| t.id().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -47,9 +45,33 @@ pub const VIEWS: [&str; 5] = ["all", "allocation", "benefit", "outcomes", "conte
 
 /// Which controls an embed shows (presentation only): the key ones for its view (the default
 /// of a single-view embed, with a "more controls" button), none, or all of them with the
-/// language and theme switches (the default of `view=all`). www/early.js reads the same key
-/// before the first paint; unset, [`Presentation::controls`] is empty.
+/// language and theme switches (the default of `view=all`, see [`default_controls`]).
+/// www/early.js reads the same key before the first paint, from the table [`page_contract`]
+/// writes; unset, [`Presentation::controls`] is empty.
 pub const CONTROLS: [&str; 3] = ["key", "none", "all"];
+
+/// The controls an embed shows when the URL does not say: all of them for the whole simulator
+/// (`view=all`), the key ones for a single view.
+pub fn default_controls(view: &str) -> &'static str {
+    if view.eq_ignore_ascii_case(VIEWS[0]) {
+        "all"
+    } else {
+        CONTROLS[0]
+    }
+}
+
+/// The presentation keys as the page reads them before the wasm arrives, written by
+/// `prerender` on `<html>` so that www/early.js (a classic script that cannot ask the wasm)
+/// keeps no list of its own: `data-lang-tags` ([`Lang::tags_attr`]), `data-url-values` (each
+/// key's allowed values, its default first) and `data-view-controls` (each view's
+/// [`default_controls`]).
+pub fn page_contract() -> Vec<(&'static str, String)> {
+    let themes: Vec<&str> = Theme::ALL.iter().map(|t| t.id()).collect();
+    let values =
+        format!("theme={} view={} controls={}", themes.join(","), VIEWS.join(","), CONTROLS.join(","));
+    let views = VIEWS.iter().map(|v| format!("{v}={}", default_controls(v))).collect::<Vec<_>>().join(" ");
+    vec![("data-lang-tags", Lang::tags_attr()), ("data-url-values", values), ("data-view-controls", views)]
+}
 
 /// Keys that change how the page looks, not what the model computes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -586,6 +608,38 @@ pub fn adjuster(key: &str) -> Option<(f64, f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_the_early_script_reads_lists_exactly_what_the_codec_accepts_default_first() {
+        let contract = page_contract();
+        let values = &contract.iter().find(|(n, _)| *n == "data-url-values").expect("the values").1;
+        let mut keys = Vec::new();
+        for pair in values.split(' ') {
+            let (key, list) = pair.split_once('=').expect("key=values");
+            let list: Vec<&str> = list.split(',').collect();
+            // Every value listed is read without a notice, and the first is the default.
+            for v in &list {
+                let p = parse(&format!("{key}={v}"));
+                assert!(p.notices.is_empty(), "{key}={v}: {:?}", p.notices);
+                assert_eq!(value(&p.scenario, &p.presentation, key).as_deref(), Some(*v), "{key}={v}");
+            }
+            let default = value(&Scenario::default(), &Presentation::default(), key).unwrap_or_default();
+            assert!(
+                default.is_empty() || default == list[0],
+                "{key}: default {default:?}, listed first {}",
+                list[0]
+            );
+            // A value not listed is not accepted.
+            assert!(!parse(&format!("{key}=nonesuch")).notices.is_empty(), "{key}");
+            keys.push(key);
+        }
+        let settings: Vec<&str> = SETTINGS.iter().map(|s| s.key).filter(|k| *k != "lang").collect();
+        assert_eq!(keys, settings, "every presentation key but lang (its tags have their own table)");
+        let by_view = &contract.iter().find(|(n, _)| *n == "data-view-controls").expect("the views").1;
+        let listed: Vec<&str> = by_view.split(' ').map(|p| p.split('=').next().unwrap_or("")).collect();
+        assert_eq!(listed, VIEWS);
+        assert!(by_view.contains("all=all") && by_view.contains("benefit=key"), "{by_view}");
+    }
 
     #[test]
     fn every_key_is_named_once() {

@@ -119,7 +119,7 @@ impl Notice {
                 format!("“{k}”不支持“{given}”，已使用 {used}。")
             }
             (NoticeKind::UnknownValue { given, used }, Lang::ZhHant) => {
-                format!("「{k}」不支援「{given}」，已使用 {used}。")
+                format!("「{k}」不支持「{given}」，已使用 {used}。")
             }
             (NoticeKind::UnknownValue { given, used }, Lang::En) => {
                 format!("“{k}” = “{given}” is not supported; using {used}.")

@@ -17,7 +17,9 @@ export function applyView(explainer) {
   const view = explainer.value('view') || 'all';
   document.documentElement.dataset.view = view;
   // The same answer early.js gave before the first paint, now from the model.
-  document.documentElement.dataset.controls = explainer.value('controls') || (view === 'all' ? 'all' : 'key');
+  // Unset, the view decides: the model's table on <html> (codec::default_controls).
+  const byView = new Map((document.documentElement.dataset.viewControls || '').split(' ').map((p) => p.split('=')));
+  document.documentElement.dataset.controls = explainer.value('controls') || byView.get(view) || 'all';
   const sim = document.getElementById('simulator');
   const context = document.getElementById('panel-context');
   if (sim) sim.hidden = view === 'context';
@@ -39,12 +41,11 @@ export function bindMoreControls() {
   });
 }
 
-/** Keys of the controls inside the assumptions disclosure, as the model's canonical query writes them. */
-const DISCLOSED_KEYS = ['fail', 'sigma', 'scale', 'ret', 'cy'];
-
-/** Open the assumptions disclosure when the link sets any of its keys. */
+/** Open the assumptions disclosure when the link sets any of its keys (the URL keys of its
+ * sliders, written on each by src/prerender.rs as `data-url-key`). */
 export function openAssumptionsIfSet(explainer) {
   const keys = new URLSearchParams(explainer.query()).keys();
   const d = document.getElementById('assumptions');
-  if (d && [...keys].some((k) => DISCLOSED_KEYS.includes(k))) d.open = true;
+  const disclosed = new Set([...(d?.querySelectorAll('[data-url-key]') || [])].map((el) => el.dataset.urlKey));
+  if (d && [...keys].some((k) => disclosed.has(k))) d.open = true;
 }

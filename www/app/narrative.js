@@ -12,15 +12,10 @@ const NARRATIVE_FAILED = {
 };
 
 /** The `lang` URL key as the model reads it, for before the wasm is ready or when it could not
- * load: the last `lang` key (any case) wins, as in the codec, and its tag is looked up in the
- * model's table of tags, which src/prerender.rs writes on <html> (`data-lang-tags`). */
+ * load: www/early.js read it before the first paint, with the model's table of language tags
+ * (`data-lang-tags`, written by src/prerender.rs), and left its answer on <html>. */
 export function urlLang() {
-  let t = '';
-  for (const [k, v] of new URLSearchParams(window.location.search)) if (k.trim().toLowerCase() === 'lang') t = v;
-  t = t.trim().toLowerCase();
-  const tags = (document.documentElement.dataset.langTags || '').split(' ').map((p) => p.split('='));
-  const hit = tags.find(([pat]) => (pat.endsWith('*') ? t.startsWith(pat.slice(0, -1)) : t === pat));
-  return hit ? hit[1] : 'zh-Hans';
+  return document.documentElement.dataset.urlLang || 'zh-Hans';
 }
 
 /** Show the elements of one language and hide the others. An element with a lang attribute

@@ -1,10 +1,10 @@
 // The colour theme: light, dark or the system's (auto), on <html>, on the switcher and in the
 // pre-rendered chart images.
 
-/** The `theme` URL key, for when the model could not load. */
+/** The `theme` URL key, for when the model could not load: www/early.js read it before the
+ * first paint, with the model's list of themes, and left its answer on <html>. */
 export function urlTheme() {
-  const t = new URLSearchParams(window.location.search).get('theme');
-  return ['light', 'dark'].includes(t) ? t : 'auto';
+  return document.documentElement.dataset.theme || 'auto';
 }
 
 /** True when charts should use the dark palette under `theme` (light, dark or auto). */

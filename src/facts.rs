@@ -1137,8 +1137,42 @@ mod formula {
         Some(out)
     }
 
+    /// The formula as a reader sees it: every fact id written by `write_fact` and every number
+    /// by `write`, operators as `+ − × ÷`, parentheses hugging what they hold
+    /// (`15,670 ÷ (22.9 ÷ 100)`). `None` if it does not tokenise or names an unknown fact.
+    pub(super) fn written(
+        s: &str,
+        write_fact: impl Fn(&str) -> Option<String>,
+        write: impl Fn(f64) -> String,
+    ) -> Option<String> {
+        let mut out = String::new();
+        let mut after_open = true;
+        for t in tokens(s)? {
+            let piece = match t {
+                Token::Num(n) => write(n),
+                Token::Id(id) => write_fact(id)?,
+                Token::Op(op) => {
+                    match op {
+                        b'+' => "+",
+                        b'-' => "−",
+                        b'*' => "×",
+                        _ => "÷",
+                    }
+                }
+                .to_string(),
+                Token::Open => "(".to_string(),
+                Token::Close => ")".to_string(),
+            };
+            if !after_open && t != Token::Close {
+                out.push(' ');
+            }
+            after_open = t == Token::Open;
+            out.push_str(&piece);
+        }
+        Some(out)
+    }
+
     /// Fact ids a formula names, in order of appearance (`None` if it does not tokenise).
-    #[cfg(test)]
     pub(super) fn ids(s: &str) -> Option<Vec<&str>> {
         Some(
             tokens(s)?
@@ -1221,6 +1255,30 @@ pub fn all() -> Vec<Fact> {
     let mut facts = FACTS.to_vec();
     facts.extend_from_slice(derived_cached());
     facts
+}
+
+/// A derived formula as a reader sees it, e.g. `559,300 ÷ 2,546` for
+/// `programme-benefit / programme-households`: each fact id written by `write_fact`, each
+/// number literal by `write`, operators as `+ − × ÷`. `None` for a formula that does not parse
+/// or names a fact `write_fact` does not know.
+pub fn formula_written(
+    formula: &str,
+    write_fact: impl Fn(&str) -> Option<String>,
+    write: impl Fn(f64) -> String,
+) -> Option<String> {
+    formula::written(formula, write_fact, write)
+}
+
+/// The fact ids a formula names, in order of appearance, each once.
+pub fn formula_ids(formula: &str) -> Vec<&str> {
+    let mut ids = formula::ids(formula).unwrap_or_default();
+    let mut seen = Vec::new();
+    ids.retain(|id| {
+        let new = !seen.contains(id);
+        seen.push(*id);
+        new
+    });
+    ids
 }
 
 /// The fact (base or derived) with this id.

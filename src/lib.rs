@@ -40,6 +40,8 @@ pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod provenance;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod social;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -358,12 +358,86 @@ pub fn page(html: &str, out: &Outcome) -> Result<String, Error> {
     let mut slots = PageSlots::new(out);
     let mut s = fill_slots_with(html, |slot| slots.fill(slot))?;
     slots.check()?;
+    s = fill_fact_list(&s)?;
     let root = s.find("<html").ok_or_else(|| Error::Invalid("the page has no <html> tag".into()))?;
     let root_end = tag_end(&s, root).ok_or_else(|| Error::Invalid("an unclosed <html> tag".into()))?;
     let contract: String =
         codec::page_contract().iter().map(|(name, value)| format!(" {name}=\"{}\"", escape(value))).collect();
     s.insert_str(root_end - 1, &contract);
+    s = mark_table_facts(&s)?;
     Ok(s)
+}
+
+/// The slot of the list of figures in the sources section.
+const FACT_LIST_SLOT: &str = "<!-- FACT-LIST";
+
+/// Every fact the page shows from the dataset: its `data-fact` numbers and the data tables'
+/// reported cells, with the inputs of the derived ones ([`crate::provenance::with_inputs`]).
+/// A `data-fact` the dataset does not have stops the build.
+fn page_facts(html: &str) -> Result<Vec<facts::Fact>, Error> {
+    let mut ids: Vec<String> = html
+        .match_indices("data-fact=\"")
+        .filter_map(|(i, m)| html[i + m.len()..].split('"').next())
+        .map(String::from)
+        .collect();
+    for chart in Chart::ALL {
+        ids.extend(text::table_facts(chart.name()).iter().map(|&(_, _, id)| id.to_string()));
+    }
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    crate::provenance::with_inputs(&ids).map_err(Error::Invalid)
+}
+
+/// Fill the page's `<!-- FACT-LIST … -->` slot with the short list of every figure it shows
+/// and where each comes from, one per language ([`crate::provenance::list_html`]). A page
+/// without the slot is left as it is.
+fn fill_fact_list(html: &str) -> Result<String, Error> {
+    let Some(at) = html.find(FACT_LIST_SLOT) else { return Ok(html.to_string()) };
+    let end =
+        at + html[at..].find("-->").ok_or_else(|| Error::Invalid("an unclosed FACT-LIST slot".into()))? + 3;
+    let facts = page_facts(html)?;
+    let indent = &html[html[..at].rfind('\n').map_or(0, |n| n + 1)..at];
+    let mut lists = Vec::new();
+    for lang in Lang::ALL {
+        lists.push(crate::provenance::list_html(&facts, lang).map_err(Error::Invalid)?);
+    }
+    Ok(format!("{}{}{}", &html[..at], lists.join(&format!("\n{indent}")), &html[end..]))
+}
+
+/// Name on each data table the cells that show a figure of the dataset ([`text::table_facts`]),
+/// for `www/app/text.js` to keep across redraws (they are the same cells in every scenario and
+/// language): `data-facts="column id-of-row-0 id-of-row-1 …"`, `-` for a row without one. A
+/// table whose figures are not all in one column stops the build.
+fn mark_table_facts(html: &str) -> Result<String, Error> {
+    let mut s = html.to_string();
+    for chart in Chart::ALL {
+        let facts = text::table_facts(chart.name());
+        let open = format!("<table id=\"table-{}\"", chart.name());
+        let Some(&(_, column, _)) = facts.first() else { continue };
+        if facts.iter().any(|&(_, c, _)| c != column) {
+            return Err(Error::Invalid(format!("table-{}: figures in more than one column", chart.name())));
+        }
+        let rows = facts.iter().map(|&(r, _, _)| r + 1).max().unwrap_or(0);
+        let ids: Vec<&str> =
+            (0..rows).map(|r| facts.iter().find(|f| f.0 == r).map_or("-", |f| f.2)).collect();
+        s = s.replacen(&open, &format!("{open} data-facts=\"{column} {}\"", ids.join(" ")), 1);
+    }
+    Ok(s)
+}
+
+/// The files of full entries the page's popovers fetch, one per language
+/// ([`crate::provenance::figures_html`]); none for a page without the FACT-LIST slot.
+fn fact_files(html: &str) -> Result<Vec<(String, String)>, Error> {
+    if !html.contains(FACT_LIST_SLOT) {
+        return Ok(Vec::new());
+    }
+    let facts = page_facts(html)?;
+    Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let body = crate::provenance::figures_html(&facts, lang).map_err(Error::Invalid)?;
+            Ok((crate::provenance::figures_file(lang), body))
+        })
+        .collect()
 }
 
 /// Remove every element that starts with a line beginning `start` and ends at the next line
@@ -596,6 +670,7 @@ pub fn site(index_html: &str) -> Result<Vec<(String, String)>, Error> {
     let embed = embed(&page);
     let (index, fragments) = split_narrative(&page)?;
     let mut files = vec![("embed.html".to_string(), embed), ("index.html".to_string(), index)];
+    files.extend(fact_files(index_html)?);
     for (lang, fragment) in fragments {
         files.push((narrative_file(lang), fragment));
     }
@@ -729,6 +804,43 @@ mod tests {
         assert!(names.contains(&"narrative.zh-Hant.html") && names.contains(&"narrative.en.html"));
         let embed = &files.iter().find(|(n, _)| n == "embed.html").unwrap().1;
         assert!(!embed.contains("data-narrative"), "the embed has no story and loads no fragment");
+    }
+
+    #[test]
+    fn every_figure_of_the_page_has_an_entry_in_its_language_and_a_line_in_the_sources() {
+        let files = site(PAGE).expect("site");
+        let file = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, c)| c.as_str());
+        let index = file("index.html").unwrap();
+        // The page names each table's dataset cells, for the page's script.
+        assert!(index.contains("<table id=\"table-benefit\" data-facts=\"1 - - - - - - programme-benefit\""));
+        for lang in Lang::ALL {
+            let page = if lang == Lang::ZhHans { index } else { file(&narrative_file(lang)).unwrap() };
+            let entries = file(&crate::provenance::figures_file(lang)).expect("entries");
+            let list_start =
+                page.find(&format!("<details class=\"table-wrap fact-list\" lang=\"{}\"", lang.tag()));
+            let list = &page[list_start.expect("a list in the sources section")..];
+            let list = &list[..list.find("</details>").unwrap()];
+            let mut ids: Vec<&str> = page
+                .match_indices("data-fact=\"")
+                .map(|(i, m)| page[i + m.len()..].split('"').next().unwrap())
+                .collect();
+            ids.extend(Chart::ALL.iter().flat_map(|c| text::table_facts(c.name())).map(|(_, _, id)| id));
+            assert!(ids.len() > 40, "{lang:?}");
+            for id in ids {
+                let f = facts::get(id).expect(id);
+                let entry = format!("<span id=\"{}\"><b>", crate::provenance::entry_id(id, lang));
+                assert!(entries.contains(&entry), "{lang:?}: no entry for {id}");
+                let shown = if f.derived {
+                    crate::provenance::formula_text(&f, lang).unwrap()
+                } else {
+                    crate::provenance::value_text(&f, lang)
+                };
+                assert!(list.contains(&escape(&shown)), "{lang:?}: {id} ({shown}) not in the list");
+            }
+        }
+        // A figure the dataset does not have stops the build.
+        let bad = PAGE.replacen("data-fact=\"programme-benefit\"", "data-fact=\"programme-profit\"", 1);
+        assert!(site(&bad).is_err());
     }
 
     #[test]

@@ -229,6 +229,26 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
     }
 }
 
+/// The cells of chart `name`'s data table ([`table`]) that show a figure of the dataset, as
+/// `(row, column, fact id)`: the reported column of the allocation, the reported total of the
+/// benefit, every figure of the context. They are the same cells in every scenario and
+/// language, so `prerender` writes them once on the page's `<table>` for `www/app/text.js`
+/// (and the wasm carries no code for them); a test checks each shows its fact's value.
+pub fn table_facts(name: &str) -> Vec<(usize, usize, &'static str)> {
+    match name {
+        "allocation" => facts::MIX_FACT_IDS.iter().enumerate().map(|(r, id)| (r, 3, *id)).collect(),
+        // After a row per kind and the total.
+        "benefit" => vec![(Category::ALL.len() + 1, 1, "programme-benefit")],
+        "context" => facts::MILESTONES
+            .iter()
+            .flat_map(|m| m.facts.iter())
+            .enumerate()
+            .map(|(r, id)| (r, 2, *id))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The lines stamped under a downloaded chart: which scenario, where the data come from,
 /// and which model and dataset drew it.
 pub fn stamp(out: &Outcome, lang: Lang) -> Vec<String> {
@@ -430,6 +450,33 @@ mod tests {
             let c = table("context", &out, lang).expect("context table");
             assert_eq!(c.rows.len(), 9);
             assert!(table("nope", &out, lang).is_none());
+        }
+    }
+
+    #[test]
+    fn every_table_cell_linked_to_a_fact_shows_that_facts_value_in_every_language() {
+        // Under any scenario the reported cells stay the article's (this one changes every
+        // modelled cell: the households, the mix and the total).
+        for query in ["", "budget=20000000&grant=8000&mix=1,1,1,1,1"] {
+            let out = simulate(query);
+            for lang in Lang::ALL {
+                let mut linked = 0;
+                for name in ["allocation", "benefit", "outcomes", "context"] {
+                    let t = table(name, &out, lang).expect(name);
+                    for (r, c, id) in table_facts(name) {
+                        let f = facts::get(id).expect(id);
+                        let cell = &t.rows[r][c];
+                        assert_eq!(
+                            cell,
+                            &facts::format_value(&f, lang),
+                            "{name} row {r} col {c} ({id}, {lang:?})"
+                        );
+                        linked += 1;
+                    }
+                }
+                // Five reported counts, the reported total, nine dated figures.
+                assert_eq!(linked, 15, "{lang:?}");
+            }
         }
     }
 

@@ -114,9 +114,22 @@ async function withWholeNarrative(html) {
   return html;
 }
 
+/** The page with the files of entries its figures' popovers fetch (`data-src` of each list of
+ * figures, written by src/provenance.rs) put in as <template data-figures="lang">, where
+ * app/provenance.js looks first: the single file must not fetch anything. */
+async function withFigureEntries(html) {
+  const templates = [];
+  for (const [, lang, file] of html.matchAll(/<details class="[^"]*\bfact-list\b[^"]*" lang="([^"]+)" data-src="([^"]+)"/g)) {
+    const entries = await read(file);
+    if (/<\/template/i.test(entries)) throw new Error(`build-dist: a closing template tag in ${file}`);
+    templates.push(`<template data-figures="${lang}">${entries}</template>`);
+  }
+  return replaceExact(html, '</body>', `${templates.join('\n')}\n</body>`, 'index.html');
+}
+
 /** One HTML file with the CSS, JS, wasm and data inlined: works from disk and in a sandboxed iframe. */
 async function buildSingleFile() {
-  let html = await withWholeNarrative(await read('index.html'));
+  let html = await withFigureEntries(await withWholeNarrative(await read('index.html')));
   const css = await minifiedCss();
   const wasm = await fsp.readFile(path.join(DIST, 'pkg/helong_bg.wasm'));
   // app.js passes HELONG_WASM to the glue, which then never builds a wasm URL.

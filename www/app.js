@@ -10,6 +10,7 @@
 //   embed.js      the embed's order and view (height messages: ../frame.js)
 //   theme.js      colour theme and the pre-rendered chart images
 //   failure.js    the static page when the wasm cannot run
+//   provenance.js every figure opens where it comes from (a popover)
 // State is passed, not shared: `page` holds the explainer, its renderer and the narratives.
 // tools/build-dist.mjs bundles all of it (and frame.js, the wasm glue) into one module.
 
@@ -21,6 +22,7 @@ import { bindDownloads } from './app/downloads.js';
 import { applyView, arrangeEmbed, bindMoreControls, openAssumptionsIfSet } from './app/embed.js';
 import { showFailure } from './app/failure.js';
 import { bindNarrativePrefetch, createNarratives, urlLang } from './app/narrative.js';
+import { bindProvenance } from './app/provenance.js';
 import { createRenderer } from './app/render.js';
 import { applyTheme } from './app/theme.js';
 
@@ -45,6 +47,7 @@ async function main(narratives) {
   startHeightAnnouncer();
   arrangeEmbed();
   bindNarrativePrefetch(narratives);
+  bindProvenance(); // needs no wasm: the entries are static files
   const wasm = await wasmReady;
   performance.mark('explainer:wasm-ready');
   // Read-only probe for the benchmarks and soak tests (wasm memory in bytes).

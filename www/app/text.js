@@ -52,12 +52,21 @@ function fillTable(explainer, name) {
     head.append(th);
   }
   table.tHead.replaceChildren(head);
-  const rows = t.rows.map((cells) => {
+  // Cells that show a figure of the dataset name it, so it opens where it comes from
+  // (`data-facts="column id-of-row-0 …"`, written on the table by src/prerender.rs).
+  const [column, ...facts] = (table.dataset.facts || '').split(' ');
+  const rows = t.rows.map((cells, r) => {
     const tr = document.createElement('tr');
     cells.forEach((c, i) => {
       const cell = document.createElement(i === 0 ? 'th' : 'td');
       if (i === 0) cell.scope = 'row';
-      cell.textContent = c;
+      const id = i === +column && facts[r];
+      if (id && id !== '-') {
+        const span = document.createElement('span');
+        span.dataset.fact = id;
+        span.textContent = c;
+        cell.append(span);
+      } else cell.textContent = c;
       tr.append(cell);
     });
     return tr;

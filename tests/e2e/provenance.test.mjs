@@ -1,0 +1,288 @@
+// Every number tells where it comes from (issue 15): a figure of the story, or a data table's
+// reported cell, opens a popover with its label, value and period, its place in the article or,
+// for a derived figure, the sum with its inputs, by keyboard and by tap, in each language; the
+// popover closes with Escape, a click or a tap outside, and the focus returns to the number.
+// Without JavaScript the numbers stay text and the sources section lists them all. What the
+// popover says is checked against the dataset file (data/helong-facts.json), not against itself.
+// Served from E2E_ROOT (default dist/).
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { useSite, openPage, waitReady, fileContext } from './helpers.mjs';
+
+const ROOT = path.resolve(process.env.E2E_ROOT || 'dist');
+const TIMEOUT = 90_000;
+const LANGS = ['zh-Hans', 'zh-Hant', 'en'];
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+/** A figure the article reports, and one derived from two others (benefit ÷ households). */
+const REPORTED = 'programme-benefit';
+const DERIVED = 'benefit-per-household';
+/** The article's section heading where the reported figure stands, as printed. */
+const OPEN_POP = '.fact-pop:popover-open';
+
+const dataset = JSON.parse(await fsp.readFile(path.join(ROOT, 'data/helong-facts.json'), 'utf8'));
+const fact = (id) => dataset.find((f) => f.id === id);
+
+/** A number as the page writes it, read back: `55.93万` → 559300, `2,546` → 2546. */
+function readNumber(s) {
+  const t = s.replace(/,/g, '');
+  const scale = /[万萬]$/.test(t) ? 1e4 : /million$/.test(t) ? 1e6 : 1;
+  return Number(t.replace(/\s*(万|萬|million)$/, '')) * scale;
+}
+
+/** The visible number of fact `id` in the story (not in a table). */
+const storyNumber = (page, id) => page.locator(`[data-narrative] [data-fact="${id}"]:visible`).first();
+
+/** What the open popover says: its text, its accessible name, where it is, and what has focus. */
+function popoverState(page) {
+  return page.evaluate((sel) => {
+    const p = document.querySelector(sel);
+    if (!p) return null;
+    const label = document.getElementById(p.getAttribute('aria-labelledby'));
+    const r = p.getBoundingClientRect();
+    return {
+      role: p.getAttribute('role'),
+      lang: p.lang,
+      label: label?.textContent ?? '',
+      labelInside: p.contains(label),
+      text: p.textContent,
+      focusInside: p.contains(document.activeElement),
+      left: r.left,
+      right: r.right,
+      width: r.width,
+      innerWidth: window.innerWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+    };
+  }, OPEN_POP);
+}
+
+/** True when the focus is on the (visible) number of `id` and it says it is collapsed. */
+const focusIsBackOn = (page, id) =>
+  page.evaluate((id) => {
+    const a = document.activeElement;
+    return a?.dataset.fact === id && a.getAttribute('aria-expanded') === 'false' && a.checkVisibility();
+  }, id);
+
+/** Checks the popover of the reported figure in `lang`. */
+function assertReported(state, lang) {
+  const f = fact(REPORTED);
+  assert.ok(state, `${lang}: a popover is open`);
+  assert.equal(state.role, 'dialog');
+  assert.equal(state.label, f.label[lang], `${lang}: named by the dataset's label`);
+  assert.ok(state.labelInside);
+  assert.equal(state.lang, lang);
+  // The section heading (as printed, or transcribed in simplified characters) and paragraph.
+  assert.match(state.text, lang === 'en' ? /paragraph 4(?!\d)/ : /第4段/, state.text);
+  assert.ok(state.text.includes(lang === 'zh-Hans' ? '给力!' : '給力!'), `${lang}: names the section: ${state.text}`);
+  // The article's title and outlet.
+  assert.match(state.text, /六小工程.{0,3}掘/);
+  assert.match(state.text, lang === 'en' ? /China Jilin Net/ : /吉林网|吉林網/);
+  // Reported, in words, and no sum.
+  assert.match(state.text, lang === 'en' ? /Reported in the article/ : /报道给出的数字|報道給出的數字/);
+  assert.doesNotMatch(state.text, / = /);
+}
+
+/** Checks the popover of the derived figure in `lang`: the sum, read back, gives the value. */
+function assertDerived(state, lang) {
+  const f = fact(DERIVED);
+  assert.ok(state, `${lang}: a popover is open`);
+  assert.equal(state.label, f.label[lang]);
+  assert.match(state.text, /derived/i, 'said to be derived, in words');
+  const sum = /([\d.,]+(?:万|萬| million)?) ÷ ([\d.,]+(?:万|萬| million)?) = ([\d.,]+)/.exec(state.text);
+  assert.ok(sum, `${lang}: a division written out: ${state.text}`);
+  const [, a, b, result] = sum;
+  // The inputs are the dataset's figures, and they give the result as written.
+  assert.equal(readNumber(a), fact(f.formula.split(' / ')[0]).value);
+  assert.equal(readNumber(b), fact(f.formula.split(' / ')[1]).value);
+  assert.equal((readNumber(a) / readNumber(b)).toFixed(2), result);
+  assert.equal(Number(result), Math.round(f.value * 100) / 100);
+  // Each input named by its own label.
+  for (const id of f.formula.split(' / ')) assert.ok(state.text.includes(fact(id).label[lang]), `${lang}: input ${id}`);
+  assert.doesNotMatch(state.text, /paragraph \d|第\d+段/);
+}
+
+/** Fails the test on console errors, CSP violations or off-host requests. */
+async function assertClean(s) {
+  assert.deepEqual(s.errors, [], 'console errors');
+  assert.deepEqual(s.offHost, [], 'requests off 127.0.0.1');
+  assert.deepEqual(await s.cspViolations(), [], 'CSP violations');
+}
+
+describe('every figure opens where it comes from', () => {
+  const site = useSite(ROOT);
+  const open = async (query, opts = DESKTOP) => {
+    const s = await openPage(site.browser, `${site.server.url}/index.html${query}`, opts);
+    await waitReady(s.page);
+    return s;
+  };
+
+  for (const lang of LANGS) {
+    test(`by keyboard in ${lang}: Enter opens a reported figure, Space a derived one, Escape closes and the focus returns`, { timeout: TIMEOUT }, async () => {
+      const s = await open(`?lang=${lang}`);
+      try {
+        const reported = storyNumber(s.page, REPORTED);
+        assert.equal(await reported.getAttribute('role'), 'button');
+        assert.equal(await reported.getAttribute('tabindex'), '0');
+        await reported.focus();
+        await s.page.keyboard.press('Enter');
+        await s.page.waitForSelector(OPEN_POP);
+        const state = await popoverState(s.page);
+        assertReported(state, lang);
+        assert.ok(state.focusInside, 'the focus moves into the popover');
+        assert.equal(await reported.getAttribute('aria-expanded'), 'true');
+        await s.page.keyboard.press('Escape');
+        await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
+        assert.ok(await focusIsBackOn(s.page, REPORTED), 'the focus is back on the number');
+
+        const derived = storyNumber(s.page, DERIVED);
+        await derived.focus();
+        await s.page.keyboard.press(' ');
+        await s.page.waitForSelector(OPEN_POP);
+        assertDerived(await popoverState(s.page), lang);
+        // An input of the sum opens its own entry in the same popover.
+        await s.page.keyboard.press('Tab');
+        await s.page.keyboard.press('Enter');
+        await s.page.waitForFunction(
+          ([sel, label]) => document.querySelector(sel)?.textContent.startsWith(label),
+          [OPEN_POP, fact('programme-benefit').label[lang]],
+        );
+        // The close button, reached by Tab, closes it too.
+        await s.page.locator(`${OPEN_POP} button`).focus();
+        await s.page.keyboard.press('Enter');
+        await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
+        assert.ok(await focusIsBackOn(s.page, DERIVED));
+        await assertClean(s);
+      } finally {
+        await s.close();
+      }
+    });
+
+    test(`by tap on a 390-pixel phone in ${lang}: the popover fits the screen and a tap outside closes it`, { timeout: TIMEOUT }, async () => {
+      const s = await open(`?lang=${lang}`, PHONE);
+      try {
+        for (const [id, check] of [[REPORTED, assertReported], [DERIVED, assertDerived]]) {
+          const number = storyNumber(s.page, id);
+          await number.scrollIntoViewIfNeeded();
+          await number.tap();
+          await s.page.waitForSelector(OPEN_POP);
+          const state = await popoverState(s.page);
+          check(state, lang);
+          assert.ok(state.left >= 0 && state.right <= state.innerWidth, `${id}: inside the screen (${state.left}–${state.right} of ${state.innerWidth})`);
+          assert.ok(state.scrollWidth <= state.innerWidth, `${id}: no sideways scroll (${state.scrollWidth})`);
+          // A tap on the page's headline, outside the popover.
+          const h1 = await s.page.locator('h1').boundingBox();
+          await s.page.evaluate(() => window.scrollTo(0, 0));
+          await s.page.touchscreen.tap(h1.x + 10, (await s.page.locator('h1').boundingBox()).y + 10);
+          await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
+          assert.ok(await focusIsBackOn(s.page, id), `${id}: the focus is back on the number`);
+        }
+        await assertClean(s);
+      } finally {
+        await s.close();
+      }
+    });
+  }
+
+  test('axe finds nothing wrong with an open popover, in each language, light and dark', { timeout: 240_000 }, async () => {
+    for (const lang of LANGS) {
+      for (const colorScheme of ['light', 'dark']) {
+        const s = await open(`?lang=${lang}`, { ...DESKTOP, colorScheme });
+        try {
+          await storyNumber(s.page, DERIVED).click();
+          await s.page.waitForSelector(OPEN_POP);
+          const r = await new AxeBuilder({ page: s.page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+            .include('.fact-pop')
+            .include(`[data-narrative] [data-fact="${DERIVED}"]`)
+            .analyze();
+          assert.ok(r.passes.some((p) => p.id === 'color-contrast'), 'axe checked the contrast');
+          const found = r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+          assert.deepEqual(found, [], `${lang}, ${colorScheme}`);
+          await assertClean(s);
+        } finally {
+          await s.close();
+        }
+      }
+    }
+  });
+
+  test('a click outside closes the popover on a desktop, and a data table’s reported cell opens the same entry', { timeout: TIMEOUT }, async () => {
+    const s = await open('?lang=en');
+    try {
+      await storyNumber(s.page, REPORTED).click();
+      await s.page.waitForSelector(OPEN_POP);
+      await s.page.mouse.click(5, 5);
+      await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
+      assert.ok(await focusIsBackOn(s.page, REPORTED));
+
+      await s.page.click('#sum-allocation');
+      const cell = s.page.locator('#table-allocation [data-fact="households-livestock"]');
+      assert.equal(await cell.textContent(), '1,859');
+      await cell.focus();
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForSelector(OPEN_POP);
+      const state = await popoverState(s.page);
+      assert.equal(state.label, fact('households-livestock').label.en);
+      assert.match(state.text, /paragraph 4/);
+      await s.page.keyboard.press('Escape');
+      await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
+      // The simulated column is the model's, not a figure of the dataset: no link there.
+      assert.equal(await s.page.locator('#table-allocation td:nth-child(2) [data-fact]').count(), 0);
+      // The benefit table's reported total and the context table's figures link too.
+      assert.equal(await s.page.locator('#table-benefit [data-fact="programme-benefit"]').count(), 1);
+      assert.equal(await s.page.locator('#table-context [data-fact]').count(), 9);
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('without JavaScript the numbers stay text and the sources section lists every figure under its section and paragraph', { timeout: TIMEOUT }, async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.server.url}/index.html`);
+      assert.equal(await page.locator('[data-fact][role], [data-fact][tabindex]').count(), 0);
+      const ids = [...new Set(await page.$$eval('[data-narrative] [data-fact]', (els) => els.map((e) => e.dataset.fact)))];
+      assert.ok(ids.length >= 50, `${ids.length} figures`);
+      const list = await page.locator('.fact-list[lang="zh-Hans"]').textContent();
+      for (const id of ids) {
+        const f = fact(id);
+        if (f.derived) {
+          // The sum that gives it, ending in its value.
+          const value = Math.round(f.value * 100) / 100;
+          assert.ok(list.includes(`= ${value}`), `${id}: = ${value}`);
+        } else {
+          const text = await page.locator(`[data-narrative] [lang="zh-Hans"] [data-fact="${id}"]`).first().textContent();
+          // Every reported figure, after the paragraph it stands in.
+          const para = `第${f.source.paragraph}段：`;
+          const from = list.indexOf(para);
+          assert.ok(from >= 0 && list.includes(text, from), `${id} (${text}) after ${para}`);
+        }
+      }
+      // No request for the entries: they are for the popovers.
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the single file opens a figure’s popover from disk without a request', { timeout: TIMEOUT }, async () => {
+    const f = await fileContext(site.browser);
+    try {
+      await f.page.goto(`${pathToFileURL(path.join(ROOT, 'helong-explainer.html')).href}?lang=en`);
+      await waitReady(f.page);
+      await storyNumber(f.page, DERIVED).click();
+      await f.page.waitForSelector(OPEN_POP);
+      assertDerived(await popoverState(f.page), 'en');
+      assert.deepEqual(f.requests, []);
+      assert.deepEqual(f.errors, []);
+    } finally {
+      await f.context.close();
+    }
+  });
+});

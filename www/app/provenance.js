@@ -1,0 +1,149 @@
+// Where each figure comes from (issue 15). Every number of the story and every data-table cell
+// that shows a figure of the dataset ([data-fact]) becomes a control; opening it (click, tap,
+// Enter or Space) shows a popover with that figure's entry: its label, value and period, and
+// the article's section and paragraph or, for a derived figure, the formula with its inputs.
+// Escape or a click outside closes it, and the focus goes back to the number.
+//
+// The entries are written by src/provenance.rs, one file per language (data/figures.<lang>.html,
+// named by the `data-src` of the sources section's list of that language), fetched the first
+// time a reader opens a number; the single-file build carries them in <template>s. The file
+// holds the popover's every word (its close button too): this module only moves them.
+
+const LABEL_ID = 'fact-pop-label';
+
+/** The file of entries of each language: a promise of its parsed content (null on failure). */
+const files = new Map();
+/** The popover (made on first use), and the number it was opened from. */
+let pop = null;
+let opener = null;
+
+/** The sources section's list in the language shown, or the page's own (zh-Hans) when the
+ * narrative of that language could not be loaded. */
+const listFor = (lang) => document.querySelector(`.fact-list[lang="${lang}"]`) || document.querySelector('.fact-list');
+
+/** The entries of `list`'s language: from the page's <template> or fetched once (a failure is
+ * forgotten, so the next opening tries again). */
+function load(list) {
+  const lang = list.lang;
+  if (!files.has(lang)) {
+    const inline = document.querySelector(`template[data-figures="${lang}"]`);
+    const t = document.createElement('template');
+    files.set(
+      lang,
+      inline
+        ? Promise.resolve(inline.content)
+        : fetch(list.dataset.src)
+            .then((r) => (r.ok ? r.text() : Promise.reject()))
+            .then((html) => {
+              t.innerHTML = html;
+              return t.content;
+            })
+            .catch(() => files.delete(lang) && null),
+    );
+  }
+  return files.get(lang);
+}
+
+/** The popover, made once: a non-modal dialog named by the figure's label. */
+function popover() {
+  if (pop) return pop;
+  pop = document.createElement('span');
+  pop.id = 'fact-pop';
+  pop.className = 'fact-pop';
+  pop.popover = 'auto'; // Escape and a click outside close it
+  pop.role = 'dialog';
+  pop.setAttribute('aria-labelledby', LABEL_ID);
+  pop.tabIndex = -1;
+  pop.dataset.langFixed = ''; // its language is the entry's, not narrative.js's to switch
+  pop.addEventListener('toggle', (e) => {
+    if (e.newState !== 'closed' || pop.matches(':popover-open')) return;
+    opener.ariaExpanded = 'false';
+    const a = document.activeElement;
+    if (!a || a === document.body || pop.contains(a)) opener.focus({ preventScroll: true });
+  });
+  pop.addEventListener('click', (e) => {
+    const input = e.target.closest('a');
+    if (input) {
+      // An input of a formula: its own entry, in the same popover.
+      e.preventDefault();
+      show(input.hash.slice(`#f-${pop.lang}-`.length), listFor(pop.lang)).then(() => pop.focus());
+    } else if (e.target.closest('button')) pop.hidePopover();
+  });
+  return pop;
+}
+
+/** Put the entry of fact `id` in `list`'s language into the popover, or say it could not load. */
+async function show(id, list) {
+  const file = await load(list);
+  const entry = file?.getElementById(`f-${list.lang}-${id}`);
+  const p = popover();
+  const label = document.createElement('b');
+  label.textContent = list.dataset.failed;
+  p.lang = list.lang;
+  p.replaceChildren(label);
+  if (entry) {
+    const body = entry.cloneNode(true);
+    body.removeAttribute('id');
+    body.firstChild.id = LABEL_ID; // the label, <b>
+    p.replaceChildren(body, ...[...file.querySelectorAll('.fact-article, button')].map((n) => n.cloneNode(true)));
+  } else label.id = LABEL_ID;
+  if (p.matches(':popover-open')) place(p, opener);
+}
+
+/** Place the popover under the number (above it when there is more room there), inside the
+ * screen's width, in page coordinates so it scrolls with the number. */
+function place(p, el) {
+  const r = el.getClientRects()[0];
+  const left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - p.offsetWidth - 8));
+  const above = r.top - p.offsetHeight - 6;
+  const top = r.bottom + 6 + p.offsetHeight > window.innerHeight - 8 && above >= 8 ? above : r.bottom + 6;
+  p.style.left = `${Math.round(left + window.scrollX)}px`;
+  p.style.top = `${Math.round(top + window.scrollY)}px`;
+}
+
+/** Open the popover of the number `el`, next to it in the reading and focus order. */
+async function open(el) {
+  const p = popover();
+  if (p.matches(':popover-open')) p.hidePopover();
+  if (opener) opener.ariaExpanded = 'false';
+  opener = el;
+  await show(el.dataset.fact, listFor(document.documentElement.lang));
+  if (opener !== el || !el.isConnected) return; // another number was opened meanwhile
+  el.after(p);
+  p.showPopover();
+  place(p, el);
+  el.ariaExpanded = 'true';
+  p.focus({ preventScroll: true });
+}
+
+/** Make the numbers under `root` controls that open their popover. */
+function enhance(root) {
+  for (const el of root.querySelectorAll('[data-fact]:not([role])')) {
+    el.role = 'button';
+    el.tabIndex = 0;
+    el.ariaHasPopup = 'dialog';
+    el.ariaExpanded = 'false';
+  }
+}
+
+/** The number an event landed on, if it is one of ours. */
+const numberAt = (e) => e.target.closest?.('[data-fact][role="button"]');
+
+/**
+ * Turn every figure of the page into a control that opens where it comes from: only on a page
+ * with the sources section's list (not the embed, whose numbers stay plain); numbers that arrive later (a narrative fragment, a redrawn table) as they come.
+ */
+export function bindProvenance() {
+  if (!listFor('')) return;
+  enhance(document.body);
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.querySelectorAll) enhance(n);
+  }).observe(document.body, { childList: true, subtree: true });
+  document.addEventListener('click', (e) => numberAt(e) && open(numberAt(e)));
+  document.addEventListener('keydown', (e) => {
+    if (numberAt(e) && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      open(numberAt(e));
+    }
+  });
+}

@@ -62,11 +62,19 @@ function popoverState(page) {
 }
 
 /** True when the focus is on the (visible) number of `id` and it says it is collapsed. */
+/** True once the focus is back on the number `id` (the popover's toggle event, which returns
+ * it, fires after the popover has gone: wait for it, up to 5 s). */
 const focusIsBackOn = (page, id) =>
-  page.evaluate((id) => {
-    const a = document.activeElement;
-    return a?.dataset.fact === id && a.getAttribute('aria-expanded') === 'false' && a.checkVisibility();
-  }, id);
+  page
+    .waitForFunction(
+      (id) => {
+        const a = document.activeElement;
+        return a?.dataset.fact === id && a.getAttribute('aria-expanded') === 'false' && a.checkVisibility();
+      },
+      id,
+      { timeout: 5000 },
+    )
+    .then(() => true, () => false);
 
 /** Checks the popover of the reported figure in `lang`. */
 function assertReported(state, lang) {

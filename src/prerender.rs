@@ -150,7 +150,8 @@ fn fill_slots_with(html: &str, mut fill: impl FnMut(&Slot) -> Result<Fill, Error
             out.push_str(tag);
             continue;
         }
-        let lang = tag_lang(tag).and_then(Lang::parse).or_else(|| open.iter().rev().find_map(|(_, l)| *l));
+        let own = tag_lang(tag).and_then(Lang::parse);
+        let lang = own.or_else(|| open.iter().rev().find_map(|(_, l)| *l));
         let kind = match tag.find(MARK) {
             Some(i) => Some(tag[i + MARK.len()..].split('"').next().unwrap_or("")),
             None if tag.contains(" data-out=\"") => Some("out"),
@@ -158,7 +159,7 @@ fn fill_slots_with(html: &str, mut fill: impl FnMut(&Slot) -> Result<Fill, Error
         };
         let Some(kind) = kind else {
             if !VOID_ELEMENTS.contains(&name.as_str()) && !tag.ends_with("/>") {
-                open.push((name, tag_lang(tag).and_then(Lang::parse)));
+                open.push((name, own));
             }
             out.push_str(tag);
             continue;
@@ -176,7 +177,7 @@ fn fill_slots_with(html: &str, mut fill: impl FnMut(&Slot) -> Result<Fill, Error
             out.push_str(&content);
             at = end;
         } else if !VOID_ELEMENTS.contains(&name.as_str()) {
-            open.push((name, tag_lang(tag).and_then(Lang::parse)));
+            open.push((name, own));
         }
     }
     out.push_str(&html[at..]);
@@ -218,7 +219,7 @@ struct PageSlots<'a> {
     out: &'a Outcome,
     sliders: Vec<codec::Slider>,
     /// What was filled, by kind and name, to find what is missing.
-    filled: Vec<(&'static str, String)>,
+    filled: Vec<(String, String)>,
 }
 
 impl<'a> PageSlots<'a> {
@@ -241,7 +242,7 @@ impl<'a> PageSlots<'a> {
                 let Some(sl) = self.sliders.iter().find(|s| s.id == id) else {
                     return bad(format!("data-fill=\"range\" on #{id}, a slider the model does not have"));
                 };
-                self.filled.push(("range", sl.id.clone()));
+                self.filled.push(("range".into(), sl.id.clone()));
                 let attrs = format!(
                     " min=\"{}\" max=\"{}\" step=\"{}\" data-url-key=\"{}\"",
                     n(sl.min),
@@ -290,7 +291,7 @@ impl<'a> PageSlots<'a> {
                     return bad(format!("data-fill=\"table\" on #{id}, which names no chart"));
                 };
                 let (caption, head, body) = table_html(&table(name)?);
-                self.filled.push(("table", name.to_string()));
+                self.filled.push(("table".into(), name.to_string()));
                 Fill {
                     content: Some(format!(
                         "<caption id=\"table-{name}-caption\">{caption}</caption><thead>{head}</thead><tbody>{body}</tbody>"
@@ -303,16 +304,11 @@ impl<'a> PageSlots<'a> {
                 let Some(chart) = Chart::ALL.into_iter().find(|c| c.name() == name) else {
                     return bad(format!("data-fill=\"chart\" on {name:?}, a chart without a static picture"));
                 };
-                self.filled.push(("chart", name.to_string()));
+                self.filled.push(("chart".into(), name.to_string()));
                 Fill { prepend: fallback_picture(chart, &table(name)?.caption), ..Fill::default() }
             }
-            "summary" | "dataset-hash" | "model-version" => {
-                let kind = match slot.kind {
-                    "summary" => "summary",
-                    "dataset-hash" => "dataset-hash",
-                    _ => "model-version",
-                };
-                self.filled.push((kind, String::new()));
+            kind @ ("summary" | "dataset-hash" | "model-version") => {
+                self.filled.push((kind.to_string(), String::new()));
                 text(match kind {
                     "summary" => text::summary(self.out, Lang::ZhHans),
                     "dataset-hash" => facts::dataset_hash(),

@@ -18,10 +18,14 @@ const ALL_CHARTS = [...STATIC_CHARTS, 'allocation', 'benefit', 'outcomes'];
 /** Quiet period before the live summary and tables catch up with a moving slider. */
 const IDLE_MS = 350;
 
+/** The pixel size of a box × devicePixelRatio (at least one pixel each way). */
+function pixelSize(box, dpr) {
+  return [Math.max(1, Math.round(box.width * dpr)), Math.max(1, Math.round(box.height * dpr))];
+}
+
 /** Give a canvas the pixel size of its box × devicePixelRatio; true when that changed it. */
 function sizeCanvas(canvas, box, dpr) {
-  const w = Math.max(1, Math.round(box.width * dpr));
-  const h = Math.max(1, Math.round(box.height * dpr));
+  const [w, h] = pixelSize(box, dpr);
   const changed = canvas.width !== w || canvas.height !== h;
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
@@ -131,14 +135,14 @@ export function createRenderer(explainer) {
   /** Follow the charts' boxes (a new size redraws everything) and which are on screen (a stale
    * chart coming into view is drawn on the next frame). */
   const watch = () => {
-    const dpr = () => window.devicePixelRatio || 1;
     const ro = new ResizeObserver((entries) => {
       let resized = false;
       for (const e of entries) {
         const canvas = e.target;
         const { width, height } = e.contentRect;
         boxes.set(canvas, { width, height });
-        if (width && height && (canvas.width !== Math.max(1, Math.round(width * dpr())) || canvas.height !== Math.max(1, Math.round(height * dpr())))) resized = true;
+        const [w, h] = pixelSize({ width, height }, window.devicePixelRatio || 1);
+        if (width && height && (canvas.width !== w || canvas.height !== h)) resized = true;
       }
       if (resized) scheduleFullRender();
     });

@@ -17,7 +17,7 @@
 import { startHeightAnnouncer } from './frame.js';
 import init, { Explainer, dataset_hash, model_version } from './pkg/helong.js';
 import { bindAdjustables, bindButtons, bindSliders, keepFocusClearOfStrip, syncSliders } from './app/controls.js';
-import { delay, domParsed } from './app/dom.js';
+import { delay, domParsed, nextTask, setText } from './app/dom.js';
 import { bindDownloads } from './app/downloads.js';
 import { applyView, arrangeEmbed, bindMoreControls, openAssumptionsIfSet } from './app/embed.js';
 import { showFailure } from './app/failure.js';
@@ -52,8 +52,13 @@ async function main(narratives) {
   performance.mark('explainer:wasm-ready');
   // Read-only probe for the benchmarks and soak tests (wasm memory in bytes).
   window.explainerProbe = Object.freeze({ wasmMemoryBytes: () => wasm.memory.buffer.byteLength });
+  // From here the start is cut into tasks (nextTask), so a phone's main thread is never busy for
+  // long after the first paint: the model, then the page's state, then the wiring, then the
+  // renderer's pieces.
+  await nextTask();
   const explainer = new Explainer(window.location.search);
   performance.mark('explainer:model-ready');
+  await nextTask();
   const page = { explainer, renderer: createRenderer(explainer), narratives };
   const narrativeShown = narratives.show(explainer.lang());
   applyTheme(explainer.theme());
@@ -62,9 +67,9 @@ async function main(narratives) {
   // The figures in the narrative ([data-fact]) are already in the page and its fragments, in
   // every language, exactly as the dataset formats them: tests/page.rs checks each one.
   for (const [id, text] of [['model-version', model_version()], ['dataset-hash', dataset_hash()]]) {
-    const el = document.getElementById(id);
-    if (el) el.textContent = text;
+    setText(document.getElementById(id), text);
   }
+  await nextTask();
   syncSliders(explainer);
   bindSliders(page);
   bindAdjustables(page);
@@ -75,9 +80,8 @@ async function main(narratives) {
   // data-ready promises the narrative in the reader's language: it has been on its way since
   // the start and is smaller than the wasm, so this rarely waits (and never for long).
   await Promise.race([narrativeShown, delay(NARRATIVE_WAIT_MS)]);
-  page.renderer.watch();
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', page.renderer.scheduleFullRender);
-  page.renderer.render();
+  await page.renderer.start();
 }
 
 const narratives = createNarratives();

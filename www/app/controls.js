@@ -18,20 +18,14 @@ const MESSAGES = {
 export function syncSliders(explainer) {
   // One slider per key ([data-key]); a list key (the failure probability, shown for all
   // kinds) shows its first number.
-  for (const el of document.querySelectorAll('input[data-key]')) {
-    el.value = explainer.value(el.dataset.key).split(',')[0];
-  }
-  explainer.mix_shares().forEach((s, i) => {
-    const el = document.getElementById(`in-mix-${i}`);
-    if (el) el.value = String(s);
-  });
+  // Only where the value differs: on a fresh load the page's defaults are the model's.
+  const put = (el, v) => el && el.value !== v && (el.value = v);
+  for (const el of document.querySelectorAll('input[data-key]')) put(el, explainer.value(el.dataset.key).split(',')[0]);
+  explainer.mix_shares().forEach((s, i) => put(document.getElementById(`in-mix-${i}`), String(s)));
   explainer
     .value('ret')
     .split(',')
-    .forEach((r, i) => {
-      const el = document.getElementById(`in-ret-${i}`);
-      if (el) el.value = r;
-    });
+    .forEach((r, i) => put(document.getElementById(`in-ret-${i}`), r));
 }
 
 /** Wire the sliders: every input event changes the model and redraws within the frame. */

@@ -6,6 +6,26 @@ export function domParsed() {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
 }
 
+/** Resolves in a later task, so the browser can paint and answer the reader in between. Start-up
+ * work is cut into pieces with it: at a phone's speed (4× slower than this machine) one piece
+ * must stay under 50 ms, or Lighthouse counts it as blocking time (issue 12). */
+export function nextTask() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Write text only when it differs: a write of the same words still costs the browser style,
+ * layout and paint work (on every slider move, at 10× CPU slow-down most of a move; at start-up,
+ * where the model mostly confirms what the page already shows, a layout of the whole page). */
+export function setText(el, text) {
+  if (el && el.textContent !== text) el.textContent = text;
+}
+
+/** Set an attribute only when it differs (for the same reason). */
+export function setAttr(el, name, value) {
+  if (el && el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 /** Resolves after `ms` milliseconds. */
 export function delay(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,6 +2,8 @@
 // right after the sentence, and only the panel the `view` key asks for. The height messages to
 // the host page are frame.js's.
 
+import { setAttr } from './dom.js';
+
 /** The embed has no headline, so its top heading becomes the page's level-1 heading. (The
  * charts already come right after the sentence in the document, as on screen.) */
 export function arrangeEmbed() {
@@ -15,20 +17,21 @@ export function arrangeEmbed() {
 export function applyView(explainer) {
   if (!document.documentElement.hasAttribute('data-embed')) return;
   const view = explainer.value('view') || 'all';
-  document.documentElement.dataset.view = view;
+  const root = document.documentElement;
+  setAttr(root, 'data-view', view);
   // The same answer early.js gave before the first paint, now from the model.
   // Unset, the view decides: the model's table on <html> (codec::default_controls).
   const byView = new Map((document.documentElement.dataset.viewControls || '').split(' ').map((p) => p.split('=')));
-  document.documentElement.dataset.controls = explainer.value('controls') || byView.get(view) || 'all';
-  const sim = document.getElementById('simulator');
-  const context = document.getElementById('panel-context');
-  if (sim) sim.hidden = view === 'context';
-  if (context) context.hidden = !(view === 'context' || view === 'all');
+  setAttr(root, 'data-controls', explainer.value('controls') || byView.get(view) || 'all');
+  // Written only where they differ: early.js and the page's CSS have laid this out already.
+  const show = (el, shown) => {
+    if (el && el.hidden === shown) el.hidden = !shown;
+  };
+  show(document.getElementById('simulator'), view !== 'context');
+  show(document.getElementById('panel-context'), view === 'context' || view === 'all');
   // The context chart alone: its heading is the embed's level-1 heading.
-  document.getElementById('h-context')?.setAttribute('aria-level', view === 'context' ? '1' : '2');
-  for (const panel of document.querySelectorAll('#simulator .panel')) {
-    panel.hidden = !(view === 'all' || panel.id === `panel-${view}`);
-  }
+  setAttr(document.getElementById('h-context'), 'aria-level', view === 'context' ? '1' : '2');
+  for (const panel of document.querySelectorAll('#simulator .panel')) show(panel, view === 'all' || panel.id === `panel-${view}`);
 }
 
 /** The "more controls" button of an embed that shows its key controls only. */

@@ -3,7 +3,7 @@
 // zh-Hans only; the zh-Hant and en narrative are fragments fetched when a reader asks for that
 // language (src/prerender.rs writes them, tools/build-dist.mjs gives them hashed names).
 
-import { domParsed, shownText } from './dom.js';
+import { domParsed, setAttr, setText, shownText } from './dom.js';
 
 /** Said in the page's notice area when a language's narrative could not load. */
 const NARRATIVE_FAILED = {
@@ -23,7 +23,7 @@ export function urlLang() {
  * not a translation, and stays shown with its sentence. */
 export function applyLang(lang) {
   const root = document.documentElement;
-  root.lang = lang;
+  if (root.lang !== lang) root.lang = lang; // the same value still restyles the whole page
   // From here the hidden attributes say which language shows (early.js's CSS hint is done).
   root.removeAttribute('data-early-lang');
   for (const el of document.querySelectorAll('body [lang]')) {
@@ -40,10 +40,10 @@ export function applyLang(lang) {
     for (const el of block.querySelectorAll(':scope > [lang="zh-Hans"]')) el.hidden = false;
   }
   for (const b of document.querySelectorAll('[data-lang]')) {
-    b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+    setAttr(b, 'aria-pressed', String(b.dataset.lang === lang));
   }
   const title = shownText(document.querySelector('h1') || document.getElementById('h-sim'));
-  if (title) document.title = title;
+  if (title && document.title !== title) document.title = title;
 }
 
 /** The fragment with the narrative in `lang`, as <html> names it (`data-narrative-en` …, written
@@ -76,8 +76,8 @@ function insertNarrative(html, lang) {
 function narrativeNotice(lang) {
   const el = document.getElementById('narrative-error');
   if (!el) return;
-  el.textContent = lang ? NARRATIVE_FAILED[lang] : '';
-  el.hidden = !lang;
+  setText(el, lang ? NARRATIVE_FAILED[lang] : '');
+  if (el.hidden !== !lang) el.hidden = !lang;
 }
 
 /**

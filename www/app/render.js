@@ -5,7 +5,8 @@
 // screen is drawn when it comes into view or when the reader pauses, whichever is first.
 // Ids shared with Rust (src/web.rs, src/charts/mod.rs): canvas#chart-<name>.
 
-import { fillOutputs, fillText } from './text.js';
+import { nextTask } from './dom.js';
+import { fillChartText, fillOutputs, fillSummary, fillText, updateUrl } from './text.js';
 import { isDark } from './theme.js';
 
 /** Charts that depend on the scenario (redrawn on every change). */
@@ -17,6 +18,16 @@ const STATIC_CHARTS = ['context'];
 const ALL_CHARTS = [...STATIC_CHARTS, 'allocation', 'benefit', 'outcomes'];
 /** Quiet period before the live summary and tables catch up with a moving slider. */
 const IDLE_MS = 350;
+
+/** Resolves in a task after the next frame (or after 100 ms, for a page that is not painted):
+ * each chart drawn at start-up is handed to the browser in a frame of its own, so no frame has
+ * several new canvases to copy. */
+function afterFrame() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve())));
+  });
+}
 
 /** The pixel size of a box × devicePixelRatio (at least one pixel each way). */
 function pixelSize(box, dpr) {
@@ -33,8 +44,8 @@ function sizeCanvas(canvas, box, dpr) {
 }
 
 /**
- * The page's renderer for one explainer: `render()` draws now (the first call also fills the
- * text and marks the page ready), `renderNow()` draws inside the event that changed the
+ * The page's renderer for one explainer: `start()` draws the page the first time, in pieces, and
+ * marks it ready; `render()` draws now, `renderNow()` draws inside the event that changed the
  * scenario, `scheduleRender()` / `scheduleFullRender()` draw on the next frame (the full one
  * redraws the dataset-only charts too), `fillText()` brings the summary, tables and URL up to date.
  */
@@ -42,7 +53,9 @@ export function createRenderer(explainer) {
   /** Pending animation frame for a redraw, so many events make one paint. */
   let frame = 0;
   /** True when the dataset-only charts need drawing (resize, language, theme). */
-  let staticDirty = true;
+  let staticDirty = false;
+  /** True once `start()` has drawn every chart (until then a resize leaves the drawing to it). */
+  let started = false;
   /** Timer for the idle update of summary and tables. */
   let idleTimer = 0;
 
@@ -97,22 +110,52 @@ export function createRenderer(explainer) {
     const jobs = SCENARIO_CHARTS.map((name) => [name, all]);
     if (staticDirty) jobs.unshift(...STATIC_CHARTS.map((name) => [name, true]));
     staticDirty = false;
-    // The canvases are display:none until data-ready (the static charts stand in): show them
-    // before reading their boxes, or the first charts are drawn 1×1 and data-ready is set over
-    // blank canvases until the resize observer draws again (seen in WebKit, one frame or more).
-    const first = !document.documentElement.hasAttribute('data-ready');
-    if (first) document.documentElement.setAttribute('data-ready', '');
-    // The first render and a full one (resize, language, theme) draw every chart shown.
-    drawCharts(jobs, dark, first || all);
+    drawCharts(jobs, dark, all);
     fillOutputs(explainer);
     const ms = performance.now() - t0;
-    if (first) {
-      text();
-      performance.mark('explainer:data-ready');
-    } else {
-      scheduleIdle();
-    }
+    scheduleIdle();
     window.dispatchEvent(new CustomEvent('explainer:rendered', { detail: { ms } }));
+  };
+
+  /**
+   * The first drawing of the page, one piece per task: each chart (those on screen first), the
+   * numbers, the summary, each table. Done in one go it kept a phone's main thread busy for
+   * about 600 ms after the first paint (Lighthouse: 270–320 ms of blocking time). The boxes come
+   * from the resize observer's first report, after the browser's own layout, so no layout is
+   * forced. data-ready is set once every chart shown has been drawn at its real size. A reader
+   * who moves a control meanwhile gets an ordinary render; the pieces left draw the new numbers.
+   */
+  const start = async () => {
+    let boxesKnown;
+    const firstBoxes = new Promise((resolve) => (boxesKnown = resolve));
+    watch(boxesKnown);
+    // A page that is never laid out (a hidden tab) gets its boxes read when it is shown.
+    await Promise.race([firstBoxes, new Promise((resolve) => setTimeout(resolve, 500))]);
+    await nextTask(); // the report comes inside the browser's frame: draw in a task of its own
+    const names = [...STATIC_CHARTS, ...SCENARIO_CHARTS];
+    const canvas = (name) => document.getElementById(`chart-${name}`);
+    names.sort((a, b) => Number(onScreen.get(canvas(b)) === true) - Number(onScreen.get(canvas(a)) === true));
+    for (const name of names) {
+      drawCharts([[name, true]], isDark(explainer.theme()), true);
+      await afterFrame();
+    }
+    fillOutputs(explainer);
+    await nextTask();
+    const summary = fillSummary(explainer);
+    for (const name of ALL_CHARTS) {
+      await nextTask();
+      fillChartText(explainer, name, summary);
+    }
+    updateUrl(explainer);
+    started = true;
+    document.documentElement.setAttribute('data-ready', '');
+    performance.mark('explainer:data-ready');
+    // A box that changed while the pieces were drawn (a rotated phone) is drawn again.
+    const dpr = window.devicePixelRatio || 1;
+    for (const [c, box] of boxes) {
+      const [w, h] = pixelSize(box, dpr);
+      if (box.width && box.height && (c.width !== w || c.height !== h)) scheduleFullRender();
+    }
   };
 
   /** Redraw now, inside the event that changed the scenario, so the next painted frame shows it. */
@@ -133,8 +176,9 @@ export function createRenderer(explainer) {
   };
 
   /** Follow the charts' boxes (a new size redraws everything) and which are on screen (a stale
-   * chart coming into view is drawn on the next frame). */
-  const watch = () => {
+   * chart coming into view is drawn on the next frame). `reported` is called after the first
+   * report of the boxes. */
+  const watch = (reported) => {
     const ro = new ResizeObserver((entries) => {
       let resized = false;
       for (const e of entries) {
@@ -144,7 +188,8 @@ export function createRenderer(explainer) {
         const [w, h] = pixelSize({ width, height }, window.devicePixelRatio || 1);
         if (width && height && (canvas.width !== w || canvas.height !== h)) resized = true;
       }
-      if (resized) scheduleFullRender();
+      reported();
+      if (resized && started) scheduleFullRender();
     });
     const io = new IntersectionObserver((entries) => {
       let seen = false;
@@ -160,5 +205,5 @@ export function createRenderer(explainer) {
     }
   };
 
-  return { render, renderNow, scheduleRender, scheduleFullRender, fillText: text, watch };
+  return { start, render, renderNow, scheduleRender, scheduleFullRender, fillText: text };
 }

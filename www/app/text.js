@@ -2,6 +2,8 @@
 // sentence and beside the sliders, the live summary, notices, data tables, the chart
 // descriptions read by screen readers, and the scenario in the URL. Every string comes from Rust.
 
+import { setAttr, setText } from './dom.js';
+
 /** Punctuation of the chart descriptions read by screen readers: after a label, between
  * values, between rows, at the end. */
 const PUNCT = {
@@ -13,11 +15,23 @@ const PUNCT = {
 /** Text that follows the scenario but need not change every frame: the live summary, notices,
  * tables with their chart descriptions, and the URL. */
 export function fillText(explainer, charts) {
+  const summary = fillSummary(explainer);
+  for (const name of charts) fillChartText(explainer, name, summary);
+  updateUrl(explainer);
+}
+
+/** The live summary and the notices; returns the summary (the distribution chart's text
+ * alternative starts with it). The first render calls the parts of `fillText` one task apiece. */
+export function fillSummary(explainer) {
   const summary = explainer.summary();
   document.getElementById('summary').textContent = summary;
   fillNotices(explainer);
-  for (const name of charts) describeChart(explainer, name, fillTable(explainer, name), summary);
-  updateUrl(explainer);
+  return summary;
+}
+
+/** One chart's data table and, from it, the chart's text alternative. */
+export function fillChartText(explainer, name, summary) {
+  describeChart(explainer, name, fillTable(explainer, name), summary);
 }
 
 /** The text alternative of a chart (the description of its canvas): the table's caption and
@@ -99,17 +113,6 @@ export function updateUrl(explainer) {
       // A sandboxed or file:// document may refuse; the page works on without it.
     }
   }
-}
-
-/** Write text only when it differs: a write of the same words still costs the browser style,
- * layout and paint work on every slider move (at 10× CPU slow-down, most of a move). */
-function setText(el, text) {
-  if (el && el.textContent !== text) el.textContent = text;
-}
-
-/** Set an attribute only when it differs (for the same reason). */
-function setAttr(el, name, value) {
-  if (el && el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
 /** Numbers in the reactive sentence, beside each slider, and the courtyard line: one call. */

@@ -1,6 +1,8 @@
 // The colour theme: light, dark or the system's (auto), on <html>, on the switcher and in the
 // pre-rendered chart images.
 
+import { setAttr } from './dom.js';
+
 /** The `theme` URL key, for when the model could not load: www/early.js read it before the
  * first paint, with the model's list of themes, and left its answer on <html>. */
 export function urlTheme() {
@@ -16,9 +18,9 @@ export function isDark(theme) {
 
 /** Reflect the theme on <html> and on the switcher. */
 export function applyTheme(theme) {
-  document.documentElement.dataset.theme = theme;
+  setAttr(document.documentElement, 'data-theme', theme);
   for (const b of document.querySelectorAll('[data-theme-choice]')) {
-    b.setAttribute('aria-pressed', String(b.dataset.themeChoice === theme));
+    setAttr(b, 'aria-pressed', String(b.dataset.themeChoice === theme));
   }
   fitStaticChartsToTheme(theme);
 }

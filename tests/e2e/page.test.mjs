@@ -253,8 +253,11 @@ describe('the reader’s explainer', () => {
     const s = await open('', PHONE);
     try {
       for (const id of ['chart-context', 'chart-allocation', 'chart-benefit', 'chart-outcomes']) {
-        const w = await s.page.$eval(`#${id}`, (c) => c.width);
-        assert.ok(w >= 300 * 3, `${id} backing width ${w}`);
+        // Charts are drawn at the screen's pixel ratio, but at most 2 canvas pixels per CSS
+        // pixel (www/app/render.js, MAX_CANVAS_SCALE): this phone's screen has 3.
+        const [w, css] = await s.page.$eval(`#${id}`, (c) => [c.width, c.getBoundingClientRect().width]);
+        assert.ok(css >= 300, `${id} is ${css} CSS pixels wide`);
+        assert.equal(w, Math.round(css * 2), `${id} backing width ${w} for ${css} CSS pixels at devicePixelRatio 3`);
         // Drawn: a good share of its pixels are painted, in more than one colour.
         const { painted, colours } = await s.page.$eval(`#${id}`, (c) => {
           const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;

@@ -1,4 +1,4 @@
-// The render loop: keeps canvases sized to their boxes × devicePixelRatio, asks Rust to draw
+// The render loop: keeps canvases sized to their boxes × the screen's pixel ratio (at most 2), asks Rust to draw
 // the charts whose numbers changed, and lets the slower text catch up once the reader pauses.
 // While a slider moves, only the charts on screen are drawn (on a phone that is the strip's
 // small chart; each canvas drawn is also a bitmap the browser copies for the frame): a chart off
@@ -29,12 +29,21 @@ function afterFrame() {
   });
 }
 
-/** The pixel size of a box × devicePixelRatio (at least one pixel each way). */
+/** Canvas pixels per CSS pixel: the screen's, but at most 2. A phone's screen at 3 would make
+ * each chart 2.25 times the pixels to draw and hand to the compositor on every slider move (at
+ * 10× CPU slow-down the copy of the canvases was the largest part of a frame), for lines and
+ * text that look the same at arm's length. */
+const MAX_CANVAS_SCALE = 2;
+function canvasScale() {
+  return Math.min(window.devicePixelRatio || 1, MAX_CANVAS_SCALE);
+}
+
+/** The pixel size of a box × the canvas scale (at least one pixel each way). */
 function pixelSize(box, dpr) {
   return [Math.max(1, Math.round(box.width * dpr)), Math.max(1, Math.round(box.height * dpr))];
 }
 
-/** Give a canvas the pixel size of its box × devicePixelRatio; true when that changed it. */
+/** Give a canvas the pixel size of its box × the canvas scale; true when that changed it. */
 function sizeCanvas(canvas, box, dpr) {
   const [w, h] = pixelSize(box, dpr);
   const changed = canvas.width !== w || canvas.height !== h;
@@ -69,7 +78,7 @@ export function createRenderer(explainer) {
   /** Draw charts: `jobs` is [[name, force]]; `all` draws those off screen too. Boxes not yet
    * known to the observer are read before any canvas is resized, so the page is laid out once. */
   const drawCharts = (jobs, dark, all) => {
-    const dpr = window.devicePixelRatio || 1;
+    const dpr = canvasScale();
     const found = jobs.map(([name, force]) => [name, force, document.getElementById(`chart-${name}`)]).filter((j) => j[2]);
     const sizes = found.map(([, , canvas]) => boxes.get(canvas) || canvas.getBoundingClientRect());
     found.forEach(([name, force, canvas], i) => {
@@ -151,7 +160,7 @@ export function createRenderer(explainer) {
     document.documentElement.setAttribute('data-ready', '');
     performance.mark('explainer:data-ready');
     // A box that changed while the pieces were drawn (a rotated phone) is drawn again.
-    const dpr = window.devicePixelRatio || 1;
+    const dpr = canvasScale();
     for (const [c, box] of boxes) {
       const [w, h] = pixelSize(box, dpr);
       if (box.width && box.height && (c.width !== w || c.height !== h)) scheduleFullRender();
@@ -185,7 +194,7 @@ export function createRenderer(explainer) {
         const canvas = e.target;
         const { width, height } = e.contentRect;
         boxes.set(canvas, { width, height });
-        const [w, h] = pixelSize({ width, height }, window.devicePixelRatio || 1);
+        const [w, h] = pixelSize({ width, height }, canvasScale());
         if (width && height && (canvas.width !== w || canvas.height !== h)) resized = true;
       }
       reported();

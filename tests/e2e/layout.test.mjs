@@ -208,39 +208,68 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
     });
   }
 
-  test('on a phone, a slider move draws the chart on screen at once and the charts off screen once the reader pauses', async () => {
+  /** Open index.html on a phone with `slider` in the middle of the screen; `hash(ids)` fingerprints canvases' pixels. */
+  async function phoneAt(slider) {
     const p = await openPage(site.browser, `${site.server.url}index.html`, { ...SCREENS[1], deviceScaleFactor: 3 });
+    await waitReady(p.page);
+    await p.page.$eval(slider, (el) => el.scrollIntoView({ block: 'center' }));
+    await p.page.waitForTimeout(200);
+    const hash = (ids) =>
+      p.page.evaluate((ids) => {
+        const onScreen = (c) => {
+          const r = c.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight && r.width > 0;
+        };
+        return ids.map((id) => {
+          const c = document.getElementById(id);
+          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          let h = 2166136261;
+          for (let i = 0; i < d.length; i += 7) h = Math.imul(h ^ d[i], 16777619);
+          return { id, shown: onScreen(c), hash: h >>> 0 };
+        });
+      }, ids);
+    /** Move a slider (one input event) and say whether the strip's "why nothing moved" line shows. */
+    const move = (id, value) =>
+      p.page.$eval(
+        id,
+        (el, value) => {
+          el.value = value;
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          return document.querySelector('.sim-strip .steady').textContent !== '';
+        },
+        value,
+      );
+    return { p, hash, move };
+  }
+
+  test('on a phone, a slider move draws the chart on screen at once and the charts off screen once the reader pauses', async () => {
+    const { p, hash, move } = await phoneAt('#in-budget');
     try {
-      await waitReady(p.page);
-      await p.page.$eval('#in-grant', (el) => el.scrollIntoView({ block: 'center' }));
-      await p.page.waitForTimeout(200);
-      const hash = (ids) =>
-        p.page.evaluate((ids) => {
-          const onScreen = (c) => {
-            const r = c.getBoundingClientRect();
-            return r.bottom > 0 && r.top < innerHeight && r.width > 0;
-          };
-          return ids.map((id) => {
-            const c = document.getElementById(id);
-            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-            let h = 2166136261;
-            for (let i = 0; i < d.length; i += 7) h = Math.imul(h ^ d[i], 16777619);
-            return { id, shown: onScreen(c), hash: h >>> 0 };
-          });
-        }, ids);
       const ids = ['chart-total', 'chart-allocation', 'chart-benefit'];
       const before = await hash(ids);
       assert.deepEqual(before.map((c) => c.shown), [true, false, false], 'the strip’s chart on screen, the others above');
-      await p.page.$eval('#in-grant', (el) => {
-        el.value = '10000';
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      });
+      assert.equal(await move('#in-budget', '20000000'), false, 'a new budget changes the expected benefit');
       const during = await hash(ids);
       assert.notEqual(during[0].hash, before[0].hash, 'the strip’s chart is drawn within the move');
       assert.deepEqual(during.slice(1).map((c) => c.hash), before.slice(1).map((c) => c.hash), 'the charts off screen wait');
       await p.page.waitForTimeout(800);
       const after = await hash(ids);
       for (let i = 1; i < ids.length; i++) assert.notEqual(after[i].hash, before[i].hash, `${ids[i]} is drawn once the reader pauses`);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('on a phone, the strip’s chart is not drawn under the “why nothing moved” line, and is drawn the moment the line goes', async () => {
+    const { p, hash, move } = await phoneAt('#in-grant');
+    try {
+      const before = await hash(['chart-total']);
+      assert.equal(await move('#in-grant', '10000'), true, 'a new grant leaves the expected benefit as it was: the line shows');
+      const covered = await hash(['chart-total']);
+      assert.equal(covered[0].hash, before[0].hash, 'no drawing under the line');
+      assert.equal(await move('#in-budget', '20000000'), false, 'a new budget changes the expected benefit: the line goes');
+      const shown = await hash(['chart-total']);
+      assert.notEqual(shown[0].hash, before[0].hash, 'the strip’s chart is drawn within that move');
     } finally {
       await p.close();
     }

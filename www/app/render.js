@@ -75,6 +75,10 @@ export function createRenderer(explainer) {
   /** Charts whose numbers changed while they were off screen: drawn once they are seen. */
   const stale = new Set();
 
+  /** True while the phone strip's "why nothing moved" line lies over the strip's small chart
+   * (style.css): the chart is drawn once the line goes, not under it on every move. */
+  const covered = (canvas) => Boolean(canvas.closest('.sim-strip')?.querySelector('.steady:not(:empty)'));
+
   /** Draw charts: `jobs` is [[name, force]]; `all` draws those off screen too. Boxes not yet
    * known to the observer are read before any canvas is resized, so the page is laid out once. */
   const drawCharts = (jobs, dark, all) => {
@@ -84,7 +88,7 @@ export function createRenderer(explainer) {
     found.forEach(([name, force, canvas], i) => {
       if (sizes[i].width === 0 || sizes[i].height === 0) return; // not shown (display: none)
       const dirty = force || stale.has(name) || explainer.chart_changed(name);
-      if (!all && onScreen.get(canvas) === false) {
+      if (!all && (onScreen.get(canvas) === false || covered(canvas))) {
         if (dirty) stale.add(name);
         return;
       }
@@ -119,8 +123,8 @@ export function createRenderer(explainer) {
     const jobs = SCENARIO_CHARTS.map((name) => [name, all]);
     if (staticDirty) jobs.unshift(...STATIC_CHARTS.map((name) => [name, true]));
     staticDirty = false;
+    fillOutputs(explainer); // first: the "why nothing moved" line decides whether the strip's chart shows
     drawCharts(jobs, dark, all);
-    fillOutputs(explainer);
     const ms = performance.now() - t0;
     scheduleIdle();
     window.dispatchEvent(new CustomEvent('explainer:rendered', { detail: { ms } }));

@@ -228,24 +228,27 @@ fn the_pages_sliders_take_their_ranges_and_steps_from_the_model() {
 fn a_slot_the_build_cannot_fill_stops_the_build() {
     let fill = |html: &str| helong::prerender::page(html, &helong::model::simulate(""));
     assert!(fill(PAGE).is_ok(), "the page as it is");
-    let unknown = PAGE.replacen("data-fill=\"range\"", "data-fill=\"colour\"", 1);
-    assert!(fill(&unknown).is_err(), "an unknown kind of slot");
-    let no_such_slider = PAGE.replace("id=\"in-cy\"", "id=\"in-cows\"");
-    assert!(fill(&no_such_slider).is_err(), "a slider the model does not have");
-    let missing = PAGE.replacen(" data-fill=\"range\"", "", 1);
-    assert!(fill(&missing).is_err(), "a slider of the model without its slot");
-    let no_adjuster = PAGE.replacen("data-adjust=\"grant\"", "data-adjust=\"cows\"", 1);
-    assert!(fill(&no_adjuster).is_err(), "a number the model cannot adjust");
-    let no_table = PAGE.replacen(" data-fill=\"table\"", "", 1);
-    assert!(fill(&no_table).is_err(), "a chart whose data table has no slot");
-    let no_picture = PAGE.replacen(" data-fill=\"chart\"", "", 1);
-    assert!(fill(&no_picture).is_err(), "a chart whose static picture has no slot");
-    let no_such_number = PAGE.replacen("data-out=\"p95\"", "data-out=\"p99\"", 1);
-    assert!(fill(&no_such_number).is_err(), "a number of the sentence the model does not compute");
-    let twice = PAGE.replacen("</main>", "<p data-fill=\"summary\"></p></main>", 1);
-    assert!(PAGE.contains("</main>") && fill(&twice).is_err(), "a one-off slot written twice");
-    let no_hash = PAGE.replacen(" data-fill=\"dataset-hash\"", "", 1);
-    assert!(fill(&no_hash).is_err(), "the footer without its dataset hash");
+    let broken = [
+        (PAGE.replacen("data-fill=\"range\"", "data-fill=\"colour\"", 1), "an unknown kind of slot"),
+        (PAGE.replace("id=\"in-cy\"", "id=\"in-cows\""), "a slider the model does not have"),
+        (PAGE.replacen(" data-fill=\"range\"", "", 1), "a slider of the model without its slot"),
+        (
+            PAGE.replacen("data-adjust=\"grant\"", "data-adjust=\"cows\"", 1),
+            "a number the model cannot adjust",
+        ),
+        (PAGE.replacen(" data-fill=\"table\"", "", 1), "a chart whose data table has no slot"),
+        (PAGE.replacen(" data-fill=\"chart\"", "", 1), "a chart whose static picture has no slot"),
+        (
+            PAGE.replacen("data-out=\"p95\"", "data-out=\"p99\"", 1),
+            "a number of the sentence the model does not compute",
+        ),
+        (PAGE.replacen("</main>", "<p data-fill=\"summary\"></p></main>", 1), "a one-off slot written twice"),
+        (PAGE.replacen(" data-fill=\"dataset-hash\"", "", 1), "the footer without its dataset hash"),
+    ];
+    for (html, case) in broken {
+        assert_ne!(html, PAGE, "{case}: the test's edit applies");
+        assert!(fill(&html).is_err(), "{case}");
+    }
 }
 
 #[test]

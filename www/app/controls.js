@@ -19,7 +19,9 @@ export function syncSliders(explainer) {
   // One slider per key ([data-key]); a list key (the failure probability, shown for all
   // kinds) shows its first number.
   // Only where the value differs: on a fresh load the page's defaults are the model's.
-  const put = (el, v) => el && el.value !== v && (el.value = v);
+  const put = (el, v) => {
+    if (el && el.value !== v) el.value = v;
+  };
   for (const el of document.querySelectorAll('input[data-key]')) put(el, explainer.value(el.dataset.key).split(',')[0]);
   explainer.mix_shares().forEach((s, i) => put(document.getElementById(`in-mix-${i}`), String(s)));
   explainer

@@ -21,7 +21,7 @@ export function applyView(explainer) {
   setAttr(root, 'data-view', view);
   // The same answer early.js gave before the first paint, now from the model.
   // Unset, the view decides: the model's table on <html> (codec::default_controls).
-  const byView = new Map((document.documentElement.dataset.viewControls || '').split(' ').map((p) => p.split('=')));
+  const byView = new Map((root.dataset.viewControls || '').split(' ').map((p) => p.split('=')));
   setAttr(root, 'data-controls', explainer.value('controls') || byView.get(view) || 'all');
   // Written only where they differ: early.js and the page's CSS have laid this out already.
   const show = (el, shown) => {

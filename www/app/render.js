@@ -1,12 +1,13 @@
-// The render loop: keeps canvases sized to their boxes × the screen's pixel ratio (at most 2), asks Rust to draw
-// the charts whose numbers changed, and lets the slower text catch up once the reader pauses.
+// The render loop: keeps canvases sized to their boxes × the screen's pixel ratio (at most 2),
+// asks Rust to draw the charts whose numbers changed, and lets the slower text catch up once the
+// reader pauses.
 // While a slider moves, only the charts on screen are drawn (on a phone that is the strip's
 // small chart; each canvas drawn is also a bitmap the browser copies for the frame): a chart off
 // screen is drawn when it comes into view or when the reader pauses, whichever is first.
 // Ids shared with Rust (src/web.rs, src/charts/mod.rs): canvas#chart-<name>.
 
 import { nextTask } from './dom.js';
-import { fillChartText, fillOutputs, fillSummary, fillText, updateUrl } from './text.js';
+import { fillOutputs, fillText, textSteps } from './text.js';
 import { isDark } from './theme.js';
 
 /** Charts that depend on the scenario (redrawn on every change). */
@@ -43,6 +44,12 @@ function pixelSize(box, dpr) {
   return [Math.max(1, Math.round(box.width * dpr)), Math.max(1, Math.round(box.height * dpr))];
 }
 
+/** True when a shown box (not display: none) wants another pixel size than its canvas has. */
+function needsResize(canvas, box) {
+  const [w, h] = pixelSize(box, canvasScale());
+  return Boolean(box.width && box.height) && (canvas.width !== w || canvas.height !== h);
+}
+
 /** Give a canvas the pixel size of its box × the canvas scale; true when that changed it. */
 function sizeCanvas(canvas, box, dpr) {
   const [w, h] = pixelSize(box, dpr);
@@ -77,7 +84,9 @@ export function createRenderer(explainer) {
 
   /** True while the phone strip's "why nothing moved" line lies over the strip's small chart
    * (style.css): the chart is drawn once the line goes, not under it on every move. */
-  const covered = (canvas) => Boolean(canvas.closest('.sim-strip')?.querySelector('.steady:not(:empty)'));
+  const strip = document.querySelector('.sim-strip');
+  const stripNote = strip?.querySelector('.steady');
+  const covered = (canvas) => Boolean(stripNote?.textContent) && strip.contains(canvas);
 
   /** Draw charts: `jobs` is [[name, force]]; `all` draws those off screen too. Boxes not yet
    * known to the observer are read before any canvas is resized, so the page is laid out once. */
@@ -153,22 +162,15 @@ export function createRenderer(explainer) {
       await afterFrame();
     }
     fillOutputs(explainer);
-    await nextTask();
-    const summary = fillSummary(explainer);
-    for (const name of ALL_CHARTS) {
+    for (const step of textSteps(explainer, ALL_CHARTS)) {
       await nextTask();
-      fillChartText(explainer, name, summary);
+      step();
     }
-    updateUrl(explainer);
     started = true;
     document.documentElement.setAttribute('data-ready', '');
     performance.mark('explainer:data-ready');
     // A box that changed while the pieces were drawn (a rotated phone) is drawn again.
-    const dpr = canvasScale();
-    for (const [c, box] of boxes) {
-      const [w, h] = pixelSize(box, dpr);
-      if (box.width && box.height && (c.width !== w || c.height !== h)) scheduleFullRender();
-    }
+    if ([...boxes].some(([c, box]) => needsResize(c, box))) scheduleFullRender();
   };
 
   /** Redraw now, inside the event that changed the scenario, so the next painted frame shows it. */
@@ -198,8 +200,7 @@ export function createRenderer(explainer) {
         const canvas = e.target;
         const { width, height } = e.contentRect;
         boxes.set(canvas, { width, height });
-        const [w, h] = pixelSize({ width, height }, canvasScale());
-        if (width && height && (canvas.width !== w || canvas.height !== h)) resized = true;
+        if (needsResize(canvas, { width, height })) resized = true;
       }
       reported();
       if (resized && started) scheduleFullRender();

@@ -15,23 +15,23 @@ const PUNCT = {
 /** Text that follows the scenario but need not change every frame: the live summary, notices,
  * tables with their chart descriptions, and the URL. */
 export function fillText(explainer, charts) {
-  const summary = fillSummary(explainer);
-  for (const name of charts) fillChartText(explainer, name, summary);
-  updateUrl(explainer);
+  for (const step of textSteps(explainer, charts)) step();
 }
 
-/** The live summary and the notices; returns the summary (the distribution chart's text
- * alternative starts with it). The first render calls the parts of `fillText` one task apiece. */
-export function fillSummary(explainer) {
-  const summary = explainer.summary();
-  document.getElementById('summary').textContent = summary;
-  fillNotices(explainer);
-  return summary;
-}
-
-/** One chart's data table and, from it, the chart's text alternative. */
-export function fillChartText(explainer, name, summary) {
-  describeChart(explainer, name, fillTable(explainer, name), summary);
+/** The steps of `fillText`, in order: the live summary and notices, each chart's table and text
+ * alternative (the distribution chart's starts with the summary), the URL. The first render
+ * runs them one task apiece. */
+export function textSteps(explainer, charts) {
+  let summary = '';
+  return [
+    () => {
+      summary = explainer.summary();
+      document.getElementById('summary').textContent = summary;
+      fillNotices(explainer);
+    },
+    ...charts.map((name) => () => describeChart(explainer, name, fillTable(explainer, name), summary)),
+    () => updateUrl(explainer),
+  ];
 }
 
 /** The text alternative of a chart (the description of its canvas): the table's caption and

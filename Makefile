@@ -61,6 +61,7 @@ test-native: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo test
+	@cargo run -q --example article_fingerprint -- --status
 	PROPTEST_CASES=2000 cargo test --release --test fuzz
 
 test-wasm: setup

@@ -1350,14 +1350,6 @@ pub fn to_csv(facts: &[Fact]) -> String {
     out
 }
 
-/// 64-bit FNV-1a (recomputes [`DATASET_HASH`] in the tests).
-#[cfg(test)]
-fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
-}
-
 /// A fingerprint of the dataset for the page footer: 16 hex digits of FNV-1a (64-bit) over
 /// `to_csv(&all())`. Anyone holding the CSV can recompute it.
 ///
@@ -1375,6 +1367,7 @@ pub fn dataset_hash() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::num::Fnv1a64;
 
     fn v(id: &str) -> f64 {
         get(id).map_or(f64::NAN, |f| f.value)
@@ -1763,13 +1756,13 @@ mod tests {
 
     #[test]
     fn the_dataset_hash_is_sixteen_hex_digits_of_fnv1a_over_the_csv() {
-        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a64(b"foobar"), 0x85944171f73967e8);
+        assert_eq!(Fnv1a64::hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(Fnv1a64::hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(Fnv1a64::hash(b"foobar"), 0x85944171f73967e8);
         let h = dataset_hash();
         assert_eq!(h.len(), 16);
         assert!(h.bytes().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
-        let computed = format!("{:016x}", fnv1a64(to_csv(&all()).as_bytes()));
+        let computed = format!("{:016x}", Fnv1a64::hash(to_csv(&all()).as_bytes()));
         assert_eq!(h, computed, "the dataset changed: set DATASET_HASH in src/facts.rs to {computed}");
     }
 

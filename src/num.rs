@@ -270,9 +270,73 @@ pub fn nice_step(x: f64) -> f64 {
     [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * p).find(|&s| s >= x * (1.0 - 1e-12)).unwrap_or(10.0 * p)
 }
 
+/// `steps` whole steps from `now` on the grid `min + k·step`, within `min..=max`, as a native
+/// range input moves: from a value off the grid the first step lands on the next grid value in
+/// that direction (12,730,000 with a step of 100,000 goes up to 12,800,000 and down to
+/// 12,700,000), from a value on it a whole step.
+pub fn step_on_grid(now: f64, min: f64, max: f64, step: f64, steps: i32) -> f64 {
+    if step.is_nan() || step <= 0.0 || !now.is_finite() || steps == 0 {
+        return clamp(now, min, max);
+    }
+    // A grid index a hair off a whole number (binary fractions) counts as on the grid.
+    let q = (now - min) / step;
+    let base = if steps > 0 { libm::floor(q + 1e-9) } else { libm::ceil(q - 1e-9) };
+    clamp(min + (base + f64::from(steps)) * step, min, max)
+}
+
+/// 64-bit FNV-1a, fed in pieces: the one hash of the crate (the dataset's fingerprint, the
+/// simulation's fingerprint, the copy check's fingerprint of the article). Not for security:
+/// a short, stable, dependency-free checksum that anyone can recompute.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv1a64(u64);
+
+impl Default for Fnv1a64 {
+    fn default() -> Self {
+        Fnv1a64(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv1a64 {
+    /// Feed bytes.
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// The hash of everything fed so far.
+    pub fn finish(&self) -> u64 {
+        self.0
+    }
+
+    /// The hash of one piece of bytes.
+    pub fn hash(bytes: &[u8]) -> u64 {
+        let mut h = Fnv1a64::default();
+        h.write(bytes);
+        h.finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_step_from_a_value_off_the_grid_lands_on_the_next_grid_value_in_that_direction() {
+        let b = |now, steps| step_on_grid(now, 0.0, 50_000_000.0, 100_000.0, steps);
+        assert_eq!(b(12_730_000.0, 1), 12_800_000.0);
+        assert_eq!(b(12_730_000.0, -1), 12_700_000.0);
+        assert_eq!(b(12_700_000.0, 1), 12_800_000.0);
+        assert_eq!(b(12_700_000.0, -1), 12_600_000.0);
+        assert_eq!(b(12_730_000.0, 10), 13_700_000.0);
+        assert_eq!(b(12_730_000.0, -10), 11_800_000.0);
+        assert_eq!(b(50_000.0, -1), 0.0);
+        assert_eq!(b(49_990_000.0, 10), 50_000_000.0);
+        // The grid starts at the minimum, as a range input's does.
+        assert_eq!(step_on_grid(5_250.0, 500.0, 50_000.0, 500.0, 1), 5_500.0);
+        assert_eq!(step_on_grid(5_250.0, 500.0, 50_000.0, 500.0, -1), 5_000.0);
+        assert_eq!(step_on_grid(0.3, 0.0, 1.0, 0.1, 1), 0.4);
+    }
 
     #[test]
     fn numbers_are_written_in_the_fewest_digits_that_read_back_exactly() {

@@ -2,18 +2,17 @@
 //! (in all three languages) and every label of the dataset is compared with the article, and
 //! any run of more than 12 consecutive characters the two share fails the test.
 //!
-//! Both sides are compared in one form: traditional characters are mapped to simplified
-//! ones (the article is in traditional characters, the zh-Hans page in simplified), full-width
-//! punctuation to its ASCII twin, and spaces are dropped. A few things may be shared, each
-//! listed below and nothing else: the names of people, places and bodies; titles (the
-//! article's headline, the column's name, anything in 《》); job titles when written in
-//! quotes; and numbers (digits). They are blanked on both sides before comparing, with a
-//! different blank on each side, so no run can pass through them.
-//!
-//! The article is `shared/seed/000_b4ea3d3e194ceeb5.txt`, beside the repository (`../shared`
-//! from the repository root, in CI as on the team's machine). Without it the test fails: a
-//! copy check that silently skips is no check.
+//! The comparison reads the article's committed fingerprint (`tests/golden/article.fingerprint`,
+//! see `tests/copycheck/mod.rs` for the rules and the normalisation), not the article, so a
+//! clone with nothing beside it runs the whole check. Where the article is beside the
+//! repository (`../shared/seed/…`, or `HELONG_ARTICLE`), two more tests check that the
+//! fingerprint is the article's and that the character table fits it; without the article they
+//! pass and `make test` prints a line saying what was not checked.
 
+#[allow(dead_code)]
+mod copycheck;
+
+use copycheck::{article_path, mask, normalise, read_fingerprint, t2s, window_hash, LONGEST_ALLOWED_RUN};
 use helong::facts;
 use helong::i18n::Lang;
 use helong::model::notice::{Notice, NoticeKind};
@@ -22,151 +21,31 @@ use std::path::PathBuf;
 
 const PAGE: &str = include_str!("../www/index.html");
 
-/// More than this many consecutive shared characters is a copy.
-const LONGEST_ALLOWED_RUN: usize = 12;
-
-/// Names of people, places, bodies and official designations, in simplified characters
-/// (compared after mapping).
-const NAMES: &[&str] = &[
-    "八家子镇中南村",
-    "八家子镇",
-    "中南村",
-    "杨万哲",
-    "东城镇光东村",
-    "东城镇",
-    "光东村",
-    "玄杰",
-    "和龙市脱贫攻坚指挥部",
-    "和龙市",
-    "吉林省",
-    "中国吉林网",
-    "吉刻APP",
-    "王昕",
-    "李易书",
-    "联合国开发组织",
-    // Official designations the article names.
-    "国家扶贫开发工作重点县",
-    "东部高寒山区连片特困地区",
-];
-
-/// Titles: the article's headline (it is printed in both scripts), the column's name and the
-/// song. Anything between 《 and 》 counts as a title too.
-const TITLES: &[&str] = &[
-    "找準癥結把準脈,“六小工程”掘“窮根”——和龍市因地制宜走出脫貧摘帽新路徑",
-    "決戰決勝脫貧攻堅",
-    "紅太陽照邊疆",
-];
-
-/// Job titles, shared only when the page writes them in quotes (“巡逻员”).
-const JOB_TITLES: &[&str] = &["巡逻员", "保洁员", "安全员", "护林员", "河道管理员", "第一书记"];
-
-/// The article's traditional characters whose simplified form differs, and that form, one
-/// to one (generated with zhconv 1.4.3 from every character of the article, and checked
-/// below against the article's own headline, which it prints in both scripts).
-const TRADITIONAL: &str = concat!(
-    "並佈佔來個們傑僅償優內兩別剛創劃動勝勞勵區參員問啟單嚮國圍圖堅報場學實將專對導崗",
-    "師帶幫幹幾廣後徑從徵憑憶戰戶採換揮搶據數於時暫書會東條棄楊業極樂標樣樹機檔檢欄決",
-    "沒況準潔為無獲現產當療癥發監瞭確種穩窮範築紅納純級細終組結絕給經綠網線編緩縣總織",
-    "繡繪續習聯聽脈脫腦臉臨與舉舊萬蓋蘭虛補裡製見規覺觀計記設話認說請證識議護變讓讚貧",
-    "貨責買資賣質購贊輩農迴這連進過達還邊邏鄉醫針銷鍵鎮長門開間關陽隊際險隻雙雞難響項",
-    "頓領題額顏願顧飄飼養馬駐驗體麗麼點黨龍",
-);
-const SIMPLIFIED: &str = concat!(
-    "并布占来个们杰仅偿优内两别刚创划动胜劳励区参员问启单向国围图坚报场学实将专对导岗",
-    "师带帮干几广后径从征凭忆战户采换挥抢据数于时暂书会东条弃杨业极乐标样树机档检栏决",
-    "没况准洁为无获现产当疗症发监了确种稳穷范筑红纳纯级细终组结绝给经绿网线编缓县总织",
-    "绣绘续习联听脉脱脑脸临与举旧万盖兰虚补里制见规觉观计记设话认说请证识议护变让赞贫",
-    "货责买资卖质购赞辈农回这连进过达还边逻乡医针销键镇长门开间关阳队际险只双鸡难响项",
-    "顿领题额颜愿顾飘饲养马驻验体丽么点党龙",
-);
-
-/// Where the article is: `../shared/seed/…` from the repository root.
-fn article_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_b4ea3d3e194ceeb5.txt")
+/// The article, when it is beside the repository.
+fn article() -> Option<String> {
+    std::fs::read_to_string(article_path()).ok()
 }
 
-fn article() -> String {
-    let path = article_path();
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "the source article is missing ({}: {e}); the copy check cannot run without it. \
-             Put the team's shared/ folder beside the repository.",
-            path.display()
+/// The committed fingerprint file.
+fn fingerprint_text() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(copycheck::FINGERPRINT);
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("the article's fingerprint is missing ({}: {e})", path.display()))
+}
+
+/// What is wrong with a fingerprint for this article, if anything.
+fn fingerprint_mismatch(committed: &str, article: &str) -> Option<String> {
+    let fresh = copycheck::write_fingerprint(article);
+    (committed != fresh).then(|| {
+        let old = read_fingerprint(committed).map(|f| f.windows.len()).unwrap_or(0);
+        let new = read_fingerprint(&fresh).map(|f| f.windows.len()).unwrap_or(0);
+        format!(
+            "the committed fingerprint ({old} windows) is not the article's ({new} windows, rules {:016x}); \
+             write it again: cargo run --example article_fingerprint -- <article> > {}",
+            copycheck::rules_hash(),
+            copycheck::FINGERPRINT
         )
     })
-}
-
-fn t2s() -> HashMap<char, char> {
-    let (t, s): (Vec<char>, Vec<char>) = (TRADITIONAL.chars().collect(), SIMPLIFIED.chars().collect());
-    assert_eq!(t.len(), s.len(), "the character table pairs one to one");
-    t.into_iter().zip(s).collect()
-}
-
-/// Simplified characters, ASCII punctuation, no spaces; every line break kept (it ends a run).
-fn normalise(text: &str, map: &HashMap<char, char>) -> Vec<char> {
-    text.chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\t' | '\r'))
-        .map(|c| *map.get(&c).unwrap_or(&c))
-        .map(|c| match c {
-            '，' => ',',
-            '：' => ':',
-            '；' => ';',
-            '（' => '(',
-            '）' => ')',
-            '！' => '!',
-            '？' => '?',
-            '“' | '”' | '「' | '」' | '『' | '』' | '‘' | '’' | '"' => '"',
-            c => c,
-        })
-        .collect()
-}
-
-/// Blanks (with `blank`) what may be shared: titles, names, quoted job titles and numbers.
-fn mask(text: &mut [char], map: &HashMap<char, char>, blank: char) {
-    let blank_all = |text: &mut [char], needle: &[char]| {
-        if needle.is_empty() || needle.len() > text.len() {
-            return;
-        }
-        let mut i = 0;
-        while i + needle.len() <= text.len() {
-            if text[i..i + needle.len()] == *needle {
-                text[i..i + needle.len()].fill(blank);
-                i += needle.len();
-            } else {
-                i += 1;
-            }
-        }
-    };
-    for t in TITLES {
-        blank_all(text, &normalise(t, map));
-    }
-    for job in JOB_TITLES {
-        blank_all(text, &normalise(&format!("“{job}”"), map));
-    }
-    for name in NAMES {
-        blank_all(text, &normalise(name, map));
-    }
-    // 《…》 on one line.
-    let mut open = None;
-    let mut i = 0;
-    while i < text.len() {
-        match text[i] {
-            '《' => open = Some(i),
-            '》' => {
-                if let Some(o) = open.take() {
-                    text[o..=i].fill(blank);
-                }
-            }
-            '\n' => open = None,
-            _ => {}
-        }
-        i += 1;
-    }
-    for c in text.iter_mut() {
-        if c.is_ascii_digit() {
-            *c = blank;
-        }
-    }
 }
 
 /// The page's text: tags and comments removed (an element's tags become nothing, so a
@@ -188,24 +67,29 @@ fn page_text(html: &str) -> String {
     out.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
 }
 
-/// The article, normalised and masked once.
+/// The article as the check sees it: the hashes of its runs, from the committed fingerprint.
 struct Source {
     map: HashMap<char, char>,
-    /// Every run of [`LONGEST_ALLOWED_RUN`] + 1 characters of the article, within a line.
-    windows: HashSet<Vec<char>>,
+    /// The hash of every run of [`LONGEST_ALLOWED_RUN`] + 1 characters of the article, within a line.
+    windows: HashSet<u64>,
 }
 
 impl Source {
-    fn new(article: &str) -> Source {
-        let map = t2s();
-        let mut text = normalise(article, &map);
-        mask(&mut text, &map, '\u{e000}');
-        let windows = text
-            .windows(LONGEST_ALLOWED_RUN + 1)
-            .filter(|w| !w.contains(&'\n') && !w.contains(&'\u{e000}'))
-            .map(<[char]>::to_vec)
-            .collect();
-        Source { map, windows }
+    /// The committed fingerprint, checked to be written under today's rules.
+    fn committed() -> Source {
+        let fp = read_fingerprint(&fingerprint_text()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            fp.rules,
+            copycheck::rules_hash(),
+            "the copy check's rules changed since the fingerprint was written; write it again beside \
+             the article: cargo run --example article_fingerprint -- <article> > {}",
+            copycheck::FINGERPRINT
+        );
+        Source { map: t2s(), windows: fp.windows }
+    }
+
+    fn shares(&self, run: &[char]) -> bool {
+        self.windows.contains(&window_hash(run))
     }
 
     /// Every run of more than [`LONGEST_ALLOWED_RUN`] characters that `ours` shares with the
@@ -217,10 +101,10 @@ impl Source {
         let mut runs = Vec::new();
         let mut i = 0;
         while i + n <= b.len() {
-            if self.windows.contains(&b[i..i + n]) {
+            if self.shares(&b[i..i + n]) {
                 // Extend the run as far as consecutive windows keep matching.
                 let mut end = i + n;
-                while end < b.len() && self.windows.contains(&b[end + 1 - n..=end]) {
+                while end < b.len() && self.shares(&b[end + 1 - n..=end]) {
                     end += 1;
                 }
                 runs.push(b[i..end].iter().collect::<String>());
@@ -256,7 +140,7 @@ fn our_texts() -> Vec<(String, String)> {
 
 #[test]
 fn no_text_of_the_page_or_the_dataset_copies_more_than_twelve_characters_of_the_article() {
-    let source = Source::new(&article());
+    let source = Source::committed();
     let mut copies = Vec::new();
     for (name, text) in our_texts() {
         for run in source.copied_runs(&text) {
@@ -268,7 +152,7 @@ fn no_text_of_the_page_or_the_dataset_copies_more_than_twelve_characters_of_the_
 
 #[test]
 fn a_sentence_copied_from_the_article_is_caught_in_either_script() {
-    let source = Source::new(&article());
+    let source = Source::committed();
     // Line 65 of the article, in its own traditional characters and in simplified ones.
     let hant = "開發護林員、河道管理員等公益性崗位安置就業";
     let hans = "<p lang=\"zh-Hans\">开发护林员、河道管理员等公益性岗位安置就业</p>";
@@ -284,7 +168,7 @@ fn a_sentence_copied_from_the_article_is_caught_in_either_script() {
 
 #[test]
 fn names_titles_quoted_job_titles_and_numbers_may_be_shared() {
-    let source = Source::new(&article());
+    let source = Source::committed();
     let allowed = [
         // The headline, quoted in the credits.
         "《找准症结把准脉，“六小工程”掘“穷根”——和龙市因地制宜走出脱贫摘帽新路径》",
@@ -304,7 +188,10 @@ fn names_titles_quoted_job_titles_and_numbers_may_be_shared() {
 
 #[test]
 fn the_character_table_turns_the_articles_traditional_headline_into_its_simplified_one() {
-    let article = article();
+    let Some(article) = article() else {
+        eprintln!("skipped: no article at {}; the character table was not checked", article_path().display());
+        return;
+    };
     let lines: Vec<&str> = article.lines().collect();
     let map = t2s();
     // Line 1 is the headline in traditional characters, line 13 the same in simplified.
@@ -314,4 +201,54 @@ fn the_character_table_turns_the_articles_traditional_headline_into_its_simplifi
         assert_ne!(t, s);
         assert!(article.contains(*t), "{t} is not in the article");
     }
+}
+
+#[test]
+fn the_committed_fingerprint_is_the_articles_when_the_article_is_beside_the_repository() {
+    let Some(article) = article() else {
+        eprintln!(
+            "skipped: no article at {}; the fingerprint's currency was not checked",
+            article_path().display()
+        );
+        return;
+    };
+    if let Some(problem) = fingerprint_mismatch(&fingerprint_text(), &article) {
+        panic!("{problem}");
+    }
+}
+
+#[test]
+fn a_fingerprint_of_another_text_is_reported_as_not_the_articles() {
+    let article = "第一行是一句足够长的测试文字而已,用来生成指纹。\n第二行也是一句足够长的测试文字。\n";
+    let fingerprint = copycheck::write_fingerprint(article);
+    assert_eq!(fingerprint_mismatch(&fingerprint, article), None);
+    // One character changed in the article: the committed fingerprint is stale.
+    let edited = article.replace("指纹", "指针");
+    let problem = fingerprint_mismatch(&fingerprint, &edited).expect("a stale fingerprint is caught");
+    assert!(problem.contains("not the article's"), "{problem}");
+    // A window dropped from the file: caught too, and the damaged file says so when read.
+    let mut lines: Vec<&str> = fingerprint.lines().collect();
+    lines.pop();
+    let damaged = lines.join("\n") + "\n";
+    assert!(fingerprint_mismatch(&damaged, article).is_some());
+    assert!(read_fingerprint(&damaged).is_err());
+}
+
+#[test]
+fn the_fingerprint_holds_hashes_only_and_no_text_of_the_article() {
+    let text = fingerprint_text();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        assert!(
+            line.starts_with("rules ")
+                || line.starts_with("windows ")
+                || (line.len() == 16 && line.bytes().all(|b| b.is_ascii_hexdigit())),
+            "{line:?}"
+        );
+    }
+    let fp = read_fingerprint(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        fp.windows.len() > 500,
+        "the article has about a thousand runs outside names and numbers: {}",
+        fp.windows.len()
+    );
 }

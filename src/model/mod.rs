@@ -218,13 +218,8 @@ pub fn fingerprint(query: &str) -> String {
     let alloc = accounting::allocate(&s);
     let cats = category_inputs(&s, &alloc);
     let trials = Draws::new(s.seed, s.trials).simulate(&cats, s.sigma);
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |x: f64| {
-        for b in x.to_bits().to_le_bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    };
+    let mut h = crate::num::Fnv1a64::default();
+    let mut eat = |x: f64| h.write(&x.to_bits().to_le_bytes());
     trials.total.iter().for_each(|&x| eat(x));
     for col in &trials.per_category {
         col.iter().for_each(|&x| eat(x));
@@ -233,5 +228,5 @@ pub fn fingerprint(query: &str) -> String {
     cats.iter().for_each(|c| eat(c.expected));
     let hist = montecarlo::histogram(&cats, s.sigma);
     hist.counts.iter().flatten().for_each(|&x| eat(x));
-    format!("{h:016x}")
+    format!("{:016x}", h.finish())
 }

@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, openPage, waitReady } from '../tests/e2e/helpers.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, openPage, waitReady, wasmMemoryBytes } from '../tests/e2e/helpers.mjs';
 
 const ROOT = process.env.BENCH_ROOT || 'dist';
 const OUT = 'bench/report.json';
@@ -277,7 +277,7 @@ async function measureLighthouse(baseUrl) {
 /** wasm memory and JS heap after warm-up and after SOAK_MOVES slider moves. */
 async function measureMemory(page, cdp) {
   const heap = async () => (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  const wasm = () => page.evaluate(() => window.explainerProbe.wasmMemoryBytes());
+  const wasm = () => wasmMemoryBytes(page, cdp);
   await cdp.send('HeapProfiler.collectGarbage');
   const before = { wasm: await wasm(), js: await heap() };
   await page.evaluate(async (n) => {

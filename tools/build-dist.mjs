@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { POLICIES_FILE, inlinePolicy } from './serve.mjs';
 
 const DIST = process.argv[2] || 'dist';
 const SINGLE_FILE = 'helong-explainer.html';
@@ -138,11 +139,19 @@ async function buildSingleFile() {
     await bundleApp('helong_bg.wasm'),
   ].join('\n');
   if (/<\/script/i.test(script) || /<\/style/i.test(css)) throw new Error('build-dist: a closing tag inside inlined code');
-  html = replaceExact(html, '<link rel="stylesheet" href="style.css">', `<style>\n${css}\n</style>`, 'index.html');
+  const style = `\n${css}\n`;
+  html = replaceExact(html, '<link rel="stylesheet" href="style.css">', `<style>${style}</style>`, 'index.html');
   const early = await read('early.js');
   if (/<\/script/i.test(early)) throw new Error('build-dist: a closing tag inside early.js');
   // Inline, early.js finds no module to load (its tag names none): the module follows it.
-  html = replaceExact(html, EARLY_TAG, `<script>\n${early}\n</script>\n<script type="module">\n${script}\n</script>`, 'index.html');
+  const scripts = [`\n${early}\n`, `\n${script}\n`];
+  html = replaceExact(html, EARLY_TAG, `<script>${scripts[0]}</script>\n<script type="module">${scripts[1]}</script>`, 'index.html');
+  // Its own policy: the strict one plus the hashes of exactly this inline code. It is served
+  // with it (dist/csp.json → make serve, _headers, the nginx snippet) and carries it in a
+  // <meta>, so a CMS that serves the upload without a policy still runs it under one.
+  const policy = inlinePolicy({ scripts, styles: [style] });
+  html = replaceExact(html, '<meta charset="utf-8">', `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${policy}">`, 'index.html');
+  await write(POLICIES_FILE, `${JSON.stringify({ [SINGLE_FILE]: policy }, null, 2)}\n`);
   // The static SVG fallbacks live in files; the single file keeps its pre-filled tables instead.
   html = html.replace(/<noscript class="chart-fallback-ns">[\s\S]*?<\/noscript>/g, '');
   // The dataset files travel inside the page too, as data: links with their file names.

@@ -7,7 +7,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { COMPRESSIBLE, headersFile, nginxSnippet } from './serve.mjs';
+import { COMPRESSIBLE, headersFile, nginxSnippet, readPolicies } from './serve.mjs';
 
 const DIST = process.argv[2] || 'dist';
 const SERVING_RULES = ['_headers', 'helong.nginx.conf'];
@@ -42,8 +42,9 @@ async function main() {
     br += b.length;
     gz += g.length;
   }
-  await fsp.writeFile(path.join(DIST, '_headers'), headersFile(files));
-  await fsp.writeFile(path.join(DIST, 'helong.nginx.conf'), nginxSnippet());
+  const policies = await readPolicies(DIST);
+  await fsp.writeFile(path.join(DIST, '_headers'), headersFile(files, policies));
+  await fsp.writeFile(path.join(DIST, 'helong.nginx.conf'), nginxSnippet(policies));
   console.log(`compress-dist: ${raw} bytes of text and wasm → ${gz} gzip, ${br} brotli; wrote _headers, helong.nginx.conf`);
 }
 

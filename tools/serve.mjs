@@ -2,7 +2,8 @@
 // Dependency-free static file server for the explainer, serving dist/ as a CDN would:
 // the precompressed `.br` / `.gz` siblings that `make dist` writes (Content-Encoding, Vary),
 // a year of `immutable` caching for content-hashed names, revalidation (ETag, 304) for
-// everything else, and the site's Content-Security-Policy. Nothing here sends `no-store` for
+// everything else, and the site's Content-Security-Policy (the strict one, or a page's own from
+// dist/csp.json: the single file's, with the hashes of its inline code). Nothing here sends `no-store` for
 // a page, which would keep it out of the back/forward cache. The same rules are written for
 // other hosts by `headersFile()` / `nginxSnippet()` (tools/build-dist.mjs puts them in dist/).
 // CLI: node tools/serve.mjs [root=www]   (PORT env, default 8080; host 127.0.0.1)
@@ -22,6 +23,43 @@ const INDEX_FILE = 'index.html';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
+/**
+ * Pages whose code is inline (the single file) get their own policy, written by `make dist`
+ * into this file of dist/: { "page.html": "<policy>" }. Every other path gets the strict one.
+ */
+export const POLICIES_FILE = 'csp.json';
+
+/** `'sha256-…'` of an inline script's or style's text, as CSP hashes it (UTF-8). */
+export function cspHash(text) {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * The strict policy widened by the hashes of exactly these inline scripts and styles (their
+ * text between the tags): what the single file needs and nothing more.
+ */
+export function inlinePolicy({ scripts = [], styles = [] }) {
+  const hashes = (texts) => texts.map(cspHash).join(' ');
+  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${hashes(scripts)}`).replace(
+    "style-src 'self'",
+    `style-src 'self' ${hashes(styles)}`,
+  );
+}
+
+/** The policy for a file of the site (`rel`, relative to the root), given dist's policies. */
+export function policyFor(rel, policies = {}) {
+  return Object.hasOwn(policies, rel) ? policies[rel] : CONTENT_SECURITY_POLICY;
+}
+
+/** The per-page policies of a built site (`root/csp.json`), or none. */
+export async function readPolicies(root) {
+  try {
+    return JSON.parse(await fsp.readFile(path.join(root, POLICIES_FILE), 'utf8'));
+  } catch (e) {
+    if (e.code === 'ENOENT') return {};
+    throw new Error(`${POLICIES_FILE} in ${root} cannot be read: ${e.message}`);
+  }
+}
 /** Pages and unhashed files (embed.js, data/): the cache must ask whether they changed. */
 export const CACHE_REVALIDATE = 'no-cache';
 /** Content-hashed names never change: a year, and no revalidation. */
@@ -80,49 +118,47 @@ export function acceptedEncodings(header) {
 
 /**
  * The rules above as a `_headers` file (Netlify, Cloudflare Pages and hosts that read one):
- * the policy headers for every path, then each file of the site (`paths`, relative to the
- * root) with its own Cache-Control, so no two rules set it for one file on any host.
+ * nosniff for every path, then each file of the site (`paths`, relative to the root) with its
+ * own Cache-Control and Content-Security-Policy. The policy is not set on `/*`: these hosts
+ * join the values of every rule that matches, and two policies are both enforced, so the
+ * strict one would block the single file's inline code.
  */
-export function headersFile(paths) {
-  const lines = [
-    '# Written by `make dist` from tools/serve.mjs: the rules `make serve` applies.',
-    '/*',
-    `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`,
-    '  X-Content-Type-Options: nosniff',
-  ];
-  for (const p of paths) lines.push(`/${p}`, `  Cache-Control: ${cacheControlFor(p)}`);
+export function headersFile(paths, policies = {}) {
+  const lines = ['# Written by `make dist` from tools/serve.mjs: the rules `make serve` applies.', '/*', '  X-Content-Type-Options: nosniff'];
+  for (const p of paths) {
+    lines.push(`/${p}`, `  Cache-Control: ${cacheControlFor(p)}`, `  Content-Security-Policy: ${policyFor(p, policies)}`);
+  }
   return lines.join('\n') + '\n';
 }
 
 /** The rules above as an nginx `server` block fragment (gzip_static / brotli_static). */
-export function nginxSnippet() {
+export function nginxSnippet(policies = {}) {
+  const block = (match, cache, policy) => `location ${match} {
+  add_header Cache-Control "${cache}" always;
+  add_header Content-Security-Policy "${policy}" always;
+  add_header X-Content-Type-Options nosniff always;
+  add_header Vary Accept-Encoding always;
+}
+`;
+  const pages = Object.entries(policies)
+    .map(([rel, policy]) => block(`= /${rel}`, cacheControlFor(rel), policy))
+    .join('');
   return `# Written by \`make dist\` from tools/serve.mjs; the same rules \`make serve\` applies.
 # Put inside the server block whose root is dist/. brotli_static needs ngx_brotli; without it,
-# gzip_static alone still serves the .gz files.
+# gzip_static alone still serves the .gz files. Pages with inline code have a location of their
+# own (an exact match wins over the others) with their own policy.
 gzip_static on;
 # brotli_static on;
 add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;
 add_header X-Content-Type-Options nosniff always;
 add_header Vary Accept-Encoding always;
-location ~ "\\.[0-9a-f]{8,}\\.[a-z0-9]+$" {
-  add_header Cache-Control "${CACHE_IMMUTABLE}" always;
-  add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;
-  add_header X-Content-Type-Options nosniff always;
-  add_header Vary Accept-Encoding always;
-}
-location / {
-  add_header Cache-Control "${CACHE_REVALIDATE}" always;
-  add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;
-  add_header X-Content-Type-Options nosniff always;
-  add_header Vary Accept-Encoding always;
-}
-`;
+${pages}${block('~ "\\.[0-9a-f]{8,}\\.[a-z0-9]+$"', CACHE_IMMUTABLE, CONTENT_SECURITY_POLICY)}${block('/', CACHE_REVALIDATE, CONTENT_SECURITY_POLICY)}`;
 }
 
-/** Returns the headers that every response carries. */
-function baseHeaders() {
+/** Returns the headers that every response carries (`policy`: the file's own, if any). */
+function baseHeaders(policy = CONTENT_SECURITY_POLICY) {
   return {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
   };
 }
@@ -170,8 +206,8 @@ async function findFile(absPath) {
   }
 }
 
-/** Returns the request handler serving files from root. */
-function makeHandler(root) {
+/** Returns the request handler serving files from root, each with its policy. */
+function makeHandler(root, policies) {
   return async function handle(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
@@ -204,8 +240,9 @@ function makeHandler(root) {
       .update(`${body.absPath}:${body.stat.size}:${body.stat.mtimeMs}`)
       .digest('hex')
       .slice(0, 16)}"`;
+    const rel = path.relative(path.resolve(root), found.absPath).split(path.sep).join('/');
     const headers = {
-      ...baseHeaders(),
+      ...baseHeaders(policyFor(rel, policies)),
       'Content-Type': mimeTypeFor(found.absPath),
       'Last-Modified': found.stat.mtime.toUTCString(),
       'Cache-Control': cacheControlFor(found.absPath),
@@ -231,8 +268,8 @@ function makeHandler(root) {
 }
 
 /** Starts a static server on host:port (0 = random free port) and resolves to { url, port, close }. */
-export function startServer({ root = DEFAULT_ROOT, port = 0, host = DEFAULT_HOST } = {}) {
-  const server = createServer(makeHandler(root));
+export async function startServer({ root = DEFAULT_ROOT, port = 0, host = DEFAULT_HOST } = {}) {
+  const server = createServer(makeHandler(root, await readPolicies(root)));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

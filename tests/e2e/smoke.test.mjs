@@ -12,7 +12,7 @@ import { startServer } from '../../tools/serve.mjs';
 import { canvasIsBlank, canvasMetrics, launchBrowser, openPage, waitReady } from './helpers.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const WWW_ROOT = process.env.E2E_ROOT ? path.resolve(process.env.E2E_ROOT) : path.join(REPO_ROOT, 'www');
+const WWW_ROOT = path.resolve(process.env.E2E_ROOT || path.join(REPO_ROOT, 'dist'));
 const BUILT_PAGE = path.join(WWW_ROOT, 'index.html');
 const CHART = '#chart-allocation';
 const PAGE = 'index.html';

@@ -50,8 +50,6 @@ async function main(narratives) {
   bindProvenance(); // needs no wasm: the entries are static files
   const wasm = await wasmReady;
   performance.mark('explainer:wasm-ready');
-  // Read-only probe for the benchmarks and soak tests (wasm memory in bytes).
-  window.explainerProbe = Object.freeze({ wasmMemoryBytes: () => wasm.memory.buffer.byteLength });
   // From here the start is cut into tasks (nextTask), so a phone's main thread is never busy for
   // long after the first paint: the model, then the page's state, then the wiring, then the
   // renderer's pieces.

@@ -24,8 +24,8 @@ const INITIAL_HREF = typeof location === 'undefined' ? '' : location.href;
 /** The query parameters the page was loaded with. */
 const INITIAL_PARAMS = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
 
-/** The running announcer, so a second start is harmless. */
-let announcer = null;
+/** True once the announcer runs, so a second start is harmless. */
+let announcing = false;
 
 /** The embed id that embed.js put in the `embed` query parameter, or null. */
 export function embedId(params = INITIAL_PARAMS) {
@@ -111,13 +111,12 @@ function postHeight(height) {
   }
 }
 
-/** Make the announcer that measures at most once per frame and posts only on change. */
+/** Start the announcer that measures at most once per frame and posts only on change. */
 function makeAnnouncer() {
   let last = -1;
   let pending = false;
   let raf = 0;
   let timer = 0;
-  const observers = [];
 
   /** Measure now and post when the height changed. */
   const flush = () => {
@@ -147,7 +146,6 @@ function makeAnnouncer() {
     if (document.body) resize.observe(document.body);
     const lang = new MutationObserver(schedule);
     lang.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'data-theme', 'data-ready'] });
-    observers.push(resize, lang);
     schedule();
   };
 
@@ -160,31 +158,11 @@ function makeAnnouncer() {
   document.fonts?.ready.then(schedule);
   schedule();
 
-  return {
-    /** Measure and post now if the height changed. */
-    announce() {
-      pending = true;
-      flush();
-    },
-    /** Stop observing (the last height stays with the host). */
-    stop() {
-      for (const o of observers) o.disconnect();
-      document.removeEventListener('DOMContentLoaded', observe);
-      window.removeEventListener('load', schedule);
-      window.removeEventListener('resize', schedule);
-      window.removeEventListener('explainer:rendered', schedule);
-      document.removeEventListener('toggle', schedule, true);
-      pending = false;
-      cancelAnimationFrame(raf);
-      clearTimeout(timer);
-      announcer = null;
-    },
-  };
 }
 
 /** Start announcing the content height to the parent page; does nothing outside an iframe. */
 export function startHeightAnnouncer() {
-  if (typeof window === 'undefined' || window.parent === window) return null;
-  if (!announcer) announcer = makeAnnouncer();
-  return announcer;
+  if (typeof window === 'undefined' || window.parent === window || announcing) return;
+  announcing = true;
+  makeAnnouncer();
 }

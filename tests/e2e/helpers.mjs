@@ -176,3 +176,23 @@ export async function fileContext(browser) {
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, errors, requests };
 }
+
+/**
+ * The bytes of every WebAssembly memory alive in the page, found through the DevTools protocol
+ * (Runtime.queryObjects), so the page needs no test hook of its own.
+ */
+export async function wasmMemoryBytes(page, cdp = null) {
+  const session = cdp ?? (await page.context().newCDPSession(page));
+  try {
+    const { result: proto } = await session.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+    const { objects } = await session.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
+    const { result } = await session.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId,
+      functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
+      returnByValue: true,
+    });
+    return result.value;
+  } finally {
+    if (!cdp) await session.detach();
+  }
+}

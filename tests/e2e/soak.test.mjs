@@ -3,7 +3,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, waitReady } from './helpers.mjs';
+import { useSite, openPage, waitReady, wasmMemoryBytes } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const MOVES = 1000;
@@ -33,9 +33,9 @@ describe('a long session', () => {
           [n, offset],
         );
       await move(100, 0); // warm-up: every slider once, allocations settle
-      const before = await s.page.evaluate(() => window.explainerProbe.wasmMemoryBytes());
+      const before = await wasmMemoryBytes(s.page);
       await move(MOVES, 3);
-      const after = await s.page.evaluate(() => window.explainerProbe.wasmMemoryBytes());
+      const after = await wasmMemoryBytes(s.page);
       assert.ok(after - before <= MAX_GROWTH_BYTES, `wasm memory grew by ${after - before} bytes over ${MOVES} moves`);
       // The page still works afterwards.
       await s.page.click('[data-action="reset"]');

@@ -3,7 +3,6 @@
 //! and gets small results back. Ids shared with `www/app.js`: canvas `chart-<name>`.
 
 use crate::charts::{Chart, Style};
-use crate::i18n::Lang;
 use crate::model::codec::{self, Presentation};
 use crate::model::{Notice, Outcome, Scenario, Simulator};
 use crate::{facts, Error};
@@ -121,15 +120,6 @@ impl Explainer {
         }
     }
 
-    /// Replace the whole scenario from a query string.
-    pub fn set_query(&mut self, query: &str) {
-        let p = codec::parse(query);
-        self.scenario = p.scenario;
-        self.presentation = p.presentation;
-        self.notices = p.notices;
-        self.recompute();
-    }
-
     /// Set one key from its text (a slider move). Notices from this key replace the old ones
     /// about it; returns the canonical query.
     pub fn set(&mut self, key: &str, value: &str) -> String {
@@ -143,6 +133,18 @@ impl Explainer {
         self.notices.extend(fresh);
         self.recompute();
         self.query()
+    }
+
+    /// Move an adjustable number of the sentence (`grant`, `budget`) by whole steps, as a
+    /// range input's arrow keys do (see [`crate::num::step_on_grid`]); returns the canonical
+    /// query. An unknown key changes nothing.
+    pub fn nudge(&mut self, key: &str, steps: i32) -> String {
+        let (Some((min, max, step)), Some(now)) = (codec::adjuster(key), crate::num::read(&self.value(key)))
+        else {
+            return self.query();
+        };
+        let next = crate::num::step_on_grid(now, min, max, step, steps);
+        self.set(key, &crate::num::shortest(next))
     }
 
     /// Set one category's share of the mix (percent), rebalancing the others so the shares
@@ -311,15 +313,8 @@ pub fn simulate(query: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::model::simulate(query))
 }
 
-/// A fact formatted for running text in language `lang` (empty when the id is unknown).
-#[wasm_bindgen]
-pub fn format_fact(id: &str, lang: &str) -> String {
-    let lang = Lang::parse(lang).unwrap_or_default();
-    facts::get(id).map(|f| facts::format_value(&f, lang)).unwrap_or_default()
-}
-
-/// The allocator: lol_alloc's coalescing free list instead of std's dlmalloc, 3.6 KB less
-/// gzipped wasm (96.2 → 92.6 KB). The page allocates little and in a steady pattern;
+/// The allocator: lol_alloc's coalescing free list instead of std's dlmalloc, a few KB less
+/// gzipped wasm (`make bench` reports the bytes). The page allocates little and in a steady pattern;
 /// `make bench` checks that memory does not grow over 10,000 slider moves.
 // SAFETY: this wasm module has no threads (built without the atomics feature), which is
 // all `AssumeSingleThreaded` asks.

@@ -200,6 +200,24 @@ describe('the reader’s explainer', () => {
     }
   });
 
+  test('one arrow key moves the budget in the sentence to the next grid value in that direction, as a range does', { timeout: TIMEOUT }, async () => {
+    const budget = 'p.reactive[lang="en"] [data-adjust="budget"]';
+    for (const [key, want] of [['ArrowDown', '12700000'], ['ArrowUp', '12800000']]) {
+      const s = await open('?lang=en');
+      try {
+        await s.page.focus(budget);
+        await s.page.keyboard.press(key);
+        assert.equal(await s.page.getAttribute(budget, 'aria-valuenow'), want, `${key} from the reported 12,730,000`);
+        await s.page.keyboard.press(key);
+        const twice = String(Number(want) + (key === 'ArrowUp' ? 100000 : -100000));
+        assert.equal(await s.page.getAttribute(budget, 'aria-valuenow'), twice, `${key} twice`);
+        await assertClean(s);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+
   test('downloads produce a stamped PNG, the outcome as CSV and JSON, and the dataset', { timeout: TIMEOUT }, async () => {
     const s = await open('?grant=10000');
     try {

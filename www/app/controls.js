@@ -63,13 +63,10 @@ function adjustRange(el) {
   return { min: Number(min), max: Number(max), step: Number(step), pxPerStep: PX_PER_STEP[el.dataset.adjust] || 4 };
 }
 
-/** Change an adjustable number of the reactive sentence by whole steps. */
+/** Change an adjustable number of the reactive sentence by whole steps (the model moves it to
+ * the next value of its grid, as a range input's arrow keys do). */
 function nudge({ explainer, renderer }, el, steps) {
-  const key = el.dataset.adjust;
-  const a = adjustRange(el);
-  const now = Number(explainer.value(key));
-  const next = Math.min(a.max, Math.max(a.min, Math.round(now / a.step) * a.step + steps * a.step));
-  explainer.set(key, String(next));
+  explainer.nudge(el.dataset.adjust, steps);
   syncSliders(explainer);
   renderer.renderNow();
 }

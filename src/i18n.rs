@@ -122,20 +122,40 @@ fn yi(lang: Lang) -> &'static str {
 
 /// A count or amount in the reader's language, compact for large values:
 /// `1273万` / `12.73 million`; `55.93万`; `2,546` stays whole in English and Chinese below 10⁴.
+/// The unit is chosen after rounding, so 9,999.6 reads `1万`, never `10000`.
 pub fn compact(x: f64, lang: Lang) -> String {
-    let a = x.abs();
+    let whole = round_to(x, 0);
     if lang.is_chinese() {
-        if a >= 1e8 {
-            format!("{}{}", trim_zeros(fixed(x / 1e8, 2)), yi(lang))
-        } else if a >= 1e4 {
+        if whole.abs() < 1e4 {
+            trim_zeros(fixed(x, 0))
+        } else if round_to(x / 1e4, 2).abs() < 1e4 {
             format!("{}{}", trim_zeros(fixed(x / 1e4, 2)), wan(lang))
         } else {
-            trim_zeros(fixed(x, 0))
+            format!("{}{}", trim_zeros(fixed(x / 1e8, 2)), yi(lang))
         }
-    } else if a >= 1e6 {
-        format!("{} million", trim_zeros(fixed(x / 1e6, 2)))
-    } else {
+    } else if whole.abs() < 1e6 {
         group_thousands(x, 0)
+    } else {
+        format!("{} million", trim_zeros(fixed(x / 1e6, 2)))
+    }
+}
+
+/// An axis tick `x` on an axis whose ticks are `step` apart: as [`compact`], with the decimals
+/// the step needs where no unit (万, million) absorbs them: ticks 2.5 apart read `2.5`, `5`,
+/// `7.5`, and 0.05 apart `0.05`, `0.1`, never `3` or `0`.
+pub fn tick(x: f64, step: f64, lang: Lang) -> String {
+    let unit = if lang.is_chinese() { 1e4 } else { 1e6 };
+    let decimals = (0..3).find(|&d| {
+        let scaled = step * libm::pow(10.0, f64::from(d));
+        (scaled - f64::round(scaled)).abs() < 1e-9
+    });
+    match decimals {
+        Some(0) => compact(x, lang),
+        _ if round_to(x, 0).abs() >= unit => compact(x, lang),
+        d => {
+            let d = d.unwrap_or(3) as usize;
+            trim_zeros(if lang.is_chinese() { fixed(x, d) } else { group_thousands(x, d) })
+        }
     }
 }
 
@@ -200,6 +220,29 @@ mod tests {
         assert_eq!(yuan(559_300.0, Lang::ZhHant), "55.93萬元");
         assert_eq!(yuan(250_000_000.0, Lang::ZhHans), "2.5亿元");
         assert_eq!(yuan(7_000.0, Lang::ZhHans), "7000元");
+    }
+
+    #[test]
+    fn the_unit_is_chosen_after_rounding_so_no_amount_reads_ten_thousand_of_the_smaller_unit() {
+        assert_eq!(compact(9_999.6, Lang::ZhHans), "1万");
+        assert_eq!(compact(9_999.4, Lang::ZhHans), "9999");
+        assert_eq!(compact(99_999_999.0, Lang::ZhHans), "1亿");
+        assert_eq!(compact(99_994_999.0, Lang::ZhHant), "9999.5萬");
+        assert_eq!(compact(999_999.6, Lang::En), "1 million");
+        assert_eq!(compact(999_999.4, Lang::En), "999,999");
+        assert_eq!(yuan(9_999.6, Lang::En), "10,000 yuan");
+    }
+
+    #[test]
+    fn axis_ticks_keep_the_decimals_their_step_needs() {
+        let ticks =
+            |step: f64, lang| (0..4).map(|i| tick(f64::from(i) * step, step, lang)).collect::<Vec<_>>();
+        assert_eq!(ticks(2.5, Lang::En), ["0", "2.5", "5", "7.5"]);
+        assert_eq!(ticks(0.05, Lang::ZhHans), ["0", "0.05", "0.1", "0.15"]);
+        assert_eq!(ticks(0.25, Lang::En), ["0", "0.25", "0.5", "0.75"]);
+        assert_eq!(ticks(2_500.0, Lang::En), ["0", "2,500", "5,000", "7,500"]);
+        assert_eq!(ticks(25_000.0, Lang::ZhHans), ["0", "2.5万", "5万", "7.5万"]);
+        assert_eq!(ticks(2_500_000.0, Lang::En), ["0", "2.5 million", "5 million", "7.5 million"]);
     }
 
     #[test]

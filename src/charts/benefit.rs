@@ -231,11 +231,13 @@ fn axis<DB: DrawingBackend>(
 ) -> Result<(), Error> {
     let widest = text_width(&i18n::compact(s.max, st.lang), SMALL, st);
     let n = tick_count(s.x1 - s.x0, widest, st, 5);
-    for t in nice_ticks(s.max, n).into_iter().filter(|&t| t <= s.max * (1.0 + 1e-9)) {
+    let ticks = nice_ticks(s.max, n);
+    let step = ticks.get(1).copied().unwrap_or(1.0);
+    for t in ticks.into_iter().filter(|&t| t <= s.max * (1.0 + 1e-9)) {
         let x = s.x(t);
         rule(root, (x, y0), (x, y1), st, st.grid(), 1.0)?;
         root.draw(&Text::new(
-            i18n::compact(t, st.lang),
+            i18n::tick(t, step, st.lang),
             (x, label_y),
             st.text(SMALL, st.muted()).pos(Pos::new(HPos::Center, VPos::Top)),
         ))

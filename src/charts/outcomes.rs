@@ -187,14 +187,16 @@ fn histogram<DB: DrawingBackend>(
     .map_err(draw_err)?;
     let widest = text_width(&i18n::compact(top_edge, lang), SMALL, st);
     let nx = tick_count(right - hx0, widest, st, 8);
-    for t in nice_ticks(top_edge, nx).into_iter().filter(|&t| t <= top_edge * (1.0 + 1e-9)) {
+    let ticks = nice_ticks(top_edge, nx);
+    let step = ticks.get(1).copied().unwrap_or(1.0);
+    for t in ticks.into_iter().filter(|&t| t <= top_edge * (1.0 + 1e-9)) {
         let xx = x(t);
         root.draw(&PathElement::new(
             vec![(xx, bottom), (xx, bottom + st.px(3.0))],
             st.stroke(st.muted(), 1.0),
         ))
         .map_err(draw_err)?;
-        let label = i18n::compact(t, lang);
+        let label = i18n::tick(t, step, lang);
         let half = text_width(&label, SMALL, st) / 2;
         root.draw(&Text::new(
             label,

@@ -135,6 +135,13 @@ impl Explainer {
         self.query()
     }
 
+    /// Set entry `index` of a list key (one kind's relative return) from its text, the other
+    /// four unchanged (see [`codec::with_item`]); returns the canonical query.
+    pub fn set_item(&mut self, key: &str, index: usize, value: &str) -> String {
+        let list = codec::with_item(&self.value(key), index, value);
+        self.set(key, &list)
+    }
+
     /// Move an adjustable number of the sentence (`grant`, `budget`) by whole steps, as a
     /// range input's arrow keys do (see [`crate::num::step_on_grid`]); returns the canonical
     /// query. An unknown key changes nothing.

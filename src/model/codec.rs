@@ -209,6 +209,7 @@ fn check_list(
     raw: &str,
     default: [f64; CATEGORIES],
     range: Range,
+    relative: bool,
     notices: &mut Vec<Notice>,
 ) -> [f64; CATEGORIES] {
     let parts: Vec<&str> = raw.split(',').collect();
@@ -227,6 +228,11 @@ fn check_list(
             key,
             NoticeKind::WrongLength { given: quote(raw), expected: CATEGORIES, used: fmt_list(&default) },
         ));
+        return default;
+    }
+    if relative && parts.iter().any(|p| num::read(p).is_none()) {
+        notices
+            .push(Notice::new(key, NoticeKind::Unparsable { given: quote(raw), used: fmt_list(&default) }));
         return default;
     }
     let mut out = default;
@@ -308,6 +314,10 @@ pub struct Field {
     pub list: bool,
     /// For lists: all zeros says nothing, so the default is used (with a notice).
     nonzero: bool,
+    /// For lists of relative weights (the mix): an entry means something only beside the
+    /// others, so one that cannot be read is not filled from the default (a reported count,
+    /// on another scale); the whole key falls back, with a notice.
+    relative: bool,
     get: fn(&Scenario) -> Value,
     set: fn(&mut Scenario, Value),
 }
@@ -319,6 +329,7 @@ pub const FIELDS: [Field; 12] = [
         range: ranges::BUDGET,
         list: false,
         nonzero: false,
+        relative: false,
         get: |s| Value::One(s.budget as f64),
         set: |s, v| s.budget = v.one() as u64,
     },
@@ -327,6 +338,7 @@ pub const FIELDS: [Field; 12] = [
         range: ranges::GRANT,
         list: false,
         nonzero: false,
+        relative: false,
         get: |s| Value::One(s.grant as f64),
         set: |s, v| s.grant = v.one() as u32,
     },
@@ -335,6 +347,7 @@ pub const FIELDS: [Field; 12] = [
         range: ranges::MIX,
         list: true,
         nonzero: true,
+        relative: true,
         get: |s| Value::Five(s.mix),
         set: |s, v| s.mix = v.five(),
     },
@@ -343,6 +356,7 @@ pub const FIELDS: [Field; 12] = [
         range: ranges::RET,
         list: true,
         nonzero: true,
+        relative: false,
         get: |s| Value::Five(s.ret),
         set: |s, v| s.ret = v.five(),
     },
@@ -351,6 +365,7 @@ pub const FIELDS: [Field; 12] = [
         range: ranges::FAIL,
         list: true,
         nonzero: false,
+        relative: false,
         get: |s| Value::Five(s.fail),
         set: |s, v| s.fail = v.five(),
     },
@@ -359,6 +374,7 @@ pub const FIELDS: [Field; 12] = [
         range: ranges::SIGMA,
         list: false,
         nonzero: false,
+        relative: false,
         get: |s| Value::One(s.sigma),
         set: |s, v| s.sigma = v.one(),
     },
@@ -367,6 +383,7 @@ pub const FIELDS: [Field; 12] = [
         range: ranges::SCALE,
         list: false,
         nonzero: false,
+        relative: false,
         get: |s| Value::One(s.scale),
         set: |s, v| s.scale = v.one(),
     },
@@ -375,6 +392,7 @@ pub const FIELDS: [Field; 12] = [
         range: ranges::CY,
         list: false,
         nonzero: false,
+        relative: false,
         get: |s| Value::One(s.cy as f64),
         set: |s, v| s.cy = v.one() as u32,
     },
@@ -383,6 +401,7 @@ pub const FIELDS: [Field; 12] = [
         range: ranges::CYAREA,
         list: false,
         nonzero: false,
+        relative: false,
         get: |s| Value::One(s.cyarea),
         set: |s, v| s.cyarea = v.one(),
     },
@@ -391,6 +410,7 @@ pub const FIELDS: [Field; 12] = [
         range: ranges::CYYIELD,
         list: false,
         nonzero: false,
+        relative: false,
         get: |s| Value::One(s.cyyield),
         set: |s, v| s.cyyield = v.one(),
     },
@@ -399,6 +419,7 @@ pub const FIELDS: [Field; 12] = [
         range: ranges::TRIALS,
         list: false,
         nonzero: false,
+        relative: false,
         get: |s| Value::One(s.trials as f64),
         set: |s, v| s.trials = v.one() as u32,
     },
@@ -407,6 +428,7 @@ pub const FIELDS: [Field; 12] = [
         range: ranges::SEED,
         list: false,
         nonzero: false,
+        relative: false,
         get: |s| Value::One(s.seed as f64),
         set: |s, v| s.seed = v.one() as u32,
     },
@@ -419,7 +441,7 @@ impl Field {
         let v = match (self.get)(&Scenario::default()) {
             Value::One(d) => Value::One(check_number(key, raw, d, self.range, n)),
             Value::Five(d) => {
-                let xs = check_list(key, raw, d, self.range, n);
+                let xs = check_list(key, raw, d, self.range, self.relative, n);
                 if self.nonzero && xs.iter().all(|&x| x == 0.0) {
                     n.push(Notice::new(key, NoticeKind::AllZero { used: fmt_list(&d) }));
                     Value::Five(d)
@@ -541,6 +563,20 @@ pub fn value(s: &Scenario, p: &Presentation, key: &str) -> Option<String> {
     SETTINGS.iter().find(|st| st.key == key).map(|st| (st.get)(p).to_string())
 }
 
+/// The text of a five-number list with entry `index` replaced by `value`, the other four as
+/// they were (a list written as one number stands for five equal ones). A slider of one kind
+/// changes its own number only: a link's off-grid values in the others (`ret=1.25,…`) stay.
+pub fn with_item(list: &str, index: usize, value: &str) -> String {
+    let mut parts: Vec<&str> = list.split(',').collect();
+    if parts.len() == 1 {
+        parts = vec![parts[0]; CATEGORIES];
+    }
+    if let Some(p) = parts.get_mut(index) {
+        *p = value;
+    }
+    parts.join(",")
+}
+
 /// A slider of the page: its input's id, the key it sets, and its range and step.
 /// `prerender` writes `min`, `max` and `step` into the markup from here.
 #[derive(Debug, Clone, PartialEq)]
@@ -608,6 +644,35 @@ pub fn adjuster(key: &str) -> Option<(f64, f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moving_one_kinds_number_leaves_the_other_four_as_the_link_gave_them() {
+        let mut s = Scenario::default();
+        let mut pres = Presentation::default();
+        let mut n = Vec::new();
+        apply(&mut s, &mut pres, "ret", "1.25,1,1,1,1.35", &mut n);
+        let moved = with_item(&value(&s, &pres, "ret").unwrap_or_default(), 1, "1.6");
+        apply(&mut s, &mut pres, "ret", &moved, &mut n);
+        assert_eq!(s.ret, [1.25, 1.6, 1.0, 1.0, 1.35]);
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(with_item("2", 4, "3"), "2,2,2,2,3");
+        assert_eq!(with_item("1,2,3,4,5", 9, "0"), "1,2,3,4,5");
+    }
+
+    #[test]
+    fn a_blank_mix_entry_falls_back_to_the_reported_mix_with_a_notice_not_to_a_reported_count() {
+        let d = Scenario::default();
+        for q in ["mix=1,,1,1,1", "mix=1,x,1,1,1", "mix=1,1,1,1,%20"] {
+            let p = parse(q);
+            assert_eq!(p.scenario.mix, d.mix, "{q}");
+            assert_eq!(p.notices.len(), 1, "{q}: {:?}", p.notices);
+            assert_eq!(p.notices[0].key, "mix", "{q}");
+        }
+        // Lists on an absolute scale keep the reader's other entries and fill the blank one.
+        let p = parse("ret=2,,2,2,2");
+        assert_eq!(p.scenario.ret, [2.0, 1.0, 2.0, 2.0, 2.0]);
+        assert_eq!(p.notices.len(), 1);
+    }
 
     #[test]
     fn the_table_the_early_script_reads_lists_exactly_what_the_codec_accepts_default_first() {

@@ -50,8 +50,9 @@ export function bindSliders({ explainer, renderer }) {
   }
   for (const el of document.querySelectorAll('[data-ret]')) {
     el.addEventListener('input', () => {
-      const values = [...document.querySelectorAll('[data-ret]')].map((r) => r.value);
-      explainer.set('ret', values.join(','));
+      // Only this kind's number: the others keep what the link gave them, even off the
+      // sliders' grid (a range input would have rounded them).
+      explainer.set_item('ret', Number(el.dataset.ret), el.value);
       renderer.renderNow();
     });
   }

@@ -26,6 +26,28 @@ pub fn money(x: f64, lang: Lang) -> String {
     i18n::yuan(x, lang)
 }
 
+/// What a chart of the scenario's benefit says instead of drawing when there is nothing to
+/// draw: nobody is funded (the budget is less than one grant), or the households funded are
+/// expected to earn nothing (every kind funded has a relative return of 0, so the calibrated
+/// rate is 0 for each). `None` when there is a benefit to show.
+pub fn empty_outcome(out: &Outcome, lang: Lang) -> Option<&'static str> {
+    if out.households_funded == 0 {
+        Some(lang.pick(
+            "本情景中没有农户获得补助：预算少于一笔补助。",
+            "本情景中沒有農戶獲得補助：預算少於一筆補助。",
+            "No households are funded in this scenario: the budget is less than one grant.",
+        ))
+    } else if out.no_expected_benefit() {
+        Some(lang.pick(
+            "在这些假设下没有预期效益：获得资助的每一类项目，相对回报都设为 0。",
+            "在這些假設下沒有預期效益：獲得資助的每一類項目，相對回報都設為 0。",
+            "No benefit is expected under these assumptions: every kind of project funded has a relative return of 0.",
+        ))
+    } else {
+        None
+    }
+}
+
 /// One or two sentences describing the outcome, for the `aria-live` summary.
 pub fn summary(out: &Outcome, lang: Lang) -> String {
     let q = &out.benefit_quantiles_yuan;
@@ -45,14 +67,19 @@ pub fn summary(out: &Outcome, lang: Lang) -> String {
     let n = i18n::count(most as f64, lang);
     let failed = i18n::percent(out.failed_share * 100.0, 1);
     let reported = money(facts::reported::BENEFIT_YUAN, lang);
-    let mut s = match lang {
-        Lang::ZhHans => format!(
+    let funded = out.households_funded > 0;
+    let mut s = match (lang, empty_outcome(out, lang)) {
+        (Lang::ZhHans, Some(why)) if funded => format!("本情景资助 {h} 户，发放 {granted}。{why}"),
+        (Lang::ZhHant, Some(why)) if funded => format!("本情景資助 {h} 戶，發放 {granted}。{why}"),
+        (Lang::En, Some(why)) if funded => format!("This scenario funds {h} households with {granted}. {why}"),
+        (_, Some(why)) => why.to_string(),
+        (Lang::ZhHans, None) => format!(
             "本情景资助 {h} 户，发放 {granted}，预计效益 {benefit}（报道为 {reported}）；90% 的模拟结果在 {p5} 到 {p95} 之间，约 {failed} 的项目失败。"
         ),
-        Lang::ZhHant => format!(
+        (Lang::ZhHant, None) => format!(
             "本情景資助 {h} 戶，發放 {granted}，預計效益 {benefit}（報道為 {reported}）；90% 的模擬結果在 {p5} 到 {p95} 之間，約 {failed} 的項目失敗。"
         ),
-        Lang::En => format!(
+        (Lang::En, None) => format!(
             "This scenario funds {h} households with {granted}, for an expected benefit of {benefit} (reported: {reported}); 90% of simulated outcomes fall between {p5} and {p95}, with about {failed} of projects failing."
         ),
     };
@@ -165,6 +192,18 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                 p("项目失败（收益为 0）", "項目失敗（收益為 0）", "Project failed (benefit 0)"),
                 i18n::count(f64::round(h.failed), lang),
             ]];
+            if out.no_expected_benefit() {
+                // No ranges and no simulated totals: every household earns 0 (empty_outcome says why).
+                let rest = out.households_funded as f64 - f64::round(h.failed);
+                rows.push(vec![
+                    p(
+                        "项目成功（收益也为 0）",
+                        "項目成功（收益也為 0）",
+                        "Project succeeded (benefit also 0)",
+                    ),
+                    i18n::count(rest, lang),
+                ]);
+            }
             for b in 0..h.edges.len().saturating_sub(1) {
                 let n: f64 = h.counts.iter().map(|c| c.get(b).copied().unwrap_or(0.0)).sum();
                 // Both ends in the same format; the unit once, after the upper end.
@@ -175,7 +214,7 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                 let last = h.edges.last().copied().unwrap_or(0.0);
                 rows.push(vec![format!("> {}", money(last, lang)), i18n::count(f64::round(h.above), lang)]);
             }
-            for (i, d) in out.draws.iter().enumerate() {
+            for (i, d) in out.draws.iter().enumerate().filter(|_| !out.no_expected_benefit()) {
                 rows.push(vec![
                     match lang {
                         Lang::En => format!("Simulated programme total #{}", i + 1),
@@ -322,6 +361,9 @@ pub fn assumptions_line(s: &crate::model::Scenario, lang: Lang) -> String {
 /// assumptions: with equal returns, equal failure and β = 1 every yuan is expected to earn the
 /// same wherever it goes and whatever the grant) and what did change instead.
 pub fn steady_note(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> String {
+    if let Some(why) = empty_outcome(out, lang) {
+        return why.to_string();
+    }
     let flat = all_equal(&s.ret) && all_equal(&s.fail) && (s.scale - 1.0).abs() < 1e-9;
     let q = &out.benefit_quantiles_yuan;
     let n = i18n::count(out.households_funded as f64, lang);
@@ -576,6 +618,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_scenario_that_expects_no_benefit_has_words_of_its_own_in_the_summary_and_the_tables() {
+        let out = simulate("mix=0,1,0,0,0&ret=1,0,1,1,1");
+        assert!(out.no_expected_benefit());
+        for lang in Lang::ALL {
+            let why = empty_outcome(&out, lang).expect("the state has words");
+            let s = summary(&out, lang);
+            assert!(s.contains(why), "{s}");
+            assert!(!s.contains("90%"), "no range of zeros is read aloud: {s}");
+            let t = table("outcomes", &out, lang).expect("the outcomes table");
+            // The failed row and the succeeded-but-zero row: no "0–0" ranges, no totals of 0.
+            assert_eq!(t.rows.len(), 2, "{:?}", t.rows);
+            assert!(t.rows.iter().all(|r| !r[0].contains('–')), "{:?}", t.rows);
+            let households: f64 =
+                t.rows.iter().map(|r| r[1].replace(',', "").parse::<f64>().unwrap_or(f64::NAN)).sum();
+            assert_eq!(households, 2546.0, "every funded household is in a row");
+            assert_eq!(steady_note(&Scenario::default(), &out, lang), why);
+        }
+        // A scenario with a benefit has no such words.
+        assert_eq!(empty_outcome(&simulate(""), Lang::En), None);
     }
 
     #[test]

@@ -247,11 +247,32 @@ fn a_scenario_that_funds_nobody_says_so_instead_of_drawing_empty_axes() {
                 .map(|l| l.text)
                 .collect::<Vec<_>>()
                 .join(" ");
-            assert_eq!(text, charts::no_households(lang), "{}", chart.name());
+            assert_eq!(Some(text.as_str()), helong::text::empty_outcome(&out, lang), "{}", chart.name());
         }
     }
     // The context does not depend on the scenario.
     assert!(svg(Chart::Context, &out, Style::default(), 390, 280).contains("22.9%"));
+}
+
+#[test]
+fn a_scenario_that_expects_no_benefit_says_why_instead_of_drawing_axes_of_zero_yuan() {
+    // All livestock, and livestock's relative return set to 0 (the slider allows it).
+    let out = simulate("mix=0,1,0,0,0&ret=1,0,1,1,1");
+    assert_eq!(out.households_funded, 2546);
+    assert!(out.no_expected_benefit());
+    for chart in [Chart::Benefit, Chart::Outcomes] {
+        for lang in Lang::ALL {
+            let text: String = labels(&svg(chart, &out, style(lang, false, 1.0), 720, 360))
+                .into_iter()
+                .map(|l| l.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let why = helong::text::empty_outcome(&out, lang).expect("words for the state");
+            assert_eq!(text, why, "{} {lang:?}", chart.name());
+        }
+    }
+    // The allocation still shows who was funded.
+    assert!(svg(Chart::Allocation, &out, Style::default(), 720, 360).contains("2546"));
 }
 
 #[test]

@@ -111,3 +111,36 @@ fn render_writes_an_svg_drawn_by_the_page_chart_code() {
     assert!(svg.contains("Livestock") && svg.contains("930"), "the scenario's 930 livestock households");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn simulate_writes_histogram_edges_to_the_fen_increasing_and_without_float_noise() {
+    for q in [
+        "",
+        "mix=0,1,0,0,0&ret=1,0.01,1,1,1&grant=500",
+        "mix=0,1,0,0,0&ret=1,0.001,1,1,1&grant=500&fail=0&sigma=0",
+    ] {
+        let (code, out, _) = helong(&["simulate", q]);
+        assert_eq!(code, 0, "{q}");
+        let v = json(&out);
+        let edges: Vec<f64> =
+            v["histogram"]["edges"].as_array().unwrap().iter().map(|e| e.as_f64().unwrap()).collect();
+        assert!(edges.len() >= 2, "{q}: {edges:?}");
+        assert!(edges.windows(2).all(|w| w[1] > w[0]), "{q}: edges increase: {edges:?}");
+        for e in &edges {
+            let text = serde_json::to_string(e).unwrap();
+            let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+            assert!(decimals <= 2, "{q}: edge {text} is not to the fen");
+        }
+    }
+}
+
+#[test]
+fn simulate_of_a_scenario_that_expects_no_benefit_prints_no_bins_and_zero_quantiles() {
+    let (code, out, _) = helong(&["simulate", "mix=0,1,0,0,0&ret=1,0,1,1,1"]);
+    assert_eq!(code, 0);
+    let v = json(&out);
+    assert_eq!(v["households_funded"], 2546);
+    assert_eq!(v["expected_benefit_yuan"], 0);
+    assert_eq!(v["histogram"]["edges"], serde_json::json!([0]));
+    assert_eq!(v["benefit_quantiles_yuan"]["p95"], 0);
+}

@@ -306,26 +306,18 @@ pub fn wrap(text: &str, css_px: f64, max_w: i32, st: &Style) -> Vec<String> {
     lines
 }
 
-/// What a chart of the scenario says when no household is funded (the budget is less than
-/// one grant).
-pub fn no_households(lang: Lang) -> &'static str {
-    lang.pick(
-        "本情景中没有农户获得补助：预算少于一笔补助。",
-        "本情景中沒有農戶獲得補助：預算少於一筆補助。",
-        "No households are funded in this scenario: the budget is less than one grant.",
-    )
-}
-
-/// The start of every chart of a scenario: when no household is funded, the chart says so
-/// ([`empty_state`]) and there is nothing more to draw (`None`); otherwise the background is
-/// filled and the area's size in pixels is returned.
+/// The start of every chart of a scenario's benefit: when no household is funded, or when no
+/// benefit is expected (every kind funded has a return of 0), the chart says so
+/// ([`empty_state`], in the words of [`crate::text::empty_outcome`]) and there is nothing more
+/// to draw (`None`); otherwise the background is filled and the area's size in pixels is
+/// returned.
 pub fn begin_scenario<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     out: &Outcome,
     st: &Style,
 ) -> Result<Option<(i32, i32)>, Error> {
-    if out.households_funded == 0 {
-        empty_state(root, st, no_households(st.lang))?;
+    if let Some(message) = crate::text::empty_outcome(out, st.lang) {
+        empty_state(root, st, message)?;
         return Ok(None);
     }
     root.fill(&st.background()).map_err(draw_err)?;

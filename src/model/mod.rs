@@ -23,13 +23,28 @@ use montecarlo::{CategoryInput, Draws, Histogram};
 use serde::{Serialize, Serializer};
 
 /// Money is reported to the fen; whole amounts print as integers (`559300`, not `559300.0`).
-fn money<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn money<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     let r = crate::num::round_to(*x, 2);
     if r == f64::trunc(r) && r.abs() < 9.0e15 {
         s.serialize_i64(r as i64)
     } else {
         s.serialize_f64(r)
     }
+}
+
+/// A list of amounts, each to the fen (histogram edges: 0.15, not 0.15000000000000002).
+pub(crate) fn money_list<S: Serializer>(xs: &[f64], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(xs.len()))?;
+    for x in xs {
+        let r = crate::num::round_to(*x, 2);
+        if r == f64::trunc(r) && r.abs() < 9.0e15 {
+            seq.serialize_element(&(r as i64))?;
+        } else {
+            seq.serialize_element(&r)?;
+        }
+    }
+    seq.end()
 }
 
 /// Shares are reported to six decimals (0.1, not 0.09999999999999999).
@@ -112,6 +127,15 @@ pub struct Outcome {
     pub seed: u32,
     pub model_version: &'static str,
     pub notices: Vec<Notice>,
+}
+
+impl Outcome {
+    /// True when households are funded but none is expected to earn anything: every kind
+    /// funded has a relative return of 0 (all five at 0 is refused by the codec), so each
+    /// calibrated rate is 0. The charts, tables and words have a state of their own for it.
+    pub fn no_expected_benefit(&self) -> bool {
+        self.households_funded > 0 && self.expected_benefit_yuan <= 0.0
+    }
 }
 
 /// Number of whole-programme draws reported for hypothetical-outcome displays.

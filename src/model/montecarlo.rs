@@ -407,7 +407,9 @@ mod sampler_tests {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Histogram {
-    /// Bin edges in yuan (one more than `counts`).
+    /// Bin edges in yuan (one more than `counts`), written to the fen. With no benefit
+    /// expected ([`super::Outcome::no_expected_benefit`]) there are no bins: `[0]`.
+    #[serde(serialize_with = "super::money_list")]
     pub edges: Vec<f64>,
     /// Expected households per bin, by category: `counts[c][b]`.
     pub counts: Vec<Vec<f64>>,
@@ -429,9 +431,15 @@ pub fn histogram(cats: &[CategoryInput; CATEGORIES], sigma: f64) -> Histogram {
         let m = cat.expected / (1.0 - cat.fail);
         top = top.max(m * libm::exp(sigma * z99 - sigma * sigma / 2.0));
     }
-    let top = if top > 0.0 { top } else { 1.0 };
+    if top <= 0.0 {
+        // Nothing to spread: every household earns 0. No bins (not twenty bins of "0–0").
+        let failed = cats.iter().map(|c| c.households as f64 * c.fail).sum();
+        return Histogram { edges: vec![0.0], counts: vec![Vec::new(); CATEGORIES], failed, above: 0.0 };
+    }
     // A round bin width, about HISTOGRAM_BINS bins up to the top.
-    let width = crate::num::nice_step(top / HISTOGRAM_BINS as f64);
+    // At least 5 fen, so every edge is a whole number of fen (the JSON writes them to the fen;
+    // 0.025 would not be).
+    let width = crate::num::nice_step(top / HISTOGRAM_BINS as f64).max(0.05);
     let bins = (f64::ceil(top / width - 1e-9) as usize).clamp(1, 2 * HISTOGRAM_BINS);
     let top = bins as f64 * width;
     let edges: Vec<f64> = (0..=bins).map(|i| i as f64 * width).collect();

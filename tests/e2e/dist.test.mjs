@@ -169,7 +169,7 @@ describe('the deployable site', () => {
         // (embed-demo.html), when the explainer in every one of its frames is.
         await s.page.waitForFunction(
           () => {
-            const ready = (d) => Boolean(d?.documentElement.hasAttribute('data-ready'));
+            const ready = (d) => Boolean(d?.documentElement?.hasAttribute('data-ready'));
             const frames = [...document.querySelectorAll('iframe')].map((f) => f.contentDocument);
             return ready(document) || (frames.length > 0 && frames.every(ready));
           },

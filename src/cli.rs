@@ -13,7 +13,7 @@
 
 use crate::charts::{self, Chart, Style};
 use crate::i18n::Lang;
-use crate::model::{self, Outcome};
+use crate::model::Outcome;
 use crate::{facts, Error};
 use std::io::Write;
 
@@ -156,7 +156,7 @@ pub fn simulate_json(out: &Outcome, lang: Lang) -> serde_json::Value {
     let mut v = serde_json::to_value(out).unwrap_or(serde_json::Value::Null);
     if let Some(obj) = v.as_object_mut() {
         let details = obj.remove("notices").unwrap_or_default();
-        let texts: Vec<String> = out.notices.iter().map(|n| n.message(lang)).collect();
+        let texts: Vec<String> = out.notices.iter().map(|n| crate::text::notice::message(n, lang)).collect();
         obj.insert("notices".into(), serde_json::json!(texts));
         obj.insert("notice_details".into(), details);
     }
@@ -172,9 +172,9 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
         "simulate" => {
             let o = parse_opts(rest)?;
             let lang = o.lang.unwrap_or(Lang::En);
-            let out = model::simulate(&one_query(&o)?);
+            let out = crate::page::simulate(&one_query(&o)?);
             for n in &out.notices {
-                writeln!(stderr, "notice: {}", n.message(lang)).map_err(io)?;
+                writeln!(stderr, "notice: {}", crate::text::notice::message(n, lang)).map_err(io)?;
             }
             if o.strict && !out.notices.is_empty() {
                 return Err(invalid(format!("{} notice(s) under --strict", out.notices.len())));
@@ -205,7 +205,7 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             let chart = Chart::parse(name)?;
             let path = o.out.as_deref().ok_or_else(|| invalid("render needs --out <file.svg|file.png>"))?;
             let format = render_format(&o, path)?;
-            let out = model::simulate(&one_query(&o)?);
+            let out = crate::page::simulate(&one_query(&o)?);
             let style = Style { lang: o.lang.unwrap_or(Lang::ZhHans), dark: o.dark, scale: 1.0 };
             let (w, h) = (o.width.unwrap_or(720), o.height.unwrap_or(360));
             let svg = charts::render_svg(chart, &out, &style, w, h)?;

@@ -31,6 +31,7 @@ pub mod facts;
 pub mod i18n;
 pub mod model;
 pub mod num;
+pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod png;
 pub mod text;

@@ -8,9 +8,9 @@
 
 use crate::charts::{self, Chart, Style};
 use crate::i18n::{self, Lang};
-use crate::model::codec;
 use crate::model::{simulate, Outcome, Scenario};
 use crate::num;
+use crate::page::{controls, url};
 use crate::text;
 use crate::{facts, Error};
 use std::fmt::Write as _;
@@ -207,9 +207,9 @@ fn element_end(html: &str, from: usize, name: &str) -> Option<usize> {
 /// The slots of the page and what fills them, for the reported scenario `out`:
 ///
 /// - `data-fill="range"` on a slider's `<input>`: its `min`, `max`, `step` and `data-url-key`
-///   (the URL key it sets), from [`codec::sliders`];
+///   (the URL key it sets), from [`controls::sliders`];
 /// - `data-fill="adjust"` on an adjustable number of the sentence: its `data-min`, `data-max`
-///   and `data-step` ([`codec::adjuster`]) and its value;
+///   and `data-step` ([`controls::adjuster`]) and its value;
 /// - `data-out="NAME"`: a number of the reactive sentence, in the slot's language;
 /// - `data-fill="table"` on `<table id="table-NAME">`: the chart's data table (zh-Hans);
 /// - `data-fill="chart"` on a chart's box (`data-chart="NAME"`): the pre-rendered picture shown
@@ -217,14 +217,14 @@ fn element_end(html: &str, from: usize, name: &str) -> Option<usize> {
 /// - `data-fill="summary"`, `"dataset-hash"`, `"model-version"`: the text of each.
 struct PageSlots<'a> {
     out: &'a Outcome,
-    sliders: Vec<codec::Slider>,
+    sliders: Vec<controls::Slider>,
     /// What was filled, by kind and name, to find what is missing.
     filled: Vec<(String, String)>,
 }
 
 impl<'a> PageSlots<'a> {
     fn new(out: &'a Outcome) -> Self {
-        PageSlots { out, sliders: codec::sliders(), filled: Vec::new() }
+        PageSlots { out, sliders: controls::sliders(), filled: Vec::new() }
     }
 
     fn fill(&mut self, slot: &Slot) -> Result<Fill, Error> {
@@ -254,9 +254,9 @@ impl<'a> PageSlots<'a> {
             }
             "adjust" => {
                 let key = slot.attr("data-adjust");
-                let value = codec::value(&Scenario::default(), &codec::Presentation::default(), key)
+                let value = url::value(&Scenario::default(), &url::Presentation::default(), key)
                     .and_then(|v| v.parse::<f64>().ok());
-                let (Some((min, max, step)), Some(value)) = (codec::adjuster(key), value) else {
+                let (Some((min, max, step)), Some(value)) = (controls::adjuster(key), value) else {
                     return bad(format!("data-fill=\"adjust\" on {key:?}, a number the model cannot adjust"));
                 };
                 Fill {
@@ -348,7 +348,7 @@ impl<'a> PageSlots<'a> {
 }
 
 /// The page with everything a reader without JavaScript needs filled in ([`PageSlots`]), and
-/// the model's tables the early script reads ([`codec::page_contract`]) on `<html>`. A slot the
+/// the model's tables the early script reads ([`controls::page_contract`]) on `<html>`. A slot the
 /// build cannot fill, or a slot the model needs that the page lacks, stops the build.
 pub fn page(html: &str, out: &Outcome) -> Result<String, Error> {
     let mut slots = PageSlots::new(out);
@@ -357,8 +357,10 @@ pub fn page(html: &str, out: &Outcome) -> Result<String, Error> {
     s = fill_fact_list(&s)?;
     let root = s.find("<html").ok_or_else(|| Error::Invalid("the page has no <html> tag".into()))?;
     let root_end = tag_end(&s, root).ok_or_else(|| Error::Invalid("an unclosed <html> tag".into()))?;
-    let contract: String =
-        codec::page_contract().iter().map(|(name, value)| format!(" {name}=\"{}\"", escape(value))).collect();
+    let contract: String = controls::page_contract()
+        .iter()
+        .map(|(name, value)| format!(" {name}=\"{}\"", escape(value)))
+        .collect();
     s.insert_str(root_end - 1, &contract);
     s = mark_table_facts(&s)?;
     Ok(s)
@@ -764,7 +766,7 @@ mod tests {
         assert!(index.contains("<span lang=\"en\" hidden>Skip to the simulator</span>"));
         assert!(index.contains("<p class=\"reactive\" lang=\"en\" hidden>"));
         let contract: String =
-            codec::page_contract().iter().map(|(n, v)| format!(" {n}=\"{}\"", escape(v))).collect();
+            controls::page_contract().iter().map(|(n, v)| format!(" {n}=\"{}\"", escape(v))).collect();
         let root = format!("<!doctype html>\n<html lang=\"zh-Hans\" data-theme=\"auto\"{contract} data-narrative-zh-hant=\"narrative.zh-Hant.html\" data-narrative-en=\"narrative.en.html\">");
         assert!(index.starts_with(&root), "{}", &index[..300.min(index.len())]);
         assert_eq!(fragments.iter().map(|(l, _)| *l).collect::<Vec<_>>(), LAZY_LANGS);

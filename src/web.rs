@@ -3,8 +3,9 @@
 //! and gets small results back. Ids shared with `www/app.js`: canvas `chart-<name>`.
 
 use crate::charts::{Chart, Style};
-use crate::model::codec::{self, Presentation};
 use crate::model::{Notice, Outcome, Scenario, Simulator};
+use crate::page::controls;
+use crate::page::url::{self, Presentation};
 use crate::{facts, Error};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -106,7 +107,7 @@ impl Explainer {
     /// Read a URL query string (bad keys become notices) and compute its outcome.
     #[wasm_bindgen(constructor)]
     pub fn new(query: &str) -> Explainer {
-        let p = codec::parse(query);
+        let p = url::parse(query);
         let mut sim = Simulator::default();
         let outcome = sim.run(&p.scenario, p.notices.clone());
         Explainer {
@@ -128,7 +129,7 @@ impl Explainer {
             _ => Some(self.outcome.expected_benefit_yuan),
         };
         let mut fresh = Vec::new();
-        codec::apply(&mut self.scenario, &mut self.presentation, key, value, &mut fresh);
+        url::apply(&mut self.scenario, &mut self.presentation, key, value, &mut fresh);
         self.notices.retain(|n| n.key != key && !n.key.starts_with(&format!("{key}[")));
         self.notices.extend(fresh);
         self.recompute();
@@ -136,9 +137,9 @@ impl Explainer {
     }
 
     /// Set entry `index` of a list key (one kind's relative return) from its text, the other
-    /// four unchanged (see [`codec::with_item`]); returns the canonical query.
+    /// four unchanged (see [`crate::model::codec::with_item`]); returns the canonical query.
     pub fn set_item(&mut self, key: &str, index: usize, value: &str) -> String {
-        let list = codec::with_item(&self.value(key), index, value);
+        let list = crate::model::codec::with_item(&self.value(key), index, value);
         self.set(key, &list)
     }
 
@@ -146,7 +147,8 @@ impl Explainer {
     /// range input's arrow keys do (see [`crate::num::step_on_grid`]); returns the canonical
     /// query. An unknown key changes nothing.
     pub fn nudge(&mut self, key: &str, steps: i32) -> String {
-        let (Some((min, max, step)), Some(now)) = (codec::adjuster(key), crate::num::read(&self.value(key)))
+        let (Some((min, max, step)), Some(now)) =
+            (controls::adjuster(key), crate::num::read(&self.value(key)))
         else {
             return self.query();
         };
@@ -187,7 +189,7 @@ impl Explainer {
 
     /// Canonical query: scenario and presentation keys that differ from the defaults.
     pub fn query(&self) -> String {
-        codec::serialize_with(&self.scenario, &self.presentation)
+        url::serialize_with(&self.scenario, &self.presentation)
     }
 
     /// Shares of the mix in percent.
@@ -198,7 +200,7 @@ impl Explainer {
     /// The current value of one key (scenario or presentation), as text for a slider; a list
     /// key gives all five numbers, an unknown key the empty string.
     pub fn value(&self, key: &str) -> String {
-        codec::value(&self.scenario, &self.presentation, key).unwrap_or_default()
+        url::value(&self.scenario, &self.presentation, key).unwrap_or_default()
     }
 
     /// The language tag in force.
@@ -223,7 +225,7 @@ impl Explainer {
             .outcome
             .notices
             .iter()
-            .map(|n| NoticeText { key: &n.key, message: n.message(lang) })
+            .map(|n| NoticeText { key: &n.key, message: crate::text::notice::message(n, lang) })
             .collect();
         to_js(&v)
     }
@@ -317,7 +319,7 @@ pub fn model_version() -> String {
 /// Run the model on a query and return its outcome without keeping state (tests, bench).
 #[wasm_bindgen]
 pub fn simulate(query: &str) -> Result<JsValue, JsValue> {
-    to_js(&crate::model::simulate(query))
+    to_js(&crate::page::simulate(query))
 }
 
 /// The allocator: lol_alloc's coalescing free list instead of std's dlmalloc, a few KB less

@@ -123,7 +123,7 @@ fn every_chart_speaks_the_readers_language() {
         };
         let benefit = text(Chart::Benefit);
         for cat in Category::ALL {
-            assert!(benefit.contains(cat.name(lang)), "{lang:?} {}: {benefit}", cat.id());
+            assert!(benefit.contains(helong::text::kind_name(cat, lang)), "{lang:?} {}: {benefit}", cat.id());
         }
         assert!(benefit.contains(lang.pick("报道 55.93万", "報道 55.93萬", "reported 559,300")), "{benefit}");
         assert!(benefit.contains(lang.pick("合计", "合計", "Total")), "{benefit}");
@@ -391,7 +391,7 @@ fn a_chart_whose_drawing_changes_always_gets_a_new_fingerprint_so_the_page_never
     for chart in Chart::ALL.into_iter().chain([Chart::Total]) {
         let mut seen: Vec<(u64, Vec<String>, &str)> = Vec::new();
         for q in queries {
-            let lang = helong::model::codec::parse(q).presentation.lang;
+            let lang = helong::page::url::parse(q).presentation.lang;
             let out = simulate(q);
             let drawn: Vec<String> = [(720, 300), (390, 120)]
                 .iter()

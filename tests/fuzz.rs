@@ -4,7 +4,8 @@
 
 use helong::model::accounting::allocate;
 use helong::model::benefit;
-use helong::model::codec::{parse, serialize, serialize_with};
+use helong::model::codec::serialize;
+use helong::page::url::{parse, serialize_with};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
@@ -60,7 +61,7 @@ fn random_query_strings_never_panic_and_always_give_a_valid_scenario() {
             prop_assert!(benefit::per_household(&p.scenario).iter().all(|x| x.is_finite() && *x >= 0.0));
             for n in &p.notices {
                 for lang in helong::i18n::Lang::ALL {
-                    prop_assert!(!n.message(lang).is_empty());
+                    prop_assert!(!helong::text::notice::message(n, lang).is_empty());
                 }
             }
             checked.set(checked.get() + 1);

@@ -2,9 +2,10 @@
 
 use helong::facts::reported;
 use helong::model::accounting::{allocate, apportion};
-use helong::model::codec::{self, parse, serialize};
+use helong::model::codec::serialize;
 use helong::model::montecarlo::{self, CategoryInput, Draws};
 use helong::model::{simulate, NoticeKind, Scenario, Simulator, CATEGORIES};
+use helong::page::url::{self, parse};
 
 fn inputs(s: &Scenario) -> [CategoryInput; CATEGORIES] {
     helong::model::category_inputs(s, &allocate(s))
@@ -80,7 +81,7 @@ fn a_bad_url_is_clamped_field_by_field_and_never_blank() {
     }
     for n in &p.notices {
         for lang in helong::i18n::Lang::ALL {
-            assert!(!n.message(lang).is_empty());
+            assert!(!helong::text::notice::message(n, lang).is_empty());
         }
     }
 }
@@ -96,7 +97,7 @@ fn grants_are_rounded_to_the_500_yuan_step_with_a_notice() {
 fn the_canonical_query_lists_only_changed_keys_in_a_stable_order() {
     let p = parse("seed=7&grant=1000&lang=en&mix=1,1,1,1,1");
     assert_eq!(serialize(&p.scenario), "grant=1000&mix=1&seed=7");
-    assert_eq!(codec::serialize_with(&p.scenario, &p.presentation), "grant=1000&mix=1&seed=7&lang=en");
+    assert_eq!(url::serialize_with(&p.scenario, &p.presentation), "grant=1000&mix=1&seed=7&lang=en");
 }
 
 #[test]

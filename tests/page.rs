@@ -195,8 +195,8 @@ fn attr_of(html: &str, id: &str, name: &str) -> Option<String> {
 
 #[test]
 fn the_pages_sliders_take_their_ranges_and_steps_from_the_model() {
-    use helong::model::codec;
     use helong::num::shortest;
+    use helong::page::controls;
     // The template names no range or step at all, so it cannot disagree with the model …
     for (i, _) in PAGE.match_indices("<input type=\"range\"") {
         let tag = &PAGE[i..i + PAGE[i..].find('>').unwrap_or(0)];
@@ -206,7 +206,7 @@ fn the_pages_sliders_take_their_ranges_and_steps_from_the_model() {
     }
     // … and the built page carries the model's, on every slider.
     let page = helong::prerender::page(PAGE, &helong::model::simulate("")).expect("every slot is filled");
-    let sliders = codec::sliders();
+    let sliders = controls::sliders();
     assert_eq!(page.matches("<input type=\"range\"").count(), sliders.len());
     for s in &sliders {
         for (name, want) in [("min", s.min), ("max", s.max), ("step", s.step)] {
@@ -214,7 +214,7 @@ fn the_pages_sliders_take_their_ranges_and_steps_from_the_model() {
         }
     }
     assert!(!page.contains("data-fill"), "a slot left unfilled");
-    let (min, max, step) = codec::adjuster("budget").expect("the budget is adjustable");
+    let (min, max, step) = controls::adjuster("budget").expect("the budget is adjustable");
     let want = format!(
         "data-min=\"{}\" data-max=\"{}\" data-step=\"{}\"",
         shortest(min),

@@ -2,9 +2,10 @@
 
 use helong::model::accounting::{allocate, apportion};
 use helong::model::benefit;
-use helong::model::codec::{parse, serialize};
+use helong::model::codec::serialize;
 use helong::model::scenario::HOUSEHOLD_CAP;
 use helong::model::{Scenario, Simulator, CATEGORIES};
+use helong::page::url::parse;
 use proptest::prelude::*;
 
 /// A number as a reader or the page can give it: at most six decimals (the codec keeps 15

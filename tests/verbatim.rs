@@ -133,7 +133,7 @@ fn our_texts() -> Vec<(String, String)> {
     }
     let cap = Notice::new("budget", NoticeKind::CapBinds { cap: 15_670, would_fund: 100_000 });
     for lang in [Lang::ZhHans, Lang::ZhHant, Lang::En] {
-        texts.push((format!("cap notice ({lang:?})"), cap.message(lang)));
+        texts.push((format!("cap notice ({lang:?})"), helong::text::notice::message(&cap, lang)));
     }
     texts
 }

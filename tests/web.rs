@@ -40,9 +40,9 @@ fn a_bad_query_gives_notices_in_the_readers_language_not_a_crash() {
     let first = js_sys::Reflect::get(&notices.get(0), &"message".into()).unwrap().as_string().unwrap();
     assert!(first.contains("grant"), "{first}");
     // The same notice as the model words it in English, and not its Chinese wording.
-    let native = helong::model::codec::parse("?grant=lots&lang=en&zzz=1").notices[0].clone();
-    assert_eq!(first, native.message(helong::i18n::Lang::En));
-    assert_ne!(first, native.message(helong::i18n::Lang::ZhHans));
+    let native = helong::page::url::parse("?grant=lots&lang=en&zzz=1").notices[0].clone();
+    assert_eq!(first, helong::text::notice::message(&native, helong::i18n::Lang::En));
+    assert_ne!(first, helong::text::notice::message(&native, helong::i18n::Lang::ZhHans));
 }
 
 #[wasm_bindgen_test]

@@ -23,7 +23,7 @@ pub fn draw<DB: DrawingBackend>(
     let small = st.text(11.0, st.muted());
 
     // Left column wide enough for the longest category name.
-    let names: Vec<&str> = Category::ALL.iter().map(|c| c.name(lang)).collect();
+    let names: Vec<&str> = Category::ALL.iter().map(|&c| crate::text::kind_name(c, lang)).collect();
     let mut label_w = 0;
     for n in &names {
         label_w = label_w.max(text_width(n, 13.0, st));

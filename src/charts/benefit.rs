@@ -84,7 +84,7 @@ pub fn draw<DB: DrawingBackend>(
     let total_name = lang.pick("合计", "合計", "Total");
     let mut name_w = text_width(total_name, LABEL, st);
     for (cat, _, _) in &rows {
-        name_w = name_w.max(text_width(cat.name(lang), LABEL, st));
+        name_w = name_w.max(text_width(crate::text::kind_name(*cat, lang), LABEL, st));
     }
     let mut value_w = text_width(&value(total.expected), VALUE, st);
     for (_, _, r) in &rows {
@@ -114,7 +114,7 @@ pub fn draw<DB: DrawingBackend>(
     for (i, (cat, households, r)) in rows.iter().enumerate() {
         let yc = top + f64::round(band * (i as f64 + 0.5)) as i32;
         root.draw(&Text::new(
-            cat.name(lang),
+            crate::text::kind_name(*cat, lang),
             (pad + name_w, yc),
             st.text(LABEL, st.ink()).pos(Pos::new(HPos::Right, VPos::Center)),
         ))

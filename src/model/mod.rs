@@ -228,7 +228,9 @@ pub fn category_inputs(s: &Scenario, alloc: &accounting::Allocation) -> [Categor
     })
 }
 
-/// Parse a query and compute its outcome in one call (what the CLI's `simulate` does).
+/// Read a query's scenario keys and compute the outcome in one call. Keys that are not the
+/// scenario's are not judged here: the page layer above (`page::url`, `page::simulate`) reads
+/// them, for the CLI and the page.
 pub fn simulate(query: &str) -> Outcome {
     let parsed = codec::parse(query);
     Simulator::default().run(&parsed.scenario, parsed.notices)

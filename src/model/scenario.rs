@@ -30,17 +30,6 @@ impl Category {
         }
     }
 
-    /// Short name in the reader's language.
-    pub fn name(self, lang: crate::i18n::Lang) -> &'static str {
-        match self {
-            Category::Planting => lang.pick("小种植", "小種植", "Planting"),
-            Category::Livestock => lang.pick("小养殖", "小養殖", "Livestock"),
-            Category::Trade => lang.pick("小买卖", "小買賣", "Small trade"),
-            Category::Workshop => lang.pick("小作坊", "小作坊", "Workshop"),
-            Category::FarmStay => lang.pick("农家乐", "農家樂", "Farm-stay"),
-        }
-    }
-
     pub fn index(self) -> usize {
         self as usize
     }

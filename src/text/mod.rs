@@ -8,6 +8,19 @@ use crate::model::{Category, Outcome};
 use crate::num;
 use serde::Serialize;
 
+pub mod notice;
+
+/// A kind of project's short name in the reader's language.
+pub fn kind_name(kind: Category, lang: Lang) -> &'static str {
+    match kind {
+        Category::Planting => lang.pick("小种植", "小種植", "Planting"),
+        Category::Livestock => lang.pick("小养殖", "小養殖", "Livestock"),
+        Category::Trade => lang.pick("小买卖", "小買賣", "Small trade"),
+        Category::Workshop => lang.pick("小作坊", "小作坊", "Workshop"),
+        Category::FarmStay => lang.pick("农家乐", "農家樂", "Farm-stay"),
+    }
+}
+
 /// A data table: caption, column headers, rows of cells (all text, already formatted).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
@@ -62,7 +75,7 @@ pub fn summary(out: &Outcome, lang: Lang) -> String {
         .iter()
         .zip(Category::ALL)
         .filter(|(c, _)| most > 0 && c.households == most)
-        .map(|(_, cat)| cat.name(lang))
+        .map(|(_, cat)| kind_name(cat, lang))
         .collect();
     let n = i18n::count(most as f64, lang);
     let failed = i18n::percent(out.failed_share * 100.0, 1);
@@ -134,7 +147,7 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                 rows: cats
                     .map(|(c, cat)| {
                         vec![
-                            cat.name(lang).to_string(),
+                            kind_name(cat, lang).to_string(),
                             i18n::count(c.households as f64, lang),
                             i18n::percent(100.0 * c.households as f64 / total, 1),
                             i18n::count(c.reported_households as f64, lang),
@@ -147,7 +160,7 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
             let mut rows: Vec<Vec<String>> = cats
                 .map(|(c, cat)| {
                     vec![
-                        cat.name(lang).to_string(),
+                        kind_name(cat, lang).to_string(),
                         money(c.expected_benefit_yuan, lang),
                         money(c.p5, lang),
                         money(c.p50, lang),
@@ -542,7 +555,7 @@ mod tests {
 
     #[test]
     fn the_readout_formats_every_control_in_the_readers_language() {
-        let s = crate::model::codec::parse("grant=10000&lang=en").scenario;
+        let s = crate::model::codec::parse("grant=10000").scenario;
         let out = simulate("grant=10000");
         let r = readout(&s, &out, Lang::En);
         assert_eq!(r.households, "1,273");

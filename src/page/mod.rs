@@ -1,0 +1,17 @@
+//! The page layer, above the model: what the model knows nothing of. The URL's presentation
+//! keys and the hosts' keys ([`url`]), the page's sliders, adjustable numbers and the table the
+//! early script reads ([`controls`]). The model (`crate::model`) is the scenario, its codec,
+//! the accounting, the benefit and the Monte Carlo; nothing in it names a view, a control, a
+//! theme or an HTML attribute.
+
+pub mod controls;
+pub mod url;
+
+use crate::model::{Outcome, Simulator};
+
+/// Read a whole page URL query and compute its outcome in one call, with a notice for every
+/// key that is neither the scenario's nor the page's (what the CLI's `simulate` prints).
+pub fn simulate(query: &str) -> Outcome {
+    let parsed = url::parse(query);
+    Simulator::default().run(&parsed.scenario, parsed.notices)
+}

@@ -157,7 +157,16 @@ fn the_model_knows_nothing_of_the_page_nor_of_any_language() {
     let g = graph();
     // The scenario, its codec, the accounting, the benefit and the Monte Carlo: they read the
     // dataset and numbers, nothing above (no view, control, theme or HTML attribute; no words).
-    assert_eq!(g["model"], BTreeSet::from(["facts".to_string(), "num".to_string()]), "model: {:?}", g["model"]);
+    assert_eq!(
+        g["model"],
+        BTreeSet::from(["facts".to_string(), "num".to_string()]),
+        "model: {:?}",
+        g["model"]
+    );
     // The page layer sits on the model and the languages, below the text and the charts.
-    assert!(g["page"].iter().all(|m| ["i18n", "model", "num"].contains(&m.as_str())), "page: {:?}", g["page"]);
+    assert!(
+        g["page"].iter().all(|m| ["i18n", "model", "num"].contains(&m.as_str())),
+        "page: {:?}",
+        g["page"]
+    );
 }

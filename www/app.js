@@ -7,10 +7,11 @@
 //   text.js       numbers, summary, notices, tables, chart descriptions, the URL
 //   controls.js   sliders, adjustable numbers, presets, reset, copy link, switches
 //   downloads.js  chart PNG and outcome CSV/JSON
-//   embed.js      the embed's order and view (height messages: ../frame.js)
+//   frame-layout.js  the embed's order and view (height messages: ../frame.js)
 //   theme.js      colour theme and the pre-rendered chart images
 //   failure.js    the static page when the wasm cannot run
 //   provenance.js every figure opens where it comes from (a popover)
+//   dom.js        write text or an attribute only when it differs
 // State is passed, not shared: `page` holds the explainer, its renderer and the narratives.
 // tools/build-dist.mjs bundles all of it (and frame.js, the wasm glue) into one module.
 
@@ -19,7 +20,7 @@ import init, { Explainer, dataset_hash, model_version } from './pkg/helong.js';
 import { bindAdjustables, bindButtons, bindSliders, keepFocusClearOfStrip, syncSliders } from './app/controls.js';
 import { delay, domParsed, nextTask, setText } from './app/dom.js';
 import { bindDownloads } from './app/downloads.js';
-import { applyView, arrangeEmbed, bindMoreControls, openAssumptionsIfSet } from './app/embed.js';
+import { applyView, arrangeEmbed, bindMoreControls, openAssumptionsIfSet } from './app/frame-layout.js';
 import { showFailure } from './app/failure.js';
 import { bindNarrativePrefetch, createNarratives, urlLang } from './app/narrative.js';
 import { bindProvenance } from './app/provenance.js';

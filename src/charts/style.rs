@@ -32,32 +32,52 @@ impl Default for Style {
     }
 }
 
+/// The colours the page and the charts share, as (CSS custom property, light, dark): the
+/// charts draw with these and www/style.css declares each with the same values in its light
+/// block and in both of its dark blocks (a test below reads the stylesheet). Text colours have
+/// at least 4.5:1 contrast on the background in their theme.
+pub const SHARED_COLOURS: [(&str, RGBColor, RGBColor); 4] = [
+    // Background of the page and the chart area.
+    ("--bg", RGBColor(0xff, 0xff, 0xff), RGBColor(0x16, 0x1a, 0x1f)),
+    // Main text.
+    ("--ink", RGBColor(0x1f, 0x23, 0x28), RGBColor(0xe8, 0xea, 0xed)),
+    // Secondary text and axes.
+    ("--muted", RGBColor(0x55, 0x5d, 0x66), RGBColor(0xa9, 0xb1, 0xbb)),
+    // The scenario's own marks and the page's accent (Okabe–Ito blue / sky blue).
+    ("--accent", OKABE_ITO[4], OKABE_ITO[1]),
+];
+
 impl Style {
+    /// The shared colour named `var` in this style's theme.
+    fn shared(&self, var: &str) -> RGBColor {
+        let (_, light, dark) = SHARED_COLOURS.iter().find(|(v, _, _)| *v == var).copied().unwrap_or((
+            "",
+            OKABE_ITO[7],
+            OKABE_ITO[7],
+        ));
+        if self.dark {
+            dark
+        } else {
+            light
+        }
+    }
+
     /// Background of the chart area.
     pub fn background(&self) -> RGBColor {
-        if self.dark {
-            RGBColor(0x16, 0x1a, 0x1f)
-        } else {
-            RGBColor(0xff, 0xff, 0xff)
-        }
+        self.shared("--bg")
     }
+
     /// Main text colour (contrast ≥ 4.5:1 on the background).
     pub fn ink(&self) -> RGBColor {
-        if self.dark {
-            RGBColor(0xe8, 0xea, 0xed)
-        } else {
-            RGBColor(0x1f, 0x23, 0x28)
-        }
+        self.shared("--ink")
     }
+
     /// Secondary text and axes (contrast ≥ 4.5:1 on the background).
     pub fn muted(&self) -> RGBColor {
-        if self.dark {
-            RGBColor(0xa9, 0xb1, 0xbb)
-        } else {
-            RGBColor(0x55, 0x5d, 0x66)
-        }
+        self.shared("--muted")
     }
-    /// Grid lines.
+
+    /// Grid lines (the charts' own: fainter than the page's rules).
     pub fn grid(&self) -> RGBColor {
         if self.dark {
             RGBColor(0x33, 0x3a, 0x42)
@@ -65,15 +85,15 @@ impl Style {
             RGBColor(0xe3, 0xe6, 0xea)
         }
     }
+
     /// The colour of the scenario's own marks (blue reads well on both backgrounds).
     pub fn accent(&self) -> RGBColor {
-        if self.dark {
-            OKABE_ITO[1]
-        } else {
-            OKABE_ITO[4]
-        }
+        self.shared("--accent")
     }
-    /// The colour of what the article reported (orange / vermilion).
+
+    /// The colour of the marks of what the article reported (orange / vermilion: 3:1 for
+    /// marks). The page writes "reported" words in `--reported-ink`, a darker vermilion in the
+    /// light theme, since text needs 4.5:1.
     pub fn reported(&self) -> RGBColor {
         if self.dark {
             OKABE_ITO[0]
@@ -81,6 +101,7 @@ impl Style {
             OKABE_ITO[5]
         }
     }
+
     /// A length in CSS pixels, in device pixels.
     pub fn px(&self, css: f64) -> i32 {
         f64::round(css * self.scale) as i32
@@ -122,4 +143,42 @@ fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
     let f =
         |x: u8, y: u8| crate::num::clamp(f64::round(x as f64 * t + y as f64 * (1.0 - t)), 0.0, 255.0) as u8;
     RGBColor(f(a.0, b.0), f(a.1, b.1), f(a.2, b.2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The custom properties of the stylesheet's block that starts with `selector`.
+    fn block(css: &str, selector: &str) -> Vec<(String, String)> {
+        let start = css.find(selector).unwrap_or_else(|| panic!("no `{selector}` in www/style.css"));
+        let body = &css[start + selector.len()..];
+        let body = &body[..body.find('}').unwrap_or(body.len())];
+        body.split(';')
+            .filter_map(|d| d.split_once(':'))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .filter(|(k, _)| k.starts_with("--"))
+            .collect()
+    }
+
+    fn hex(c: RGBColor) -> String {
+        format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+    }
+
+    #[test]
+    fn the_page_and_the_charts_share_one_palette_and_the_dark_theme_is_written_alike_twice() {
+        let css = include_str!("../../www/style.css");
+        let light = block(css, ":root {");
+        let dark_auto = block(css, ":root:not([data-theme=\"light\"]) {");
+        let dark_chosen = block(css, ":root[data-theme=\"dark\"] {");
+        assert_eq!(dark_auto, dark_chosen, "the dark theme's two blocks (system and chosen) differ");
+        let names = |b: &[(String, String)]| b.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&light), names(&dark_auto), "the light and dark blocks set the same properties");
+        let get =
+            |b: &[(String, String)], k: &str| b.iter().find(|(n, _)| n == k).map(|(_, v)| v.to_lowercase());
+        for (var, l, d) in SHARED_COLOURS {
+            assert_eq!(get(&light, var), Some(hex(l)), "{var} in the light theme");
+            assert_eq!(get(&dark_auto, var), Some(hex(d)), "{var} in the dark theme");
+        }
+    }
 }

@@ -281,7 +281,7 @@ impl<'a> PageSlots<'a> {
                     "p95" => money(q.p95),
                     "courtyard" => money(self.out.courtyard_income_yuan),
                     // Said only after a reader's move.
-                    "steady" => String::new(),
+                    "steady" | "strip_note" => String::new(),
                     other => return bad(format!("data-out=\"{other}\": the model has no such number")),
                 })
             }

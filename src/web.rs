@@ -60,10 +60,17 @@ pub struct Explainer {
     outcome: Outcome,
     /// What each chart was last drawn from (see [`Explainer::chart_changed`]).
     drawn: Vec<(Chart, u64)>,
-    /// The expected benefit before the last move of a scenario control, as the page writes it
-    /// (None after a change of language, theme or view): the readout says why when a move
-    /// left it unchanged.
-    before: Option<f64>,
+    /// The outcome before the last move of a scenario control (None after a change of
+    /// language, theme or view, or a reset): the readout says why when a move left the
+    /// expected benefit unchanged, and the phone strip then shows what did change.
+    before: Option<Before>,
+}
+
+/// What a move is compared with: the expected benefit and the households by kind before it.
+struct Before {
+    benefit: f64,
+    households: Vec<u32>,
+    range: (f64, f64),
 }
 
 /// A canvas's drawing area, as the chart functions take it.
@@ -71,9 +78,39 @@ type CanvasArea = DrawingArea<CanvasBackend, plotters::coord::Shift>;
 
 // Private helpers.
 impl Explainer {
-    /// A fingerprint of what chart `chart` shows (see [`Chart::fingerprint`]).
+    /// A fingerprint of what chart `chart` shows (see [`Chart::fingerprint`]); the strip's
+    /// chart shows the households by kind after a move that left the benefit unchanged.
     fn chart_key(&self, chart: Chart) -> u64 {
-        chart.fingerprint(&self.outcome, self.presentation.lang)
+        match chart {
+            Chart::Total if self.strip_shows_split() => {
+                !Chart::Allocation.fingerprint(&self.outcome, self.presentation.lang)
+            }
+            _ => chart.fingerprint(&self.outcome, self.presentation.lang),
+        }
+    }
+
+    /// The outcome as a move will compare with it.
+    fn before_move(&self) -> Option<Before> {
+        let o = &self.outcome;
+        let households = o.categories.iter().map(|c| c.households).collect();
+        let range = (o.benefit_quantiles_yuan.p5, o.benefit_quantiles_yuan.p95);
+        Some(Before { benefit: o.expected_benefit_yuan, households, range })
+    }
+
+    /// True when the last move left the expected benefit where it was, as the page writes it.
+    fn benefit_unchanged(&self) -> bool {
+        let money = |x: f64| crate::text::money(x, self.presentation.lang);
+        self.before.as_ref().is_some_and(|b| money(b.benefit) == money(self.outcome.expected_benefit_yuan))
+    }
+
+    /// True when the last move left the expected benefit where it was but changed the
+    /// households by kind: the phone strip's chart then shows those (a reader dragging sees a
+    /// picture move, not only a note); otherwise it shows the total and its range.
+    fn strip_shows_split(&self) -> bool {
+        self.benefit_unchanged()
+            && self.before.as_ref().is_some_and(|b| {
+                !b.households.iter().copied().eq(self.outcome.categories.iter().map(|c| c.households))
+            })
     }
 
     /// Set up `canvas` for chart `name` in the reader's language and let `draw` paint it.
@@ -124,9 +161,9 @@ impl Explainer {
     /// Set one key from its text (a slider move). Notices from this key replace the old ones
     /// about it; returns the canonical query.
     pub fn set(&mut self, key: &str, value: &str) -> String {
-        self.before = match key {
-            "lang" | "theme" | "view" | "controls" => None,
-            _ => Some(self.outcome.expected_benefit_yuan),
+        self.before = match url::SETTINGS.iter().any(|st| st.key == key) {
+            true => None,
+            false => self.before_move(),
         };
         let mut fresh = Vec::new();
         url::apply(&mut self.scenario, &mut self.presentation, key, value, &mut fresh);
@@ -159,7 +196,7 @@ impl Explainer {
     /// Set one category's share of the mix (percent), rebalancing the others so the shares
     /// total 100%. Returns the canonical query.
     pub fn set_mix_share(&mut self, index: usize, percent: f64) -> String {
-        self.before = Some(self.outcome.expected_benefit_yuan);
+        self.before = self.before_move();
         self.scenario.rebalance_mix(index, percent);
         self.notices.retain(|n| n.key != "mix" && !n.key.starts_with("mix["));
         self.recompute();
@@ -172,7 +209,7 @@ impl Explainer {
         if !self.scenario.apply_preset(name) {
             return Err(Error::Unknown { what: "preset", name: name.to_string() }.into());
         }
-        self.before = Some(self.outcome.expected_benefit_yuan);
+        self.before = self.before_move();
         self.notices
             .retain(|n| !matches!(n.key.as_str(), "budget" | "grant" | "mix") && !n.key.starts_with("mix["));
         self.recompute();
@@ -249,9 +286,17 @@ impl Explainer {
     pub fn readout(&self) -> Result<JsValue, JsValue> {
         let lang = self.presentation.lang;
         let mut r = crate::text::readout(&self.scenario, &self.outcome, lang);
-        let money = |x: f64| crate::text::money(x, lang);
-        if self.before.is_some_and(|b| money(b) == money(self.outcome.expected_benefit_yuan)) {
+        if self.benefit_unchanged() {
             r.steady = crate::text::steady_note(&self.scenario, &self.outcome, lang);
+            let q = &self.outcome.benefit_quantiles_yuan;
+            let moved = if self.strip_shows_split() {
+                crate::text::StripMoved::Households
+            } else if self.before.as_ref().is_some_and(|b| b.range != (q.p5, q.p95)) {
+                crate::text::StripMoved::Range
+            } else {
+                crate::text::StripMoved::Elsewhere
+            };
+            r.strip_note = crate::text::strip_note(&self.outcome, moved, lang);
         }
         to_js(&r)
     }
@@ -294,7 +339,11 @@ impl Explainer {
         dark: bool,
         scale: f64,
     ) -> Result<(), JsValue> {
-        self.paint(name, canvas, dark, scale, |chart, root, out, style| chart.draw(root, out, style))?;
+        let split = self.strip_shows_split();
+        self.paint(name, canvas, dark, scale, |chart, root, out, style| match chart {
+            Chart::Total if split => crate::charts::allocation::draw_strip(root, out, style),
+            _ => chart.draw(root, out, style),
+        })?;
         if let Ok(chart) = Chart::parse(name) {
             let key = self.chart_key(chart);
             self.drawn.retain(|(c, _)| *c != chart);

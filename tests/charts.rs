@@ -414,3 +414,27 @@ fn a_chart_whose_drawing_changes_always_gets_a_new_fingerprint_so_the_page_never
     // Not vacuous: courtyards, for one, leave every scenario chart as it was.
     assert!(shared >= 4, "only {shared} pairs of scenarios shared a fingerprint");
 }
+
+#[test]
+fn the_phone_strips_households_picture_names_every_kind_with_its_count_and_follows_the_grant() {
+    let draw = |q: &str| {
+        let out = simulate(q);
+        let mut buf = String::new();
+        {
+            use plotters::prelude::IntoDrawingArea;
+            let root = plotters::prelude::SVGBackend::with_string(&mut buf, (360, 84)).into_drawing_area();
+            helong::charts::allocation::draw_strip(&root, &out, &style(Lang::En, false, 1.0)).expect("drawn");
+        }
+        (out, buf)
+    };
+    let (out, reported) = draw("");
+    let texts: Vec<String> = labels(&reported).into_iter().map(|l| l.text).collect();
+    for (c, kind) in out.categories.iter().zip(helong::model::Category::ALL) {
+        assert!(texts.contains(&helong::text::kind_name(kind, Lang::En).to_string()), "{texts:?}");
+        assert!(texts.contains(&helong::i18n::count(c.households as f64, Lang::En)), "{texts:?}");
+    }
+    // A higher grant funds fewer households: the picture changes with it.
+    let (_, fewer) = draw("grant=10000");
+    assert_ne!(reported, fewer);
+    assert!(labels(&fewer).iter().any(|l| l.text == "930"), "1,859 livestock households become 930");
+}

@@ -19,7 +19,6 @@ pub fn draw<DB: DrawingBackend>(
     let (w, h) = root.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let lang = st.lang;
-    let label_font = st.text(13.0, st.ink());
     let small = st.text(11.0, st.muted());
 
     // Left column wide enough for the longest category name.
@@ -57,39 +56,7 @@ pub fn draw<DB: DrawingBackend>(
         .map_err(draw_err)?;
     }
 
-    let band = (bottom - top) as f64 / out.categories.len().max(1) as f64;
-    for (i, c) in out.categories.iter().enumerate() {
-        let y0 = top + f64::round(band * i as f64) as i32;
-        let yc = top + f64::round(band * (i as f64 + 0.5)) as i32;
-        let bar_h = (band * 0.62) as i32;
-        let (b0, b1) = (yc - bar_h / 2, yc + bar_h / 2);
-        root.draw(&Text::new(
-            names[i],
-            (left - pad, yc),
-            label_font.clone().pos(Pos::new(HPos::Right, VPos::Center)),
-        ))
-        .map_err(draw_err)?;
-        // Scenario: solid bar.
-        if c.households > 0 {
-            root.draw(&Rectangle::new([(x(0.0), b0), (x(c.households as f64), b1)], st.accent().filled()))
-                .map_err(draw_err)?;
-        }
-        // Reported: ghost outline over the full band height, dashed feel via a thin stroke.
-        let gx = x(c.reported_households as f64);
-        root.draw(&Rectangle::new(
-            [(x(0.0), y0 + (band * 0.12) as i32), (gx.max(x(0.0) + 1), y0 + (band * 0.88) as i32)],
-            st.reported().stroke_width(st.px(2.0) as u32),
-        ))
-        .map_err(draw_err)?;
-        // Value at the end of the bar.
-        let end = x(c.households as f64).max(gx);
-        root.draw(&Text::new(
-            i18n::count(c.households as f64, lang),
-            (end + st.px(5.0), yc),
-            label_font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
-        ))
-        .map_err(draw_err)?;
-    }
+    rows(root, out, st, &Rows { left, pad, top, bottom, x: &x, font_px: 13.0 })?;
 
     // Legend: a solid swatch for the scenario, an outlined one for the report.
     let sw = st.px(12.0);
@@ -111,4 +78,90 @@ pub fn draw<DB: DrawingBackend>(
     ))
     .map_err(draw_err)?;
     Ok(())
+}
+
+/// Where the rows of bars go: the label column ends at `left` (minus `pad`), the bars run from
+/// `x(0)` and the rows share `top..bottom`; labels at `font_px`.
+struct Rows<'a> {
+    left: i32,
+    pad: i32,
+    top: i32,
+    bottom: i32,
+    x: &'a dyn Fn(f64) -> i32,
+    font_px: f64,
+}
+
+/// One row per kind: its name, the scenario's households as a solid bar, the reported ones as
+/// an outline, and the count at the end. The same marks in the chart and in the phone's strip.
+fn rows<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    out: &Outcome,
+    st: &Style,
+    r: &Rows,
+) -> Result<(), Error> {
+    let Rows { left, pad, top, bottom, x, font_px } = *r;
+    let lang = st.lang;
+    let label_font = st.text(font_px, st.ink());
+    let band = (bottom - top) as f64 / out.categories.len().max(1) as f64;
+    for (i, (c, kind)) in out.categories.iter().zip(Category::ALL).enumerate() {
+        let y0 = top + f64::round(band * i as f64) as i32;
+        let yc = top + f64::round(band * (i as f64 + 0.5)) as i32;
+        let bar_h = (band * 0.62) as i32;
+        let (b0, b1) = (yc - bar_h / 2, yc + bar_h / 2);
+        root.draw(&Text::new(
+            crate::text::kind_name(kind, lang),
+            (left - pad, yc),
+            label_font.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+        ))
+        .map_err(draw_err)?;
+        // Scenario: solid bar.
+        if c.households > 0 {
+            root.draw(&Rectangle::new([(x(0.0), b0), (x(c.households as f64), b1)], st.accent().filled()))
+                .map_err(draw_err)?;
+        }
+        // Reported: an outline over most of the band's height.
+        let gx = x(c.reported_households as f64);
+        root.draw(&Rectangle::new(
+            [(x(0.0), y0 + (band * 0.12) as i32), (gx.max(x(0.0) + 1), y0 + (band * 0.88) as i32)],
+            st.reported().stroke_width(st.px(if font_px < 12.0 { 1.5 } else { 2.0 }).max(1) as u32),
+        ))
+        .map_err(draw_err)?;
+        // Value at the end of the bar.
+        let end = x(c.households as f64).max(gx);
+        root.draw(&Text::new(
+            i18n::count(c.households as f64, lang),
+            (end + st.px(5.0), yc),
+            label_font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(draw_err)?;
+    }
+    Ok(())
+}
+
+/// The phone strip's picture of a move that left the expected benefit where it was: the
+/// households funded by kind (solid) against the reported split (outlined), in the strip's
+/// height, with no legend or axis (the allocation chart below has them).
+pub fn draw_strip<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    out: &Outcome,
+    st: &Style,
+) -> Result<(), Error> {
+    let Some((w, h)) = super::begin_scenario(root, out, st)? else { return Ok(()) };
+    let font_px = 10.0;
+    let label_w = Category::ALL
+        .iter()
+        .map(|&c| text_width(crate::text::kind_name(c, st.lang), font_px, st))
+        .max()
+        .unwrap_or(0);
+    let pad = st.px(6.0);
+    let left = label_w + 2 * pad;
+    let right = w - st.px(44.0);
+    let (top, bottom) = (st.px(2.0), h - st.px(2.0));
+    if right <= left + st.px(20.0) {
+        return Ok(());
+    }
+    let max =
+        out.categories.iter().map(|c| c.households.max(c.reported_households) as f64).fold(1.0, f64::max);
+    let x = |v: f64| left + f64::round((right - left) as f64 * v / max) as i32;
+    rows(root, out, st, &Rows { left, pad, top, bottom, x: &x, font_px })
 }

@@ -341,6 +341,8 @@ pub struct Readout {
     /// Why the last move left the expected benefit where it was (empty when it moved; filled
     /// by the caller, which knows the benefit before the move: see [`steady_note`]).
     pub steady: String,
+    /// The same in one short line, for the phone strip under its chart ([`strip_note`]).
+    pub strip_note: String,
 }
 
 /// True when every value of `xs` is the first one.
@@ -391,6 +393,44 @@ pub fn steady_note(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Str
     }
 }
 
+/// What a move that left the expected benefit where it was changed instead, as the phone
+/// strip shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StripMoved {
+    /// The households by kind: the strip's chart shows them.
+    Households,
+    /// The P5–P95 range: the strip's chart shows it.
+    Range,
+    /// Nothing the strip shows (courtyards, say).
+    Elsewhere,
+}
+
+/// One short line for the phone strip, under its chart, after a move that left the expected
+/// benefit where it was: what moved instead.
+pub fn strip_note(out: &Outcome, moved: StripMoved, lang: Lang) -> String {
+    if let Some(why) = empty_outcome(out, lang) {
+        return why.to_string();
+    }
+    match moved {
+        StripMoved::Households => lang.pick(
+            "预期效益不变 · 图中是各类户数",
+            "預期效益不變 · 圖中是各類戶數",
+            "Same expected benefit · chart: households by kind",
+        ),
+        StripMoved::Range => lang.pick(
+            "预期效益不变 · 变化的是区间",
+            "預期效益不變 · 變化的是區間",
+            "Same expected benefit · the range moved",
+        ),
+        StripMoved::Elsewhere => lang.pick(
+            "预期效益不变 · 这一项不影响它",
+            "預期效益不變 · 這一項不影響它",
+            "Same expected benefit · this control does not change it",
+        ),
+    }
+    .to_string()
+}
+
 /// The readout of a scenario and its outcome.
 pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout {
     let pct = |x: f64| i18n::percent(x, 1);
@@ -423,6 +463,7 @@ pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout
         controls,
         assumptions: assumptions_line(s, lang),
         steady: String::new(),
+        strip_note: String::new(),
     }
 }
 

@@ -11,7 +11,9 @@ import { fillOutputs, fillText, textSteps } from './text.js';
 import { isDark } from './theme.js';
 
 /** Charts that depend on the scenario (redrawn on every change). */
-/** `total` is the small chart of the phone's sticky strip (not drawn while it is not shown). */
+/** `total` is the small chart of the phone's sticky strip (not drawn while it is not shown):
+ * the total and its range, or, after a move that left the expected benefit unchanged, the
+ * households by kind (Rust decides which: src/web.rs). */
 const SCENARIO_CHARTS = ['allocation', 'benefit', 'outcomes', 'total'];
 /** Charts that depend only on the dataset (redrawn on resize, language or theme). */
 const STATIC_CHARTS = ['context'];
@@ -82,12 +84,6 @@ export function createRenderer(explainer) {
   /** Charts whose numbers changed while they were off screen: drawn once they are seen. */
   const stale = new Set();
 
-  /** True while the phone strip's "why nothing moved" line lies over the strip's small chart
-   * (style.css): the chart is drawn once the line goes, not under it on every move. */
-  const strip = document.querySelector('.sim-strip');
-  const stripNote = strip?.querySelector('.steady');
-  const covered = (canvas) => Boolean(stripNote?.textContent) && strip.contains(canvas);
-
   /** Draw charts: `jobs` is [[name, force]]; `all` draws those off screen too. Boxes not yet
    * known to the observer are read before any canvas is resized, so the page is laid out once. */
   const drawCharts = (jobs, dark, all) => {
@@ -97,7 +93,7 @@ export function createRenderer(explainer) {
     found.forEach(([name, force, canvas], i) => {
       if (sizes[i].width === 0 || sizes[i].height === 0) return; // not shown (display: none)
       const dirty = force || stale.has(name) || explainer.chart_changed(name);
-      if (!all && (onScreen.get(canvas) === false || covered(canvas))) {
+      if (!all && onScreen.get(canvas) === false) {
         if (dirty) stale.add(name);
         return;
       }
@@ -132,7 +128,7 @@ export function createRenderer(explainer) {
     const jobs = SCENARIO_CHARTS.map((name) => [name, all]);
     if (staticDirty) jobs.unshift(...STATIC_CHARTS.map((name) => [name, true]));
     staticDirty = false;
-    fillOutputs(explainer); // first: the "why nothing moved" line decides whether the strip's chart shows
+    fillOutputs(explainer);
     drawCharts(jobs, dark, all);
     const ms = performance.now() - t0;
     scheduleIdle();

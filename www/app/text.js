@@ -118,7 +118,7 @@ export function updateUrl(explainer) {
 /** Numbers in the reactive sentence, beside each slider, and the courtyard line: one call. */
 export function fillOutputs(explainer) {
   const r = explainer.readout();
-  for (const key of ['households', 'benefit', 'p5', 'p95', 'courtyard', 'assumptions', 'steady']) {
+  for (const key of ['households', 'benefit', 'p5', 'p95', 'courtyard', 'assumptions', 'steady', 'strip_note']) {
     for (const el of document.querySelectorAll(`[data-out="${key}"]`)) setText(el, r[key]);
   }
   for (const el of document.querySelectorAll('[data-adjust]')) {

@@ -46,13 +46,8 @@ impl Chart {
     /// (a slider that does not concern a chart, courtyards say, costs that chart nothing).
     /// `tests/charts.rs` checks that a changed drawing always changes the fingerprint.
     pub fn fingerprint(self, out: &Outcome, lang: Lang) -> u64 {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut eat = |x: f64| {
-            for b in x.to_bits().to_le_bytes() {
-                h ^= b as u64;
-                h = h.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        };
+        let mut h = crate::num::Fnv1a64::default();
+        let mut eat = |x: f64| h.write(&x.to_bits().to_le_bytes());
         eat(lang as u8 as f64);
         let o = out;
         let q = &o.benefit_quantiles_yuan;
@@ -78,7 +73,7 @@ impl Chart {
                 o.draws.iter().for_each(|d| eat(d.total_yuan));
             }
         }
-        h
+        h.finish()
     }
 
     pub const ALL: [Chart; 4] = [Chart::Allocation, Chart::Benefit, Chart::Outcomes, Chart::Context];

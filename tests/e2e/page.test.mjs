@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
-import { useSite, openPage, waitReady } from './helpers.mjs';
+import { useSite, openPage, scrollToMiddle, waitReady } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const TIMEOUT = 60_000;
@@ -60,8 +60,7 @@ describe('the reader’s explainer', () => {
       assert.equal(await visibleText(s.page, '[data-out="households"]'), '2546');
       // The reader drags the slider where it is, beside the charts (a chart off screen waits
       // for the pause: tests/e2e/layout.test.mjs).
-      await s.page.$eval('#in-grant', (el) => el.scrollIntoView({ block: 'center' }));
-      await s.page.waitForTimeout(100);
+      await scrollToMiddle(s.page, '#in-grant');
       const before = await canvasHash(s.page, 'chart-allocation');
       const benefitBefore = await canvasHash(s.page, 'chart-benefit');
       await slide(s.page, 'in-grant', 10000);
@@ -150,9 +149,13 @@ describe('the reader’s explainer', () => {
     try {
       const corner = () => s.page.$eval('#chart-allocation', (c) => [...c.getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3));
       assert.ok((await corner())[0] > 200, 'light background');
-      await s.page.click('[data-theme-choice="dark"] >> visible=true');
-      await s.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-      await s.page.waitForTimeout(100);
+      // The click, and the page's next render (`explainer:rendered`), which it asks for.
+      await s.page.locator('[data-theme-choice="dark"] >> visible=true').evaluate((b) => {
+        window.__rendered = new Promise((resolve) => addEventListener('explainer:rendered', resolve, { once: true }));
+        b.click();
+      });
+      await s.page.evaluate(() => window.__rendered);
+      assert.equal(await s.page.getAttribute('html', 'data-theme'), 'dark');
       assert.ok((await corner())[0] < 60, 'dark background');
       await s.page.waitForFunction(() => location.search.includes('theme=dark'));
     } finally {

@@ -353,13 +353,44 @@ fn a_downloaded_chart_carries_its_scenario_and_source_under_it() {
 
 #[test]
 fn every_chart_has_a_name_the_page_and_the_command_line_use() {
-    for (chart, name) in
-        [(Chart::Benefit, "benefit"), (Chart::Outcomes, "outcomes"), (Chart::Context, "context")]
-    {
-        assert_eq!(chart.name(), name);
+    use std::process::Command;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = std::fs::read_to_string(root.join("www/index.html")).expect("the page");
+    let render_js = std::fs::read_to_string(root.join("www/app/render.js")).expect("the render loop");
+    let cli =
+        |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_helong")).args(args).output().expect("run the CLI");
+    let help = String::from_utf8(cli(&["help"]).stdout).expect("UTF-8");
+    let dir = std::env::temp_dir().join(format!("helong-chart-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    // Every chart (the four of the story and the phone strip's small one): its name reads back,
+    // the page has its canvas (`chart-<name>`, the id src/web.rs draws into) and its render loop
+    // draws it, and the command line draws it by that name.
+    for chart in Chart::ALL.into_iter().chain([Chart::Total]) {
+        let name = chart.name();
         assert_eq!(Chart::parse(name), Ok(chart));
-        assert!(Chart::ALL.contains(&chart));
+        assert!(
+            page.contains(&format!("<canvas id=\"chart-{name}\"")),
+            "the page has no canvas#chart-{name}"
+        );
+        assert!(render_js.contains(&format!("'{name}'")), "www/app/render.js never draws {name}");
+        let out = dir.join(format!("{name}.svg"));
+        let run = cli(&["render", "--chart", name, "", "--out", out.to_str().expect("a path")]);
+        assert!(run.status.success(), "render --chart {name}: {}", String::from_utf8_lossy(&run.stderr));
+        let svg = std::fs::read_to_string(&out).expect("the chart written");
+        assert!(svg.starts_with("<svg") && svg.len() > 1000, "{name}: {} bytes", svg.len());
+        if Chart::ALL.contains(&chart) {
+            assert!(help.contains(name), "the command line's help names {name}: {help}");
+        }
     }
+    let _ = std::fs::remove_dir_all(&dir);
+    // And the page names no chart the model cannot draw; the command line refuses one.
+    for id in page.split("<canvas id=\"chart-").skip(1) {
+        let name = &id[..id.find('"').expect("a closing quote")];
+        assert!(Chart::parse(name).is_ok(), "the page has canvas#chart-{name}, no chart of the model");
+    }
+    let run = cli(&["render", "--chart", "pie", "", "--out", "pie.svg"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("pie"));
 }
 
 #[test]

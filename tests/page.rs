@@ -268,22 +268,326 @@ fn every_slot_is_filled_in_the_language_it_stands_in_and_loses_its_mark() {
     assert!(!page.contains("<caption id=\"table-benefit-caption\"></caption>"), "the caption was filled");
 }
 
-#[test]
-fn the_pages_scripts_keep_no_copy_of_the_models_ranges_keys_values_or_language_tags() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
-    let mut files = vec![dir.join("app.js"), dir.join("frame.js"), dir.join("early.js")];
-    for e in std::fs::read_dir(dir.join("app")).expect("www/app") {
-        files.push(e.expect("an entry").path());
-    }
-    // Lists of the model's values as a script would write them: the themes, the views, the
-    // controls, the assumption sliders' URL keys. (render.js still names the charts: noted.)
-    let lists = ["'light', 'dark'", "'auto', 'light'", "'key', 'none'", "'fail', 'sigma'"];
-    for f in files {
-        let js = std::fs::read_to_string(&f).expect("a script");
-        for copy in ["50000000", "100000", "'zh-tw'", "zh-hant-hk", "min: 500"].iter().chain(&lists) {
-            assert!(!js.contains(copy), "{} holds {copy:?}, a rule that lives in Rust", f.display());
+/// A token of a script, as far as the copy check needs: a string, template or regular
+/// expression literal (its text), a number, a name, or one character of punctuation.
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Str(String),
+    Regex(String),
+    Num(String),
+    Name(String),
+    Punct(char),
+}
+
+/// The tokens of a script, comments dropped. A template literal is one string (its `${…}` parts
+/// included); a `/` starts a regular expression where a value is expected.
+fn js_tokens(src: &str) -> Vec<Tok> {
+    let c: Vec<char> = src.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < c.len() {
+        let ch = c[i];
+        let next = c.get(i + 1).copied();
+        if ch.is_whitespace() {
+            i += 1;
+        } else if ch == '/' && next == Some('/') {
+            while i < c.len() && c[i] != '\n' {
+                i += 1;
+            }
+        } else if ch == '/' && next == Some('*') {
+            i += 2;
+            while i + 1 < c.len() && !(c[i] == '*' && c[i + 1] == '/') {
+                i += 1;
+            }
+            i += 2;
+        } else if ch == '\'' || ch == '"' || ch == '`' {
+            let mut text = String::new();
+            let mut depth = 0;
+            i += 1;
+            while i < c.len() && !(c[i] == ch && depth == 0) {
+                if c[i] == '\\' {
+                    text.push(c[i]);
+                    i += 1;
+                } else if ch == '`' && c[i] == '$' && c.get(i + 1) == Some(&'{') {
+                    depth += 1;
+                } else if ch == '`' && c[i] == '}' && depth > 0 {
+                    depth -= 1;
+                }
+                if i < c.len() {
+                    text.push(c[i]);
+                }
+                i += 1;
+            }
+            i += 1;
+            out.push(Tok::Str(text));
+        } else if ch == '/' {
+            let value_expected = match out.last() {
+                None | Some(Tok::Punct(_)) => !matches!(out.last(), Some(Tok::Punct(')' | ']' | '}'))),
+                Some(Tok::Name(n)) => matches!(n.as_str(), "return" | "typeof" | "case" | "of" | "in"),
+                _ => false,
+            };
+            if value_expected {
+                let mut text = String::new();
+                let mut class = false;
+                i += 1;
+                while i < c.len() && (c[i] != '/' || class) {
+                    if c[i] == '\\' {
+                        text.push(c[i]);
+                        i += 1;
+                    } else if c[i] == '[' {
+                        class = true;
+                    } else if c[i] == ']' {
+                        class = false;
+                    }
+                    if i < c.len() {
+                        text.push(c[i]);
+                    }
+                    i += 1;
+                }
+                i += 1;
+                while i < c.len() && c[i].is_ascii_alphabetic() {
+                    i += 1; // flags
+                }
+                out.push(Tok::Regex(text));
+            } else {
+                out.push(Tok::Punct(ch));
+                i += 1;
+            }
+        } else if ch.is_ascii_digit() || (ch == '.' && next.is_some_and(|d| d.is_ascii_digit())) {
+            let from = i;
+            while i < c.len()
+                && (c[i].is_ascii_alphanumeric()
+                    || c[i] == '.'
+                    || c[i] == '_'
+                    || ((c[i] == '-' || c[i] == '+') && matches!(c[i - 1], 'e' | 'E')))
+            {
+                i += 1;
+            }
+            out.push(Tok::Num(c[from..i].iter().filter(|&&d| d != '_').collect()));
+        } else if ch.is_alphanumeric() || ch == '_' || ch == '$' {
+            let from = i;
+            while i < c.len() && (c[i].is_alphanumeric() || c[i] == '_' || c[i] == '$') {
+                i += 1;
+            }
+            out.push(Tok::Name(c[from..i].iter().collect()));
+        } else {
+            out.push(Tok::Punct(ch));
+            i += 1;
         }
     }
+    out
+}
+
+/// The rules of the model a script could copy: every number of a key's range, step or default
+/// (and of the sliders' and adjustable numbers' steps), every key, each key's allowed values,
+/// and the tags the `lang` key understands besides the languages' own.
+struct ModelRules {
+    numbers: Vec<(f64, String)>,
+    keys: Vec<String>,
+    values: Vec<(&'static str, Vec<String>)>,
+    tags: Vec<String>,
+    charts: Vec<String>,
+    presentation: Vec<String>,
+}
+
+fn model_rules() -> ModelRules {
+    use helong::model::codec::{
+        self, Presentation, Theme, ADJUSTERS, CONTROLS, FIELDS, HOST_KEYS, SETTINGS, SLIDERS, VIEWS,
+    };
+    use helong::model::scenario::HOUSEHOLD_CAP;
+    use helong::model::Scenario;
+    let mut numbers: Vec<(f64, String)> = Vec::new();
+    let (d, p) = (Scenario::default(), Presentation::default());
+    for f in &FIELDS {
+        let r = f.range;
+        for (x, what) in [(Some(r.min), "min"), (Some(r.max), "max"), (r.step, "step")] {
+            if let Some(x) = x {
+                numbers.push((x, format!("{} {what}", f.key)));
+            }
+        }
+        for x in codec::value(&d, &p, f.key).unwrap_or_default().split(',') {
+            numbers
+                .push((helong::num::read(x).expect("a default is a number"), format!("{} default", f.key)));
+        }
+    }
+    numbers.extend(SLIDERS.iter().map(|(k, _, step)| (*step, format!("{k} slider step"))));
+    numbers.extend(ADJUSTERS.iter().map(|(k, step)| (*step, format!("{k} adjustable step"))));
+    numbers.push((f64::from(HOUSEHOLD_CAP), "the households' cap".to_string()));
+    // 0 and 1 are every script's (an index, a count, a first element), not a rule.
+    numbers.retain(|(x, _)| *x != 0.0 && *x != 1.0);
+    let mut keys: Vec<String> =
+        FIELDS.iter().map(|f| f.key).chain(SETTINGS.iter().map(|s| s.key)).map(String::from).collect();
+    keys.extend(HOST_KEYS.iter().map(|k| k.to_string()));
+    let values = vec![
+        ("theme", Theme::ALL.iter().map(|t| t.id().to_string()).collect()),
+        ("view", VIEWS.iter().map(|v| v.to_string()).collect()),
+        ("controls", CONTROLS.iter().map(|v| v.to_string()).collect()),
+    ];
+    let own: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+    let tags = Lang::TAGS
+        .iter()
+        .map(|(t, _)| t.to_string())
+        .filter(|t| !own.iter().any(|o| o.eq_ignore_ascii_case(t)))
+        .collect();
+    let charts = helong::charts::Chart::ALL
+        .iter()
+        .chain([&helong::charts::Chart::Total])
+        .map(|c| c.name().to_string())
+        .collect();
+    let presentation = SETTINGS.iter().map(|s| s.key.to_string()).collect();
+    ModelRules { numbers, keys, values, tags, charts, presentation }
+}
+
+/// Where a script holds a copy of one of the model's rules, in words.
+fn copies_of_the_model(name: &str, src: &str, rules: &ModelRules) -> Vec<String> {
+    let toks = js_tokens(src);
+    let mut found = Vec::new();
+    // Numbers: a range, a step or a default written into the script. A delay (`setTimeout`'s)
+    // and a constant named for its unit (`…_MS`, `…_HEIGHT`) measure the page, not the model.
+    for (i, t) in toks.iter().enumerate() {
+        let Tok::Num(text) = t else { continue };
+        let Some(x) = helong::num::read(text).or_else(|| text.parse().ok()) else { continue };
+        let Some((_, what)) = rules.numbers.iter().find(|(n, _)| *n == x) else { continue };
+        let named = i >= 2
+            && toks[i - 1] == Tok::Punct('=')
+            && matches!(&toks[i - 2], Tok::Name(n) if n.ends_with("_MS") || n.ends_with("_HEIGHT"));
+        let mut depth = 0;
+        let mut delay = false;
+        for j in (0..i).rev() {
+            match &toks[j] {
+                Tok::Punct(')') => depth += 1,
+                Tok::Punct('(') if depth == 0 => {
+                    delay = matches!(toks.get(j.wrapping_sub(1)), Some(Tok::Name(n)) if n == "setTimeout");
+                    break;
+                }
+                Tok::Punct('(') => depth -= 1,
+                Tok::Punct(';' | '{' | '}') if depth == 0 => break,
+                _ => {}
+            }
+        }
+        if !named && !delay {
+            found.push(format!("{name}: the number {text} ({what})"));
+        }
+    }
+    // Lists: an array literal or a regular expression that names two keys, or two allowed values
+    // of one key. (A list of the charts is one of canvas ids, `chart-<name>`, not of views,
+    // though most of the names are the same.)
+    let mut lists: Vec<Vec<String>> = Vec::new();
+    let mut open: Vec<Option<Vec<String>>> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        match t {
+            // The embed's loader names the placeholder's attributes it passes on as keys
+            // (`data-view`, `data-lang`, `data-theme`): the snippet's public interface (SPEC §5),
+            // not a copy; each must be a key the model reads.
+            Tok::Punct('[') if name == "embed.js" && i >= 2 && toks[i - 2] == Tok::Name("PASSED".into()) => {
+                for t in toks[i + 1..].iter().take_while(|t| **t != Tok::Punct(']')) {
+                    if let Tok::Str(k) = t {
+                        assert!(
+                            rules.presentation.contains(k),
+                            "embed.js passes data-{k}, which is no presentation key"
+                        );
+                    }
+                }
+                open.push(None);
+            }
+            Tok::Punct('[') => open.push(Some(Vec::new())),
+            Tok::Punct(']') => lists.extend(open.pop().flatten()),
+            Tok::Str(s) => {
+                if let Some(Some(l)) = open.last_mut() {
+                    l.push(s.clone());
+                }
+            }
+            Tok::Regex(r) => lists
+                .push(r.split(|ch: char| !(ch.is_alphanumeric() || ch == '-')).map(String::from).collect()),
+            _ => {}
+        }
+    }
+    for list in &lists {
+        let known = |set: &[String]| {
+            let mut hit: Vec<&String> =
+                list.iter().filter(|w| set.iter().any(|s| s.eq_ignore_ascii_case(w))).collect();
+            hit.dedup();
+            hit
+        };
+        if list.iter().all(|w| rules.charts.contains(w)) {
+            continue;
+        }
+        let keys = known(&rules.keys);
+        if keys.len() >= 2 {
+            found.push(format!("{name}: a list of keys {keys:?}"));
+        }
+        for (key, values) in &rules.values {
+            let hit = known(values);
+            if hit.len() >= 2 {
+                found.push(format!("{name}: a list of the values of {key} {hit:?}"));
+            }
+        }
+    }
+    // Language tags: a tag the `lang` key understands (other than a language's own), in a
+    // string, or in a regular expression.
+    for t in &toks {
+        let hit = match t {
+            Tok::Str(s) => rules.tags.iter().find(|tag| s.eq_ignore_ascii_case(tag.trim_end_matches('*'))),
+            Tok::Regex(r) => {
+                let r = r.to_ascii_lowercase();
+                rules.tags.iter().find(|tag| tag.len() > 4 && r.contains(tag.trim_end_matches('*')))
+            }
+            _ => None,
+        };
+        if let Some(tag) = hit {
+            found.push(format!("{name}: the language tag {tag:?}"));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_pages_scripts_keep_no_copy_of_the_models_ranges_keys_values_or_language_tags() {
+    let rules = model_rules();
+    // The check sees a copy where there is one.
+    for planted in [
+        "const MAX = 50_000_000;",
+        "el.max = 5e4;",
+        "const THEMES = ['auto', 'dark'];",
+        "if (/^(light|dark)$/.test(v)) x();",
+        "const ASSUMED = ['Fail', 'sigma'];",
+        "const TAGS = { 'zh-tw': 1 };",
+        "return /^zh-hant-hk$/i.test(t);",
+        "const steps = [0.05, 0.01];",
+    ] {
+        assert!(!copies_of_the_model("planted", planted, &rules).is_empty(), "not seen: {planted}");
+    }
+    for fine in [
+        "setTimeout(go, 500);",
+        "const FALLBACK_MS = 1000;",
+        "const charts = ['allocation', 'benefit', 'total'];",
+        "x = a / 2 / b;",
+    ] {
+        assert_eq!(copies_of_the_model("fine", fine, &rules), Vec::<String>::new(), "{fine}");
+    }
+    // Every script of the page, the embed's loader among them (not the generated wasm glue).
+    let www = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
+    let mut files = Vec::new();
+    for dir in [www.clone(), www.join("app")] {
+        for e in std::fs::read_dir(&dir).expect("www/") {
+            let path = e.expect("an entry").path();
+            if path.extension().is_some_and(|x| x == "js") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let names: Vec<String> =
+        files.iter().map(|f| f.strip_prefix(&www).unwrap().display().to_string()).collect();
+    for must in ["app.js", "early.js", "embed.js", "frame.js", "app/provenance.js"] {
+        assert!(names.iter().any(|n| n == must), "{must} read: {names:?}");
+    }
+    let mut found = Vec::new();
+    for (f, name) in files.iter().zip(&names) {
+        let js = std::fs::read_to_string(f).expect("a script");
+        found.extend(copies_of_the_model(name, &js, &rules));
+    }
+    assert_eq!(found, Vec::<String>::new(), "rules that live in Rust");
 }
 
 #[test]

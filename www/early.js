@@ -11,9 +11,14 @@
   const table = (name, sep) =>
     new Map((d.getAttribute(name) || '').split(' ').filter(Boolean).map((p) => p.split('=')).map(([k, v]) => [k, sep ? v.split(sep) : v]));
   const allowed = table('data-url-values', ',');
-  // Keys as the codec reads them: trimmed, any case; the last of a repeated key wins.
+  // Keys and values as the codec reads them (codec::parse): leading '?'s dropped, '+' and
+  // %-escapes decoded (URLSearchParams decodes as the codec does), white space trimmed as Rust's
+  // str::trim (U+0085 yes, U+FEFF no), only ASCII letters lower-cased (a Kelvin sign is no 'k');
+  // the last of a repeated key wins. Checked by tests/e2e/early-codec.test.mjs.
+  const edges = /^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+  const fold = (s) => s.replace(edges, '').replace(/[A-Z]+/g, (c) => c.toLowerCase());
   const q = new Map();
-  for (const [k, v] of new URLSearchParams(location.search)) q.set(k.trim().toLowerCase(), v.trim().toLowerCase());
+  for (const [k, v] of new URLSearchParams(location.search.replace(edges, '').replace(/^\?+/, ''))) q.set(fold(k), fold(v));
   const key = (k) => q.get(k) || '';
   const pick = (k) => {
     const values = allowed.get(k) || [''];

@@ -28,6 +28,9 @@
   const MESSAGE_TYPE = 'helong:height';
   /** Where several copies of this script share their state. */
   const STATE_KEY = '__helongEmbed';
+  /** The origin a page on disk (file:) speaks from in a message: an opaque one, which no
+   * website has (browsers name a file: URL's own origin 'null' or 'file://'). */
+  const OPAQUE = 'null';
   /** A script URL ending in embed.js (with or without a query or fragment). */
   const SCRIPT_NAME = /(^|\/)embed\.js([?#].*)?$/;
 
@@ -102,7 +105,7 @@
     iframe.style.border = '0';
     iframe.style.overflow = 'hidden';
     setHeight(iframe, initialHeight(placeholder));
-    return { iframe, origin: src.origin };
+    return { iframe, origin: src.protocol === 'file:' ? OPAQUE : src.origin };
   }
 
   /** Hide the placeholder's no-JS fallback links once the iframe stands in for them. */
@@ -122,22 +125,26 @@
     state.frames.push({ id: String(id), iframe: made.iframe, origin: made.origin });
   }
 
-  /** The registered iframe whose window sent a message, or null. */
+  /** The registered iframe whose window sent a message from the origin its page was loaded
+   * from, or null: a message from any other window (the host page, another frame, another
+   * embed's iframe for this one), or from this iframe's window once it has gone to another
+   * origin, is not this iframe's to give. */
   function frameFor(state, event) {
     for (const entry of state.frames) {
       if (entry.iframe.contentWindow && entry.iframe.contentWindow === event.source) {
-        return entry.origin === 'null' || entry.origin === event.origin ? entry : null;
+        return entry.origin === event.origin ? entry : null;
       }
     }
     return null;
   }
 
-  /** Resize the iframe that announced its content height. */
+  /** Resize the iframe that announced its content height: a number of CSS pixels (not a
+   * string, nor anything else that converts to one), finite and in range. */
   function onMessage(event) {
     const data = event.data;
     if (!data || typeof data !== 'object' || data.type !== MESSAGE_TYPE) return;
-    const height = Number(data.height);
-    if (!Number.isFinite(height) || height < MIN_HEIGHT || height > MAX_HEIGHT) return;
+    const height = data.height;
+    if (typeof height !== 'number' || !Number.isFinite(height) || height < MIN_HEIGHT || height > MAX_HEIGHT) return;
     const entry = frameFor(sharedState(), event);
     if (entry) setHeight(entry.iframe, Math.ceil(height));
   }

@@ -20,6 +20,11 @@ describe('the early script', { timeout: 300_000 }, () => {
       'lang=xx&theme=nope&controls=all',
       '%20view%20=context&lang=zh-hk',
       'view=all&controls=key&lang=zh',
+      // Case folding and white space as Rust's, not JavaScript's (tests/e2e/early-codec.test.mjs
+      // runs thousands more through the script and the codec): a Kelvin sign is no 'k', U+0085
+      // is white space and U+FEFF is not, and every leading '?' goes.
+      'theme=dar\u212A&view=Benefit&lang=zh-hant-h\u212A',
+      '?theme=%C2%85dark&%EF%BB%BFview=context&controls=%EF%BB%BFnone',
     ];
     const read = () => {
       const d = document.documentElement;

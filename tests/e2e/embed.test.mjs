@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startServer, mimeTypeFor, resolveUnderRoot } from '../../tools/serve.mjs';
 import { launchBrowser, openPage, READY_SELECTOR, READY_TIMEOUT_MS } from './helpers.mjs';
@@ -181,11 +182,11 @@ describe('embedding the explainer in a newsroom page', () => {
   let pages = 0;
 
   /** Writes a host page with these placeholders and opens it. */
-  const openHost = async (placeholders) => {
+  const openHost = async (placeholders, on = host) => {
     pages += 1;
     const name = `story-${pages}.html`;
     await fsp.writeFile(path.join(hostDir, name), hostHtml(site.url, placeholders));
-    return openPage(browser, `${host.url}${name}`, DESKTOP);
+    return openPage(browser, `${on.url}${name}`, DESKTOP);
   };
 
   before(async () => {
@@ -359,6 +360,180 @@ describe('embedding the explainer in a newsroom page', () => {
       assert.equal(hb2.outer, hb.outer, 'the second embed kept its height');
       assertFits(hb2, 'second embed after the first one changed');
       await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  // embed.js's height listener is the host page's security rule: an iframe's height follows
+  // only a `helong:height` message from that iframe's own window, from the site's origin, with
+  // a finite number of pixels in a sane range. Each rule is checked with a message that breaks
+  // it alone, after a message that keeps every rule has shown that one would resize the iframe.
+
+  /** Opens a host page with two embeds; `post(frame, message)` posts from `frame` (a frame of
+   * the host page) to the host and resolves once the host has handled it; `heights()` gives
+   * each iframe's height as embed.js set it. */
+  const twoEmbeds = async (on = host) => {
+    const s = await openHost(
+      [
+        { id: 'e1', view: 'benefit' },
+        { id: 'e2', view: 'allocation' },
+      ],
+      on,
+    );
+    const a = await embedFrame(s.page, 'e1');
+    const b = await embedFrame(s.page, 'e2');
+    assertFits(await settledHeights(s.page, 'e1', a), 'first embed');
+    assertFits(await settledHeights(s.page, 'e2', b), 'second embed');
+    // Listeners run in the order they were added: once this one has seen a message, embed.js's
+    // has handled it.
+    await s.page.evaluate(() => {
+      window.__handled = [];
+      window.addEventListener('message', (e) => e.data?.nonce && window.__handled.push(e.data.nonce));
+    });
+    let n = 0;
+    const post = async (frame, message) => {
+      n += 1;
+      const nonce = `m${n}`;
+      await frame.evaluate((m) => window.parent.postMessage(m, '*'), { ...message, nonce });
+      await s.page.waitForFunction((nonce) => window.__handled.includes(nonce), nonce);
+    };
+    const heights = () =>
+      s.page.$$eval('[data-helong-embed] iframe', (fs) =>
+        Object.fromEntries(fs.map((f) => [f.parentElement.id, { attribute: f.getAttribute('height'), style: f.style.height }])),
+      );
+    const px = (h) => ({ attribute: String(h), style: `${h}px` });
+    /** The embed id of an iframe, as embed.js wrote it into the iframe's URL (the page itself
+     * drops the key from its address once it runs). */
+    const id = async (frame) => {
+      const src = await (await frame.frameElement()).getAttribute('src');
+      return new URL(src).searchParams.get('embed');
+    };
+    return { s, a, b, post, heights, px, id };
+  };
+
+  test('a height message from another window than the iframe’s own does not resize it', { timeout: TIMEOUT }, async () => {
+    const { s, a, b, post, heights, px, id } = await twoEmbeds();
+    try {
+      // Its own window resizes it (the rule can be seen at work), and nothing else.
+      await post(a, { type: 'helong:height', id: await id(a), height: 4321 });
+      const before = await heights();
+      assert.deepEqual(before.e1, px(4321), 'the first embed’s own message resizes it');
+      assert.notDeepEqual(before.e2, px(4321), 'and not the second');
+
+      // The host page itself.
+      await post(s.page.mainFrame(), { type: 'helong:height', id: await id(a), height: 1111 });
+      assert.deepEqual(await heights(), before, 'a message from the host page itself');
+
+      // A frame of the site's own origin that is not the embed: the origin is right, the window is not.
+      await s.page.evaluate((src) => {
+        const f = document.createElement('iframe');
+        f.name = 'stranger';
+        f.src = src;
+        document.body.append(f);
+      }, `${site.url}data/figures.en.html`);
+      const stranger = await (await s.page.waitForSelector('iframe[name="stranger"]')).contentFrame();
+      await stranger.waitForLoadState('load');
+      assert.equal(new URL(stranger.url()).origin, new URL(site.url).origin);
+      await post(stranger, { type: 'helong:height', id: await id(a), height: 2222 });
+      assert.deepEqual(await heights(), before, 'a message from another frame of the site');
+
+      // The other embed, naming the first one's id: it resizes the other embed only.
+      await post(b, { type: 'helong:height', id: await id(a), height: 3333 });
+      const after = await heights();
+      assert.deepEqual(after.e1, before.e1, 'the first embed keeps its height');
+      assert.deepEqual(after.e2, px(3333), 'the message resized the window that sent it');
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a height message from another origin, even through the iframe’s own window, does not resize it', { timeout: TIMEOUT }, async () => {
+    const elsewhereDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'helong-elsewhere-'));
+    await fsp.writeFile(path.join(elsewhereDir, 'page.html'), '<!doctype html><title>Elsewhere</title><p>Another site.</p>\n');
+    const elsewhere = await startHostServer(elsewhereDir, new URL(site.url).origin);
+    // A host whose own policy lets its frames go to that other site and to itself.
+    const origins = `${new URL(site.url).origin} ${new URL(elsewhere.url).origin} 'self'`;
+    const openHanded = await startHostServer(hostDir, origins);
+    const { s, a, post, heights, px, id } = await twoEmbeds(openHanded);
+    try {
+      const own = await id(a);
+      await post(a, { type: 'helong:height', id: own, height: 4321 });
+      const before = await heights();
+      assert.deepEqual(before.e1, px(4321), 'its own window, from the site, resizes it');
+      // The embed's window goes to another site (a link followed inside the frame).
+      await a.goto(`${elsewhere.url}page.html`);
+      const origin = await a.evaluate(() => location.origin);
+      assert.notEqual(origin, new URL(site.url).origin);
+      await post(a, { type: 'helong:height', id: own, height: 1234 });
+      assert.deepEqual(await heights(), before, `a message from ${origin} through the first embed’s window`);
+      // And from the host's own origin.
+      await a.goto(`${openHanded.url}host.js`);
+      await post(a, { type: 'helong:height', id: own, height: 1235 });
+      assert.deepEqual(await heights(), before, 'a message from the host’s origin through the first embed’s window');
+    } finally {
+      await s.close();
+      await openHanded.close();
+      await elsewhere.close();
+      await fsp.rm(elsewhereDir, { recursive: true, force: true });
+    }
+  });
+
+  test('an embed opened from disk takes a height message from its own page on disk, and not once its window has gone to a website', { timeout: TIMEOUT }, async () => {
+    // A host page and the site on disk (file: URLs have no origin of their own: embed.js cannot
+    // name the one its iframe must speak from).
+    const diskDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'helong-disk-'));
+    const siteOnDisk = pathToFileURL(`${path.resolve(ROOT)}/`).href;
+    await fsp.writeFile(path.join(diskDir, 'story.html'), hostHtml(siteOnDisk, [{ id: 'e1', view: 'benefit' }]).replace('<script src="host.js"></script>', ''));
+    const context = await browser.newContext({ viewport: DESKTOP });
+    try {
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(path.join(diskDir, 'story.html')).href);
+      const frame = await (await page.waitForSelector('#e1 iframe')).contentFrame();
+      await frame.waitForLoadState('domcontentloaded');
+      assert.match(frame.url(), /^file:.*\/embed\.html\?/);
+      await page.evaluate(() => {
+        window.__handled = [];
+        window.addEventListener('message', (e) => e.data?.nonce && window.__handled.push(e.data.nonce));
+      });
+      let n = 0;
+      const post = async (height) => {
+        n += 1;
+        await frame.evaluate((m) => window.parent.postMessage(m, '*'), { type: 'helong:height', height, nonce: `d${n}` });
+        await page.waitForFunction((nonce) => window.__handled.includes(nonce), `d${n}`);
+        return page.$eval('#e1 iframe', (f) => f.style.height);
+      };
+      assert.equal(await post(4321), '4321px', 'its own page on disk resizes it');
+      await frame.goto(`${site.url}data/figures.en.html`);
+      assert.equal(await post(1234), '4321px', 'a page of a website in the same window does not');
+    } finally {
+      await context.close();
+      await fsp.rm(diskDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a height that is not a finite number of pixels between 1 and 100,000 does not resize the iframe', { timeout: TIMEOUT }, async () => {
+    const { s, a, post, heights, px, id } = await twoEmbeds();
+    try {
+      const own = await id(a);
+      await post(a, { type: 'helong:height', id: own, height: 4321 });
+      const before = await heights();
+      assert.deepEqual(before.e1, px(4321), 'a number in range resizes it');
+      const taken = [];
+      for (const height of ['777', '4322px', true, [778], null, undefined, {}, NaN, Infinity, -Infinity, -5, 0, 0.5, 100_001, 1e9]) {
+        await post(a, { type: 'helong:height', id: own, height });
+        const now = await heights();
+        if (JSON.stringify(now) === JSON.stringify(before)) continue;
+        const shown = typeof height === 'number' || height === undefined ? String(height) : JSON.stringify(height);
+        taken.push(`${shown} (${Array.isArray(height) ? 'array' : typeof height}) set the iframe to ${now.e1.style}`);
+        await post(a, { type: 'helong:height', id: own, height: 4321 });
+      }
+      assert.deepEqual(taken, [], 'heights taken that are not a number of pixels in range');
+      // The range's ends are taken, a fraction rounded up.
+      for (const [height, set] of [[1, 1], [100_000, 100_000], [4320.2, 4321]]) {
+        await post(a, { type: 'helong:height', id: own, height });
+        assert.deepEqual((await heights()).e1, px(set), `${height}`);
+      }
     } finally {
       await s.close();
     }

@@ -196,3 +196,36 @@ export async function wasmMemoryBytes(page, cdp = null) {
     if (!cdp) await session.detach();
   }
 }
+
+/**
+ * Starts listening for the page's next `name` event on window (`explainer:rendered`,
+ * `explainer:settled`; README, "Test hooks"); returns a function that resolves, with the
+ * event's detail, once it has come. Arm it before the action that causes the event.
+ */
+export async function nextEvent(page, name) {
+  const key = await page.evaluate((name) => {
+    const key = `__next_${name}_${Math.random().toString(36).slice(2)}`;
+    window[key] = new Promise((resolve) => window.addEventListener(name, (e) => resolve(e.detail ?? null), { once: true }));
+    return key;
+  }, name);
+  return () => page.evaluate((key) => window[key], key);
+}
+
+/**
+ * Scrolls the element matching `selector` to the middle of the screen and resolves once the
+ * page's IntersectionObservers have been told what is on screen now: an observer made after
+ * the scroll reports in the same update of the rendering as the page's own (older, so told
+ * first), so its first report means theirs are in.
+ */
+export function scrollToMiddle(page, selector) {
+  return page.$eval(selector, (el) => {
+    el.scrollIntoView({ block: 'center' });
+    return new Promise((resolve) => {
+      const io = new IntersectionObserver(() => {
+        io.disconnect();
+        resolve();
+      });
+      for (const c of document.querySelectorAll('canvas')) io.observe(c);
+    });
+  });
+}

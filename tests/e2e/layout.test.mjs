@@ -5,7 +5,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useSite, waitReady } from './helpers.mjs';
+import { openPage, scrollToMiddle, useSite, waitReady } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const TIMEOUT = 120_000;
@@ -46,7 +46,8 @@ async function chartsInViewPerSlider(page) {
   return out;
 }
 
-/** Load `url` with a layout-shift observer installed before any script, wait for data-ready and a settle, return the CLS. */
+/** Load `url` with a layout-shift observer installed before any script, wait until the page has
+ * done all it does after loading (`settled`), return the CLS. */
 async function loadShift(browser, url, opts) {
   const p = await openPage(browser, 'about:blank', opts);
   await p.page.addInitScript(() => {
@@ -60,10 +61,24 @@ async function loadShift(browser, url, opts) {
         window.__shifts.push({ value: e.value, nodes: (e.sources || []).map((s) => s.node?.nodeName + '#' + (s.node?.id || s.node?.className || '')) });
       }
     }).observe({ type: 'layout-shift', buffered: true });
+    // A render after data-ready (the end of the start asks for one when a box changed while the
+    // charts were drawn) is followed by the idle update, whose text may move the page too.
+    window.__unsettled = false;
+    addEventListener('explainer:rendered', () => (window.__unsettled = true));
+    addEventListener('explainer:settled', () => (window.__unsettled = false));
   });
   await p.page.goto(url);
   await waitReady(p.page);
-  await p.page.waitForTimeout(600);
+  // Settled: after a frame (a render asked for at data-ready has run), every resource and font
+  // is in and no idle update is pending; then two frames more, so that the observer has been
+  // told of a shift in the last one.
+  const frames = (n) => p.page.evaluate((n) => new Promise((done) => {
+    const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : setTimeout(done));
+    step(n);
+  }), n);
+  await frames(2);
+  await p.page.waitForFunction(() => document.readyState === 'complete' && document.fonts.status === 'loaded' && !window.__unsettled);
+  await frames(2);
   const r = await p.page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
   await p.close();
   return r;
@@ -212,11 +227,9 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
   async function phoneAt(slider) {
     const p = await openPage(site.browser, `${site.server.url}index.html`, { ...SCREENS[1], deviceScaleFactor: 3 });
     await waitReady(p.page);
-    await p.page.$eval(slider, (el) => {
-      el.closest('details')?.setAttribute('open', '');
-      el.scrollIntoView({ block: 'center' });
-    });
-    await p.page.waitForTimeout(200);
+    // A slider in the closed assumptions disclosure (failure) is shown first.
+    await p.page.$eval(slider, (el) => el.closest('details')?.setAttribute('open', ''));
+    await scrollToMiddle(p.page, slider);
     const hash = (ids) =>
       p.page.evaluate((ids) => {
         const onScreen = (c) => {
@@ -231,22 +244,26 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
           return { id, shown: onScreen(c), hash: h >>> 0 };
         });
       }, ids);
-    /** Move a slider (one input event) and say whether the strip's "what moved instead" line shows. */
+    /** Move a slider (one input event) and say whether the strip's "what moved instead" line
+     * shows; `settled()` then resolves once the page's idle update after the move has run (the
+     * move restarts its timer, so the first `explainer:settled` after it is that move's). */
     const move = (id, value) =>
       p.page.$eval(
         id,
         (el, value) => {
+          window.__settled = new Promise((resolve) => addEventListener('explainer:settled', resolve, { once: true }));
           el.value = value;
           el.dispatchEvent(new Event('input', { bubbles: true }));
           return document.querySelector('.sim-strip .strip-note').textContent !== '';
         },
         value,
       );
-    return { p, hash, move };
+    const settled = () => p.page.evaluate(() => window.__settled);
+    return { p, hash, move, settled };
   }
 
   test('on a phone, a slider move draws the chart on screen at once and the charts off screen once the reader pauses', async () => {
-    const { p, hash, move } = await phoneAt('#in-budget');
+    const { p, hash, move, settled } = await phoneAt('#in-budget');
     try {
       const ids = ['chart-total', 'chart-allocation', 'chart-benefit'];
       const before = await hash(ids);
@@ -255,7 +272,7 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
       const during = await hash(ids);
       assert.notEqual(during[0].hash, before[0].hash, 'the strip’s chart is drawn within the move');
       assert.deepEqual(during.slice(1).map((c) => c.hash), before.slice(1).map((c) => c.hash), 'the charts off screen wait');
-      await p.page.waitForTimeout(800);
+      await settled();
       const after = await hash(ids);
       for (let i = 1; i < ids.length; i++) assert.notEqual(after[i].hash, before[i].hash, `${ids[i]} is drawn once the reader pauses`);
     } finally {

@@ -81,7 +81,17 @@ describe('the story in the reader’s language', () => {
     try {
       const shown = await shownNarrative(s.page);
       assert.ok(shown.length >= 20 && shown.every((p) => p.lang === 'zh-Hans'), `${shown.length} zh-Hans paragraphs shown`);
+      // The reader moves a slider; the page has done all it does for that once its idle update
+      // has run (`explainer:settled`). Then a while longer, for anything the page would fetch on
+      // its own. The record of requests is not deaf: it holds the page's module and its wasm.
+      await s.page.$eval('#in-grant', (el) => {
+        window.__settled = new Promise((resolve) => addEventListener('explainer:settled', resolve, { once: true }));
+        el.value = '10000';
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await s.page.evaluate(() => window.__settled);
       await s.page.waitForTimeout(300);
+      assert.ok(s.requests.some((u) => /\/app\.[0-9a-f]+\.js$/.test(u)) && s.requests.some((u) => /\.wasm$/.test(u)), 'the page’s own requests are recorded');
       assert.deepEqual(fragmentsFetched(s), [], 'no narrative fetched');
       await assertClean(s);
     } finally {
@@ -123,14 +133,18 @@ describe('the story in the reader’s language', () => {
   });
 
   test('a reader arriving with ?lang=zh-Hant finds the Traditional Chinese story in place when the page is ready', { timeout: TIMEOUT }, async () => {
-    // The fragment is held back a second, so that it comes well after the wasm.
+    // The fragment is held back until the model is ready (the wasm has arrived and read the
+    // URL), so that it comes after the wasm; the page is not ready then.
+    let readyBeforeTheFragment = null;
     const s = await open('index.html?lang=zh-Hant', {
       before: (t) => t.context.route(FRAGMENT, async (r) => {
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await t.page.waitForFunction(() => performance.getEntriesByName('explainer:model-ready').length > 0);
+        readyBeforeTheFragment = await t.page.evaluate(() => document.documentElement.hasAttribute('data-ready'));
         await r.fallback();
       }),
     });
     try {
+      assert.equal(readyBeforeTheFragment, false, 'the fragment came after the wasm, before the page was ready');
       // Read at once, when data-ready is set: no waiting for a swap.
       const shown = await shownNarrative(s.page);
       assert.ok(shown.length >= 20, `${shown.length} paragraphs`);

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
-import { useSite, openPage, waitReady } from './helpers.mjs';
+import { useSite, openPage, scrollToMiddle, waitReady } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const TIMEOUT = 60_000;
@@ -38,6 +38,88 @@ function slide(page, id, value) {
   );
 }
 
+/**
+ * Every text the page gives a reader: each text node that is rendered (on screen or visually
+ * hidden for screen readers; every disclosure opened), the text alternatives of the charts and whatever else an
+ * `aria-describedby` or `aria-labelledby` points to, the accessible-name attributes of rendered
+ * elements, and the document's title: [{ text, lang, part }] where `lang` is the language the
+ * markup gives it and `part` says it is a deliberate part in another language (a Chinese name in
+ * an English sentence, the language switch and its buttons).
+ */
+function everyText(page) {
+  return page.evaluate(() => {
+    // What a disclosure holds (the data tables, the sources, the assumptions) is text too.
+    for (const d of document.querySelectorAll('details')) d.open = true;
+    const out = [];
+    const langOf = (el) => el.closest('[lang]')?.lang || document.documentElement.lang;
+    const part = (el) => {
+      // The language switch names itself and its buttons in every language, so that a reader
+      // who cannot read the page's finds it.
+      if (el.closest('[data-lang]') || el.querySelector(':scope > [data-lang]')) return true;
+      const own = el.closest('[lang]');
+      const outer = own?.parentElement?.closest('[lang]');
+      return Boolean(own && outer && outer !== document.documentElement && outer.lang !== own.lang);
+    };
+    const add = (text, el) => {
+      if (text.trim()) out.push({ text: text.trim(), lang: langOf(el), part: part(el), where: el.id || el.className || el.tagName });
+    };
+    const referenced = new Set();
+    for (const el of document.querySelectorAll('[aria-describedby], [aria-labelledby]')) {
+      if (!el.checkVisibility()) continue;
+      for (const id of `${el.getAttribute('aria-describedby') || ''} ${el.getAttribute('aria-labelledby') || ''}`.split(' ')) {
+        const target = id && document.getElementById(id);
+        if (target) referenced.add(target);
+      }
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('script, style, template, noscript')) continue;
+      // Rendered, or inside an element a rendered one points to (and not hidden below it).
+      const target = [...referenced].find((r) => r.contains(el));
+      const hidden = el.closest('[hidden]');
+      if (el.checkVisibility() || (target && !(hidden && hidden !== target && target.contains(hidden)))) add(n.data, el);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [alt], [aria-valuetext], [placeholder]')) {
+      if (!el.checkVisibility()) continue;
+      for (const a of ['aria-label', 'title', 'alt', 'aria-valuetext', 'placeholder']) if (el.hasAttribute(a)) add(el.getAttribute(a), el);
+    }
+    add(document.title, document.documentElement);
+    return out;
+  });
+}
+
+/** Asserts that every text is in `lang`: marked so (or a deliberate part in another language),
+ * and written so: English with no Chinese character, Chinese of one script with no character
+ * only the other script has (`scripts`, read from the page). */
+function assertAllIn(texts, lang, scripts) {
+  assert.ok(texts.length > 200, `${texts.length} texts`);
+  const wrong = [];
+  for (const t of texts) {
+    if (t.part) continue;
+    if (t.lang !== lang) wrong.push(`marked ${t.lang}: ${t.where}: ${t.text.slice(0, 60)}`);
+    else if (lang === 'en' && /\p{Script=Han}/u.test(t.text)) wrong.push(`Chinese in English: ${t.where}: ${t.text.slice(0, 60)}`);
+    else if (lang !== 'en' && [...t.text].some((c) => scripts[lang].includes(c))) wrong.push(`the other script in ${lang}: ${t.where}: ${t.text.slice(0, 60)}`);
+  }
+  assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} of ${texts.length} texts not in ${lang}`);
+}
+
+/** A fingerprint of every chart drawn (a canvas of some size), by id. */
+function canvasHashes(page) {
+  return page.$$eval('canvas[id^="chart-"]', (cs) =>
+    Object.fromEntries(
+      cs
+        .filter((c) => c.width > 1 && c.height > 1 && c.checkVisibility())
+        .map((c) => {
+          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          let h = 2166136261;
+          for (let i = 0; i < d.length; i += 7) h = Math.imul(h ^ d[i], 16777619);
+          return [c.id, h >>> 0];
+        }),
+    ),
+  );
+}
+
 /** Fails the test when the page logged errors, reached off-host, or broke the CSP. */
 async function assertClean(s) {
   assert.deepEqual(s.errors, [], 'console errors');
@@ -60,8 +142,7 @@ describe('the reader’s explainer', () => {
       assert.equal(await visibleText(s.page, '[data-out="households"]'), '2546');
       // The reader drags the slider where it is, beside the charts (a chart off screen waits
       // for the pause: tests/e2e/layout.test.mjs).
-      await s.page.$eval('#in-grant', (el) => el.scrollIntoView({ block: 'center' }));
-      await s.page.waitForTimeout(100);
+      await scrollToMiddle(s.page, '#in-grant');
       const before = await canvasHash(s.page, 'chart-allocation');
       const benefitBefore = await canvasHash(s.page, 'chart-benefit');
       await slide(s.page, 'in-grant', 10000);
@@ -123,25 +204,51 @@ describe('the reader’s explainer', () => {
   });
 
   test('the language switch and the lang key change every text', { timeout: TIMEOUT }, async () => {
-    const s = await open();
-    try {
-      await s.page.click('[data-lang="en"]');
-      assert.equal(await s.page.getAttribute('html', 'lang'), 'en');
-      assert.match(await visibleText(s.page, 'h1 [lang]'), /Five thousand yuan/);
-      await s.page.waitForFunction(() => /households/.test(document.getElementById('summary').textContent));
-      await s.page.waitForFunction(() => location.search.includes('lang=en'));
-      assert.equal(await visibleText(s.page, '[data-out="households"]'), '2,546');
-    } finally {
-      await s.close();
-    }
+    /** Click a language button; resolves once the page's render after it has run. */
+    const choose = async (page, lang) => {
+      await page.locator(`[data-lang="${lang}"]`).evaluate((b) => {
+        window.__rendered = new Promise((resolve) => addEventListener('explainer:rendered', resolve, { once: true }));
+        b.click();
+      });
+      await page.evaluate(() => window.__rendered);
+      // The story of that language is in place in every block.
+      await page.waitForFunction((lang) => [...document.querySelectorAll('[data-narrative]')].every((b) => b.querySelector(`:scope > [lang="${lang}"]`)?.checkVisibility()), lang);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+    };
+    let scripts;
     const t = await open('?lang=zh-Hant');
     try {
+      // The Chinese characters a text in one script may not have, read from the page itself
+      // (which holds the story in both scripts now): for zh-Hans those of its Traditional
+      // Chinese elements that none of its Simplified Chinese ones has, and the other way round.
+      scripts = await t.page.evaluate(() => {
+        const chars = (lang) => new Set([...document.querySelectorAll(`body [lang="${lang}"]`)].flatMap((e) => [...e.textContent]).filter((c) => /\p{Script=Han}/u.test(c)));
+        const hans = chars('zh-Hans');
+        const hant = chars('zh-Hant');
+        return { 'zh-Hans': [...hant].filter((c) => !hans.has(c)).join(''), 'zh-Hant': [...hans].filter((c) => !hant.has(c)).join('') };
+      });
+      assert.ok(scripts['zh-Hans'].includes('龍') && scripts['zh-Hant'].includes('龙'), `characters of one script only: ${JSON.stringify(scripts)}`);
       assert.equal(await t.page.getAttribute('html', 'lang'), 'zh-Hant');
-      assert.match(await visibleText(t.page, 'h1 [lang]'), /戶/);
-      assert.match(await t.page.textContent('#summary'), /戶/);
+      assertAllIn(await everyText(t.page), 'zh-Hant', scripts);
+      await choose(t.page, 'zh-Hans');
+      assertAllIn(await everyText(t.page), 'zh-Hans', scripts);
       await assertClean(t);
     } finally {
       await t.close();
+    }
+    const s = await open();
+    try {
+      assertAllIn(await everyText(s.page), 'zh-Hans', scripts);
+      const before = await canvasHashes(s.page);
+      await choose(s.page, 'en');
+      assertAllIn(await everyText(s.page), 'en', scripts);
+      const after = await canvasHashes(s.page);
+      assert.ok(Object.keys(before).length >= 4, `charts drawn: ${Object.keys(before)}`);
+      for (const id of Object.keys(before)) assert.notEqual(after[id], before[id], `${id} is drawn again in English`);
+      await s.page.waitForFunction(() => location.search.includes('lang=en'));
+      await assertClean(s);
+    } finally {
+      await s.close();
     }
   });
 
@@ -150,9 +257,13 @@ describe('the reader’s explainer', () => {
     try {
       const corner = () => s.page.$eval('#chart-allocation', (c) => [...c.getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3));
       assert.ok((await corner())[0] > 200, 'light background');
-      await s.page.click('[data-theme-choice="dark"] >> visible=true');
-      await s.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-      await s.page.waitForTimeout(100);
+      // The click, and the page's next render (`explainer:rendered`), which it asks for.
+      await s.page.locator('[data-theme-choice="dark"] >> visible=true').evaluate((b) => {
+        window.__rendered = new Promise((resolve) => addEventListener('explainer:rendered', resolve, { once: true }));
+        b.click();
+      });
+      await s.page.evaluate(() => window.__rendered);
+      assert.equal(await s.page.getAttribute('html', 'data-theme'), 'dark');
       assert.ok((await corner())[0] < 60, 'dark background');
       await s.page.waitForFunction(() => location.search.includes('theme=dark'));
     } finally {

@@ -250,6 +250,94 @@ describe('every figure opens where it comes from', () => {
     }
   });
 
+  test('a figure opened just before a switch of language opens beside the same figure in the language now shown, without an error', { timeout: TIMEOUT }, async () => {
+    const s = await open('?lang=en');
+    try {
+      // The English entries are held back until the reader has switched to Simplified Chinese.
+      let release;
+      let asked;
+      const held = new Promise((resolve) => (release = resolve));
+      const requested = new Promise((resolve) => (asked = resolve));
+      await s.page.route(/\/data\/figures\.en\b[^/]*\.html$/, async (r) => {
+        asked();
+        await held;
+        await r.fallback();
+      });
+      const english = await storyNumber(s.page, REPORTED).elementHandle();
+      assert.equal(await english.evaluate((el) => el.closest('[lang]').lang), 'en');
+      await english.click();
+      await requested;
+      await s.page.click('[data-lang="zh-Hans"]');
+      await s.page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+      assert.equal(await english.evaluate((el) => el.checkVisibility()), false, 'the English number is hidden now');
+      release();
+      await s.page.waitForSelector(OPEN_POP, { state: 'attached' });
+      assert.deepEqual(s.errors, [], 'no error when the entries arrive');
+      assert.ok(await s.page.$eval(OPEN_POP, (p) => p.checkVisibility()), 'the popover is shown, not inside the hidden English text');
+      const state = await popoverState(s.page);
+      assertReported(state, 'zh-Hans');
+      const beside = await s.page.evaluate((sel) => {
+        const pop = document.querySelector(sel);
+        const n = pop.previousElementSibling;
+        const a = n.getBoundingClientRect();
+        const b = pop.getBoundingClientRect();
+        return { fact: n.dataset.fact, lang: n.closest('[lang]').lang, shown: n.checkVisibility(), expanded: n.getAttribute('aria-expanded'), gap: Math.min(Math.abs(b.top - a.bottom), Math.abs(a.top - b.bottom)) };
+      }, OPEN_POP);
+      assert.deepEqual(
+        { fact: beside.fact, lang: beside.lang, shown: beside.shown, expanded: beside.expanded },
+        { fact: REPORTED, lang: 'zh-Hans', shown: true, expanded: 'true' },
+        'beside the Simplified Chinese number of the same figure',
+      );
+      assert.ok(beside.gap < 20, `placed against that number (${beside.gap} px away)`);
+      await s.page.keyboard.press('Escape');
+      await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
+      assert.ok(await focusIsBackOn(s.page, REPORTED));
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a popover open on a data table’s cell stays open beside the same figure when the table is written again', { timeout: TIMEOUT }, async () => {
+    const s = await open('?lang=en');
+    try {
+      await s.page.click('#sum-allocation');
+      const id = 'households-livestock';
+      const cell = await s.page.waitForSelector(`#table-allocation [data-fact="${id}"][role="button"]`);
+      await cell.focus();
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForSelector(OPEN_POP);
+      assert.equal((await popoverState(s.page)).label, fact(id).label.en);
+      // The reader's system turns dark: the page redraws, and its idle update writes the
+      // tables again, cell by cell.
+      await s.page.emulateMedia({ colorScheme: 'dark' });
+      await s.page.waitForFunction((el) => !el.isConnected, cell);
+      const state = await s.page.evaluate(([sel, id]) => {
+        const pop = document.querySelector('.fact-pop');
+        const now = document.querySelector(`#table-allocation [data-fact="${id}"]`);
+        return {
+          open: Boolean(pop?.matches(':popover-open')),
+          connected: Boolean(pop?.isConnected),
+          besideTheNewCell: pop?.previousElementSibling === now,
+          expanded: now.getAttribute('aria-expanded'),
+          label: document.getElementById(pop?.getAttribute('aria-labelledby'))?.textContent,
+          focusInside: Boolean(pop?.contains(document.activeElement)),
+        };
+      }, [OPEN_POP, id]);
+      assert.deepEqual(
+        state,
+        { open: true, connected: true, besideTheNewCell: true, expanded: 'true', label: fact(id).label.en, focusInside: true },
+        'the popover follows the figure into the new table',
+      );
+      await s.page.keyboard.press('Escape');
+      await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
+      assert.ok(await focusIsBackOn(s.page, id), 'the focus is back on the new cell');
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   test('without JavaScript the numbers stay text and the sources section lists every figure under its section and paragraph', { timeout: TIMEOUT }, async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
     try {

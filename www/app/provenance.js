@@ -13,9 +13,26 @@ const LABEL_ID = 'fact-pop-label';
 
 /** The file of entries of each language: a promise of its parsed content (null on failure). */
 const files = new Map();
-/** The popover (made on first use), and the number it was opened from. */
+/** The popover (made on first use), the number it was opened from, where that figure stands
+ * (its table or story block, to find it again when the number is written anew or hidden), and
+ * whether the popover is meant to be open (a popover taken out of the page with its table
+ * closes without the reader asking). */
 let pop = null;
 let opener = null;
+let scope = null;
+let shownFor = null;
+
+/** True when the number `el` is on the page and laid out (not in hidden text). */
+const isShown = (el) => el.isConnected && el.getClientRects().length > 0;
+
+/** The number to show the popover beside: `el` while it is shown, else the same figure where it
+ * stands now (the table written again by the idle update, the story block in the language shown
+ * since), or null when it is nowhere to be seen. */
+function anchorFor(el) {
+  if (isShown(el)) return el;
+  if (!scope?.isConnected) return null;
+  return [...scope.querySelectorAll(`[data-fact="${CSS.escape(el.dataset.fact)}"]`)].find(isShown) || null;
+}
 
 /** The sources section's list in the language shown, or the page's own (zh-Hans) when the
  * narrative of that language could not be loaded. */
@@ -56,7 +73,8 @@ function popover() {
   pop.tabIndex = -1;
   pop.dataset.langFixed = ''; // its language is the entry's, not narrative.js's to switch
   pop.addEventListener('toggle', (e) => {
-    if (e.newState !== 'closed' || pop.matches(':popover-open')) return;
+    if (e.newState !== 'closed' || pop.matches(':popover-open') || !opener) return;
+    shownFor = null;
     opener.ariaExpanded = 'false';
     const a = document.activeElement;
     if (!a || a === document.body || pop.contains(a)) opener.focus({ preventScroll: true });
@@ -87,7 +105,7 @@ async function show(id, list) {
     body.firstChild.id = LABEL_ID; // the label, <b>
     p.replaceChildren(body, ...[...file.querySelectorAll('.fact-article, button')].map((n) => n.cloneNode(true)));
   } else label.id = LABEL_ID;
-  if (p.matches(':popover-open')) place(p, opener);
+  if (p.matches(':popover-open')) follow();
 }
 
 /** Place the popover under the number (above it when there is more room there), inside the
@@ -107,13 +125,55 @@ async function open(el) {
   if (p.matches(':popover-open')) p.hidePopover();
   if (opener) opener.ariaExpanded = 'false';
   opener = el;
+  scope = el.closest('[data-narrative], table');
+  shownFor = null;
   await show(el.dataset.fact, listFor(document.documentElement.lang));
-  if (opener !== el || !el.isConnected) return; // another number was opened meanwhile
-  el.after(p);
+  if (opener !== el) return; // another number was opened meanwhile
+  // While the entry loaded, the page may have changed under the number: the story switched to
+  // another language (the number is hidden) or its table was written again (it is gone). Then
+  // the figure opens where it is shown now, with its entry in the language shown now.
+  const at = anchorFor(el);
+  if (!at) return void (opener = null);
+  if (at !== el || p.lang !== listFor(document.documentElement.lang).lang) return open(at);
+  at.after(p);
+  // Where the focus returns when the popover closes (the number, also when the reader's last
+  // click was elsewhere: the language switch).
+  if (document.activeElement !== at) at.focus({ preventScroll: true });
   p.showPopover();
-  place(p, el);
-  el.ariaExpanded = 'true';
+  place(p, at);
+  at.ariaExpanded = 'true';
+  shownFor = at;
   p.focus({ preventScroll: true });
+}
+
+/** Keep the open popover beside its figure: when the number it belongs to is written anew
+ * (the idle update rewrites a table's cells) or hidden (a switch of language), the popover
+ * moves to the same figure where it is shown now, keeping the focus it had (in the language
+ * now shown, it opens that language's entry); with no such figure, it closes. */
+function follow() {
+  if (!shownFor) return;
+  const at = anchorFor(shownFor);
+  if (!at) {
+    shownFor = null;
+    if (pop.matches(':popover-open')) pop.hidePopover();
+    return;
+  }
+  if (at !== shownFor && pop.lang !== listFor(document.documentElement.lang).lang) {
+    // The story is shown in another language now: the figure's entry in that language.
+    open(at);
+    return;
+  }
+  if (at !== shownFor) {
+    // Taken out of the page with the old cell, the popover closed and the focus fell to <body>.
+    const focusLost = !document.activeElement || document.activeElement === document.body || pop.contains(document.activeElement);
+    opener = at;
+    shownFor = at;
+    if (at.nextElementSibling !== pop) at.after(pop);
+    if (!pop.matches(':popover-open')) pop.showPopover();
+    at.ariaExpanded = 'true';
+    if (focusLost) pop.focus({ preventScroll: true });
+  }
+  place(pop, at);
 }
 
 /** Make the numbers under `root` controls that open their popover. */
@@ -138,7 +198,8 @@ export function bindProvenance() {
   enhance(document.body);
   new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) if (n.querySelectorAll) enhance(n);
-  }).observe(document.body, { childList: true, subtree: true });
+    if (shownFor && !isShown(shownFor)) follow();
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
   document.addEventListener('click', (e) => numberAt(e) && open(numberAt(e)));
   document.addEventListener('keydown', (e) => {
     if (numberAt(e) && (e.key === 'Enter' || e.key === ' ')) {

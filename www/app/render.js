@@ -104,11 +104,13 @@ export function createRenderer(explainer) {
   };
 
   /** Text that follows the scenario but need not change every frame, and the charts that
-   * changed off screen. */
+   * changed off screen; then `explainer:settled` on window: everything the page shows is the
+   * scenario's now (tests wait for it instead of the clock; README, "Test hooks"). */
   const text = () => {
     clearTimeout(idleTimer);
     if (stale.size) drawCharts([...stale].map((name) => [name, true]), isDark(explainer.theme()), true);
     fillText(explainer, ALL_CHARTS);
+    window.dispatchEvent(new CustomEvent('explainer:settled'));
   };
 
   /** Let the summary, tables, notices and URL catch up once the reader pauses. */

@@ -391,11 +391,11 @@ struct ModelRules {
 }
 
 fn model_rules() -> ModelRules {
-    use helong::model::codec::{
-        self, Presentation, Theme, ADJUSTERS, CONTROLS, FIELDS, HOST_KEYS, SETTINGS, SLIDERS, VIEWS,
-    };
+    use helong::model::codec::FIELDS;
     use helong::model::scenario::HOUSEHOLD_CAP;
     use helong::model::Scenario;
+    use helong::page::controls::{ADJUSTERS, SLIDERS};
+    use helong::page::url::{self, Presentation, Theme, CONTROLS, HOST_KEYS, SETTINGS, VIEWS};
     let mut numbers: Vec<(f64, String)> = Vec::new();
     let (d, p) = (Scenario::default(), Presentation::default());
     for f in &FIELDS {
@@ -405,7 +405,7 @@ fn model_rules() -> ModelRules {
                 numbers.push((x, format!("{} {what}", f.key)));
             }
         }
-        for x in codec::value(&d, &p, f.key).unwrap_or_default().split(',') {
+        for x in url::value(&d, &p, f.key).unwrap_or_default().split(',') {
             numbers
                 .push((helong::num::read(x).expect("a default is a number"), format!("{} default", f.key)));
         }

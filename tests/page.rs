@@ -5,7 +5,7 @@
 
 use helong::facts;
 use helong::i18n::Lang;
-use helong::prerender::{narrative_file, site, LAZY_LANGS};
+use helong::site::{narrative_file, site, LAZY_LANGS};
 
 const PAGE: &str = include_str!("../www/index.html");
 
@@ -205,7 +205,7 @@ fn the_pages_sliders_take_their_ranges_and_steps_from_the_model() {
         }
     }
     // … and the built page carries the model's, on every slider.
-    let page = helong::prerender::page(PAGE, &helong::model::simulate("")).expect("every slot is filled");
+    let page = helong::site::page(PAGE, &helong::model::simulate("")).expect("every slot is filled");
     let sliders = codec::sliders();
     assert_eq!(page.matches("<input type=\"range\"").count(), sliders.len());
     for s in &sliders {
@@ -226,7 +226,7 @@ fn the_pages_sliders_take_their_ranges_and_steps_from_the_model() {
 
 #[test]
 fn a_slot_the_build_cannot_fill_stops_the_build() {
-    let fill = |html: &str| helong::prerender::page(html, &helong::model::simulate(""));
+    let fill = |html: &str| helong::site::page(html, &helong::model::simulate(""));
     assert!(fill(PAGE).is_ok(), "the page as it is");
     let broken = [
         (PAGE.replacen("data-fill=\"range\"", "data-fill=\"colour\"", 1), "an unknown kind of slot"),
@@ -254,7 +254,7 @@ fn a_slot_the_build_cannot_fill_stops_the_build() {
 #[test]
 fn every_slot_is_filled_in_the_language_it_stands_in_and_loses_its_mark() {
     let out = helong::model::simulate("");
-    let page = helong::prerender::page(PAGE, &out).expect("pre-rendered");
+    let page = helong::site::page(PAGE, &out).expect("pre-rendered");
     assert!(!page.contains("data-fill="), "a slot left marked");
     let households = out.households_funded as f64;
     use helong::i18n::{count, Lang};
@@ -302,7 +302,7 @@ fn the_traditional_chinese_text_keeps_the_mainland_vocabulary_of_the_article() {
     ];
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = vec![root.join("www/index.html")];
-    for dir in ["src", "src/model", "src/charts", "www/app"] {
+    for dir in ["src", "src/model", "src/charts", "src/site", "www/app"] {
         for e in std::fs::read_dir(root.join(dir)).expect("a source folder") {
             files.push(e.expect("an entry").path());
         }

@@ -6,6 +6,9 @@
 //! `index.html` carries its narrative in Simplified Chinese only; the zh-Hant and en narrative
 //! become fragments that `app.js` loads when a reader asks for them ([`split_narrative`]).
 
+pub mod provenance;
+pub mod social;
+
 use crate::charts::{self, Chart, Style};
 use crate::i18n::{self, Lang};
 use crate::model::codec;
@@ -368,7 +371,7 @@ pub fn page(html: &str, out: &Outcome) -> Result<String, Error> {
 const FACT_LIST_SLOT: &str = "<!-- FACT-LIST";
 
 /// Every fact the page shows from the dataset: its `data-fact` numbers and the data tables'
-/// reported cells, with the inputs of the derived ones ([`crate::provenance::with_inputs`]).
+/// reported cells, with the inputs of the derived ones ([`crate::site::provenance::with_inputs`]).
 /// A `data-fact` the dataset does not have stops the build.
 fn page_facts(html: &str) -> Result<Vec<facts::Fact>, Error> {
     let mut ids: Vec<String> = html
@@ -380,11 +383,11 @@ fn page_facts(html: &str) -> Result<Vec<facts::Fact>, Error> {
         ids.extend(text::table_facts(chart.name()).iter().map(|&(_, _, id)| id.to_string()));
     }
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    crate::provenance::with_inputs(&ids).map_err(Error::Invalid)
+    crate::site::provenance::with_inputs(&ids).map_err(Error::Invalid)
 }
 
 /// Fill the page's `<!-- FACT-LIST … -->` slot with the short list of every figure it shows
-/// and where each comes from, one per language ([`crate::provenance::list_html`]). A page
+/// and where each comes from, one per language ([`crate::site::provenance::list_html`]). A page
 /// without the slot is left as it is.
 fn fill_fact_list(html: &str) -> Result<String, Error> {
     let Some(at) = html.find(FACT_LIST_SLOT) else { return Ok(html.to_string()) };
@@ -394,7 +397,7 @@ fn fill_fact_list(html: &str) -> Result<String, Error> {
     let indent = &html[html[..at].rfind('\n').map_or(0, |n| n + 1)..at];
     let mut lists = Vec::new();
     for lang in Lang::ALL {
-        lists.push(crate::provenance::list_html(&facts, lang).map_err(Error::Invalid)?);
+        lists.push(crate::site::provenance::list_html(&facts, lang).map_err(Error::Invalid)?);
     }
     Ok(format!("{}{}{}", &html[..at], lists.join(&format!("\n{indent}")), &html[end..]))
 }
@@ -421,7 +424,7 @@ fn mark_table_facts(html: &str) -> Result<String, Error> {
 }
 
 /// The files of full entries the page's popovers fetch, one per language
-/// ([`crate::provenance::figures_html`]); none for a page without the FACT-LIST slot.
+/// ([`crate::site::provenance::figures_html`]); none for a page without the FACT-LIST slot.
 fn fact_files(html: &str) -> Result<Vec<(String, String)>, Error> {
     if !html.contains(FACT_LIST_SLOT) {
         return Ok(Vec::new());
@@ -430,8 +433,8 @@ fn fact_files(html: &str) -> Result<Vec<(String, String)>, Error> {
     Lang::ALL
         .iter()
         .map(|&lang| {
-            let body = crate::provenance::figures_html(&facts, lang).map_err(Error::Invalid)?;
-            Ok((crate::provenance::figures_file(lang), body))
+            let body = crate::site::provenance::figures_html(&facts, lang).map_err(Error::Invalid)?;
+            Ok((crate::site::provenance::figures_file(lang), body))
         })
         .collect()
 }
@@ -680,7 +683,7 @@ pub fn site(index_html: &str) -> Result<Vec<(String, String)>, Error> {
 mod tests {
     use super::*;
 
-    const PAGE: &str = include_str!("../www/index.html");
+    const PAGE: &str = include_str!("../../www/index.html");
 
     #[test]
     fn the_static_page_carries_every_table_filled_for_the_reported_scenario() {
@@ -811,7 +814,7 @@ mod tests {
         assert!(index.contains("<table id=\"table-benefit\" data-facts=\"1 - - - - - - programme-benefit\""));
         for lang in Lang::ALL {
             let page = if lang == Lang::ZhHans { index } else { file(&narrative_file(lang)).unwrap() };
-            let entries = file(&crate::provenance::figures_file(lang)).expect("entries");
+            let entries = file(&crate::site::provenance::figures_file(lang)).expect("entries");
             let list_start =
                 page.find(&format!("<details class=\"table-wrap fact-list\" lang=\"{}\"", lang.tag()));
             let list = &page[list_start.expect("a list in the sources section")..];
@@ -824,12 +827,12 @@ mod tests {
             assert!(ids.len() > 40, "{lang:?}");
             for id in ids {
                 let f = facts::get(id).expect(id);
-                let entry = format!("<span id=\"{}\"><b>", crate::provenance::entry_id(id, lang));
+                let entry = format!("<span id=\"{}\"><b>", crate::site::provenance::entry_id(id, lang));
                 assert!(entries.contains(&entry), "{lang:?}: no entry for {id}");
                 let shown = if f.derived {
-                    crate::provenance::formula_text(&f, lang).unwrap()
+                    crate::site::provenance::formula_text(&f, lang).unwrap()
                 } else {
-                    crate::provenance::value_text(&f, lang)
+                    crate::site::provenance::value_text(&f, lang)
                 };
                 assert!(list.contains(&escape(&shown)), "{lang:?}: {id} ({shown}) not in the list");
             }

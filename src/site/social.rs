@@ -9,11 +9,11 @@
 //! from `SITE_URL` (`make dist SITE_URL=https://…/`); without it the page carries no
 //! `og:image`, `og:url` or canonical link (see [`head_tags`]).
 
+use super::escape;
 use crate::charts::{self, Chart, Style};
 use crate::i18n::Lang;
 use crate::model::codec::{self, Presentation};
 use crate::model::{simulate, Outcome, Scenario};
-use crate::prerender::escape;
 use crate::{png, text, Error};
 
 /// Size of a share card in pixels (the 1.91 : 1 that Open Graph and X's large card use).
@@ -247,7 +247,7 @@ pub fn fill_slot(page: &str, tags: &str) -> Result<String, Error> {
 }
 
 /// The share cards of every language for the reported scenario, and `index.html` of `files`
-/// (as [`crate::prerender::site`] makes them) with its tags: the PNGs to write beside the
+/// (as [`crate::site::site`] makes them) with its tags: the PNGs to write beside the
 /// other files, as (file name, bytes). `source_page` is the page before pre-rendering (it
 /// holds the words in every language; `index.html` keeps only zh-Hans narrative).
 pub fn add_to_site(

@@ -6,8 +6,11 @@
 //! `index.html` carries its narrative in Simplified Chinese only; the zh-Hant and en narrative
 //! become fragments that `app.js` loads when a reader asks for them ([`split_narrative`]).
 
+pub mod html;
 pub mod provenance;
 pub mod social;
+
+pub use html::escape;
 
 use crate::charts::{self, Chart, Style};
 use crate::i18n::{self, Lang};
@@ -20,11 +23,6 @@ use std::fmt::Write as _;
 
 /// Chart sizes of the static SVGs: (variant, width, height). The narrow one is for phones.
 pub const SIZES: [(&str, u32, u32); 2] = [("wide", 720, 300), ("narrow", 390, 300)];
-
-/// Escape text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// File name of one static chart.
 pub fn svg_name(chart: Chart, variant: &str, dark: bool) -> String {

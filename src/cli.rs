@@ -228,8 +228,8 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             };
             let html = std::fs::read_to_string(input)
                 .map_err(|e| Fail { code: 1, msg: format!("failed to read {input}: {e}") })?;
-            let mut files = crate::site::site(&html)?;
-            let cards = crate::site::social::add_to_site(&mut files, &html, o.site_url.as_deref())?;
+            let files = crate::site::site(&html, o.site_url.as_deref())?;
+            let cards = crate::site::social::cards(&html)?;
             if o.site_url.as_deref().is_none_or(|s| s.trim().is_empty()) {
                 writeln!(stderr, "{NO_SITE_URL}").map_err(io)?;
             }

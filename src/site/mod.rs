@@ -2,16 +2,24 @@
 //! `www/index.html` by the same Rust code the page runs. For readers without JavaScript or
 //! WebAssembly the page must still read: the data tables, the reactive sentence, the summary
 //! and the footer stamp are filled for the reported scenario, and every chart gets an SVG
-//! drawn by the same chart functions. `embed.html` is cut from the same page, so the two can
-//! never disagree.
+//! drawn by the same chart functions.
 //!
-//! - [`html`]: the one HTML reader (lol_html, by CSS selector);
+//! Every step reads and rewrites HTML through one parser, [`html`] (lol_html, by CSS
+//! selector), one concept a file:
+//!
 //! - [`slots`]: the page's `data-fill` slots filled, or the build stops naming the slot;
 //! - [`fact_list`] and [`provenance`]: the figures of the page and where each comes from;
 //! - [`static_charts`]: the SVG charts and the pictures that show them;
 //! - [`narrative`]: the story split by language into `index.html` and its fragments;
-//! - [`social`]: share cards and the share tags of the `<head>`.
+//! - [`embed`]: `embed.html`, cut from the same filled page, so the two never disagree;
+//! - [`social`]: share cards and the share tags of the `<head>`;
+//! - this file: the site assembled from them ([`site`]).
+//!
+//! `tools/build-dist.mjs` then bundles the scripts and the stylesheet, builds the single
+//! self-contained file from `index.html` and its fragments, and gives assets content-hashed
+//! names.
 
+pub mod embed;
 pub mod fact_list;
 pub mod html;
 pub mod narrative;
@@ -26,54 +34,6 @@ pub use slots::page;
 use crate::model::simulate;
 use crate::Error;
 
-/// Remove every element that starts with a line beginning `start` and ends at the next line
-/// that is exactly `end` (the page keeps these blocks at a fixed indentation).
-fn drop_blocks(html: &str, start: &str, end: &str) -> String {
-    let mut out = Vec::new();
-    let mut skipping = false;
-    for line in html.lines() {
-        if !skipping && line.starts_with(start) {
-            skipping = true;
-        }
-        if !skipping {
-            out.push(line);
-        }
-        if skipping && line == end {
-            skipping = false;
-        }
-    }
-    out.join("\n") + "\n"
-}
-
-/// `embed.html`: the simulator and the context chart without the page's story, headline
-/// and downloads, with a one-line credit. `view` (URL key) then picks the panel.
-pub fn embed(page_html: &str) -> String {
-    let mut s = drop_blocks(page_html, "  <section class=\"story\"", "  </section>");
-    s = drop_blocks(&s, "  <div class=\"downloads\"", "  </div>");
-    for prefix in ["  <p class=\"kicker\">", "  <h1>", "  <p class=\"dek\">", "<a class=\"skip\""] {
-        s = s.lines().filter(|l| !l.starts_with(prefix)).collect::<Vec<_>>().join("\n") + "\n";
-    }
-    if let Some(end) = s.find("<html").and_then(|at| tag_end(&s, at)) {
-        s.insert_str(end - 1, " data-embed=\"\"");
-    }
-    let credit = "<p class=\"embed-credit\"><span lang=\"zh-Hans\">数据：中国吉林网 / 吉刻APP（记者王昕、李易书）。假设可调，仅供示意。</span><span lang=\"zh-Hant\" hidden>數據：中國吉林網 / 吉刻APP（記者王昕、李易書）。假設可調，僅供示意。</span><span lang=\"en\" hidden>Data: China Jilin Net / Jike app (reporters Wang Xin, Li Yishu). Assumptions are adjustable and illustrative.</span></p>";
-    s.replacen("<footer class=\"colophon\">", &format!("<footer class=\"colophon\">\n  {credit}"), 1)
-}
-
-/// The end of the tag that starts at `from` (`<…>`), skipping `>` inside quoted attribute values.
-fn tag_end(html: &str, from: usize) -> Option<usize> {
-    let mut quote = None;
-    for (i, c) in html[from..].char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), _) if c == q => quote = None,
-            (None, '>') => return Some(from + i + 1),
-            _ => {}
-        }
-    }
-    None
-}
-
 /// Every text file `helong prerender` writes from the page `source` (`www/index.html`):
 /// (path relative to `dist/`, contents). `site_url` is `SITE_URL`, checked
 /// ([`social::site_url`]); empty is none. The share cards, which take a while to draw, are
@@ -81,16 +41,17 @@ fn tag_end(html: &str, from: usize) -> Option<usize> {
 ///
 /// `index.html` carries the share tags and the narrative in zh-Hans, and names the fragments
 /// of the other languages ([`narrative::split`]); `embed.html` is cut from the same page
-/// filled without share tags (it drops the story anyway).
+/// filled without share tags ([`embed::embed`]).
 pub fn site(source: &str, site_url: Option<&str>) -> Result<Vec<(String, String)>, Error> {
     let site_url = site_url.filter(|s| !s.trim().is_empty()).map(social::site_url).transpose()?;
     let out = simulate("");
     let tags = social::tags(source, site_url.as_deref())?;
     let narrative = narrative::split(&page(source, &out, &tags)?)?;
     // embed.html is shown inside other pages: no share tags of its own.
-    let embed = embed(&page(source, &out, "")?);
+    let embed = embed::embed(&page(source, &out, "")?)?;
+    let figures = fact_list::files(&fact_list::page_facts(source)?)?;
     let mut files = vec![("embed.html".to_string(), embed), ("index.html".to_string(), narrative.index)];
-    files.extend(fact_list::files(&fact_list::page_facts(source)?)?);
+    files.extend(figures);
     for (lang, fragment) in narrative.fragments {
         files.push((narrative_file(lang), fragment));
     }
@@ -110,21 +71,11 @@ mod tests {
     const PAGE: &str = include_str!("../../www/index.html");
 
     #[test]
-    fn the_embed_keeps_the_simulator_and_drops_the_story() {
-        let e = embed(&page(PAGE, &simulate(""), "").expect("pre-rendered"));
-        assert!(e.contains("id=\"simulator\"") && e.contains("id=\"panel-context\""));
-        assert!(!e.contains("class=\"story\"") && !e.contains("<h1>") && !e.contains("class=\"downloads\""));
-        assert!(e.contains("data-embed") && e.contains("embed-credit"));
-        assert!(e.contains("data-lang=\"en\""), "the language switch stays");
-        assert_eq!(e.matches("<section").count(), e.matches("</section>").count());
-    }
-
-    #[test]
     fn the_site_writes_a_narrative_fragment_per_language_and_keeps_the_embed_whole() {
         let files = site(PAGE, None).expect("site");
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert!(names.contains(&"narrative.zh-Hant.html") && names.contains(&"narrative.en.html"));
-        let embed = &files.iter().find(|(n, _)| n == "embed.html").unwrap().1;
+        let embed = &files.iter().find(|(n, _)| n == "embed.html").expect("embed.html").1;
         assert!(!embed.contains("data-narrative"), "the embed has no story and loads no fragment");
     }
 

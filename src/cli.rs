@@ -24,7 +24,8 @@ const USAGE: &str = "usage:
                 [--format svg|png] [--scale S] [--lang L] [--dark] [--width N] [--height N]
                 (PNG: S pixels per CSS pixel, 0.5 to 8, e.g. --scale 4 for print; default 2)
   helong prerender <www/index.html> <out-dir> [--site-url https://…/]
-                (the static site: filled page, embed.html, SVG charts, share cards)
+                (the static site: filled page, narrative fragments, embed.html, the single
+                file, SVG charts, share cards)
 
 The query uses the page's URL keys, e.g. \"grant=10000&mix=1,1,1,1,1\"; \"\" is the scenario
 as the article reports it. Exit code 2 means invalid input.";
@@ -191,9 +192,9 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             let all = facts::all();
             match o.format.as_deref().unwrap_or("json") {
                 "json" => {
-                    let text = serde_json::to_string_pretty(&all)
+                    let text = facts::to_json(&all)
                         .map_err(|e| Fail { code: 1, msg: format!("failed to write JSON: {e}") })?;
-                    writeln!(stdout, "{text}").map_err(io)?;
+                    write!(stdout, "{text}").map_err(io)?;
                 }
                 "csv" => write!(stdout, "{}", facts::to_csv(&all)).map_err(io)?,
                 f => return Err(Error::Unknown { what: "format", name: f.to_string() }.into()),

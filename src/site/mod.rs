@@ -12,18 +12,20 @@
 //! - [`static_charts`]: the SVG charts and the pictures that show them;
 //! - [`narrative`]: the story split by language into `index.html` and its fragments;
 //! - [`embed`]: `embed.html`, cut from the same filled page, so the two never disagree;
+//! - [`single`]: the single self-contained file;
 //! - [`social`]: share cards and the share tags of the `<head>`;
 //! - this file: the site assembled from them ([`site`]).
 //!
-//! `tools/build-dist.mjs` then bundles the scripts and the stylesheet, builds the single
-//! self-contained file from `index.html` and its fragments, and gives assets content-hashed
-//! names.
+//! `tools/build-dist.mjs` then bundles the scripts and the stylesheet, gives assets
+//! content-hashed names, renames their references by name, and fills the single file's
+//! inline placeholders; it reads no HTML.
 
 pub mod embed;
 pub mod fact_list;
 pub mod html;
 pub mod narrative;
 pub mod provenance;
+pub mod single;
 pub mod slots;
 pub mod social;
 pub mod static_charts;
@@ -41,7 +43,8 @@ use crate::Error;
 ///
 /// `index.html` carries the share tags and the narrative in zh-Hans, and names the fragments
 /// of the other languages ([`narrative::split`]); `embed.html` is cut from the same page
-/// filled without share tags ([`embed::embed`]).
+/// filled without share tags ([`embed::embed`]); the single file holds the whole narrative
+/// ([`single::page`]).
 pub fn site(source: &str, site_url: Option<&str>) -> Result<Vec<(String, String)>, Error> {
     let site_url = site_url.filter(|s| !s.trim().is_empty()).map(social::site_url).transpose()?;
     let out = simulate("");
@@ -50,11 +53,13 @@ pub fn site(source: &str, site_url: Option<&str>) -> Result<Vec<(String, String)
     // embed.html is shown inside other pages: no share tags of its own.
     let embed = embed::embed(&page(source, &out, "")?)?;
     let figures = fact_list::files(&fact_list::page_facts(source)?)?;
+    let single = single::page(&narrative.whole, &figures)?;
     let mut files = vec![("embed.html".to_string(), embed), ("index.html".to_string(), narrative.index)];
     files.extend(figures);
     for (lang, fragment) in narrative.fragments {
         files.push((narrative_file(lang), fragment));
     }
+    files.push((single::FILE.to_string(), single));
     for (name, svg) in static_charts::svgs(&out)? {
         files.push((format!("static/{name}"), svg));
     }

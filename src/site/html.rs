@@ -129,6 +129,12 @@ impl<'h> Rewrite<'h> {
     }
 }
 
+/// An element's start tag as a reader would look for it in the page (`<p lang="en">`).
+fn start_tag(el: &Element) -> String {
+    let attrs: String = el.attributes().iter().map(|a| format!(" {}=\"{}\"", a.name(), a.value())).collect();
+    format!("<{}{attrs}>", el.tag_name())
+}
+
 /// Call `f` with the end tag of `el` once the parser reaches it. An element closed by
 /// another's end tag (`<p><em>a</p>`) is an error, and so is one that cannot have content.
 pub fn on_end_tag(
@@ -136,7 +142,7 @@ pub fn on_end_tag(
     mut f: impl FnMut(&mut EndTag) -> Result<(), Error> + 'static,
 ) -> Result<(), Error> {
     let name = el.tag_name();
-    let unclosed = Error::Invalid(format!("an unclosed <{name}>"));
+    let unclosed = Error::Invalid(format!("an unclosed {}", start_tag(el)));
     el.on_end_tag(end_tag!(move |end: &mut EndTag| {
         // lol_html hands an element closed without its own end tag the end tag that closed it.
         if end.name() != name {
@@ -198,7 +204,8 @@ pub fn find(html: &str, selector: &str) -> Result<Vec<Found>, Error> {
         .run(html)?;
     let found = Rc::try_unwrap(found).map(RefCell::into_inner).unwrap_or_default();
     if let Some((f, _)) = found.iter().find(|(_, closed)| !closed) {
-        return Err(Error::Invalid(format!("an unclosed <{}>", f.name)));
+        let attrs: String = f.attrs.iter().map(|(n, v)| format!(" {n}=\"{v}\"")).collect();
+        return Err(Error::Invalid(format!("an unclosed <{}{attrs}>", f.name)));
     }
     Ok(found.into_iter().map(|(f, _)| f).collect())
 }
@@ -311,9 +318,13 @@ mod tests {
 
     #[test]
     fn an_element_closed_by_another_ones_end_tag_is_an_error() {
-        for page in ["<div><p>a</div>", "<p><em>a</p></em>", "<div><p>never closed"] {
+        for (page, named) in [
+            ("<div><p class=\"x\">a</div>", "an unclosed <p class=\"x\">"),
+            ("<p><em>a</p></em>", "an unclosed <em>"),
+            ("<div><p id=\"y\">never closed", "an unclosed <p id=\"y\">"),
+        ] {
             let err = find(page, "p, em").expect_err(page).to_string();
-            assert!(err.contains("an unclosed <"), "{page}: {err}");
+            assert!(err.contains(named), "{page}: {err}");
         }
     }
 

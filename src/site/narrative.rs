@@ -261,7 +261,7 @@ mod tests {
         for (body, why) in [
             ("<p lang=\"ko\">안녕</p>", "unknown language"),
             ("<p lang=\"zh-Hans\">一</p>\nloose text", "text outside an element"),
-            ("<p lang=\"en\" hidden>open", "an unclosed <p>"),
+            ("<p lang=\"en\" hidden>open", "an unclosed <p lang=\"en\" hidden=\"\">"),
             ("<p lang=\"en\"><em>a</p></em>", "an unclosed <em>"),
             ("<p lang=\"en\">a</p></em>", "text outside an element: \"</em>\""),
             ("<div data-narrative=\"y\"><p>a</p></div>", "a block inside another"),

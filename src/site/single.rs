@@ -157,6 +157,14 @@ mod tests {
     }
 
     #[test]
+    fn build_dist_fills_the_same_placeholders_this_file_writes() {
+        let js = include_str!("../../tools/build-dist.mjs");
+        for placeholder in [INLINE_POLICY, INLINE_STYLE, INLINE_SCRIPTS] {
+            assert!(js.contains(&format!("'{}'", placeholder.replace('\n', "\\n"))), "{placeholder}");
+        }
+    }
+
+    #[test]
     fn a_single_file_without_a_place_for_its_code_stops_the_build() {
         let whole = "<!doctype html>\n<html><head><meta charset=\"utf-8\"></head><body></body></html>";
         let err = page(whole, &[]).expect_err("no stylesheet").to_string();

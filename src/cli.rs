@@ -24,7 +24,8 @@ const USAGE: &str = "usage:
                 [--format svg|png] [--scale S] [--lang L] [--dark] [--width N] [--height N]
                 (PNG: S pixels per CSS pixel, 0.5 to 8, e.g. --scale 4 for print; default 2)
   helong prerender <www/index.html> <out-dir> [--site-url https://…/]
-                (the static site: filled page, embed.html, SVG charts, share cards)
+                (the static site: filled page, narrative fragments, embed.html, the single
+                file, SVG charts, share cards)
 
 The query uses the page's URL keys, e.g. \"grant=10000&mix=1,1,1,1,1\"; \"\" is the scenario
 as the article reports it. Exit code 2 means invalid input.";
@@ -191,9 +192,9 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             let all = facts::all();
             match o.format.as_deref().unwrap_or("json") {
                 "json" => {
-                    let text = serde_json::to_string_pretty(&all)
+                    let text = facts::to_json(&all)
                         .map_err(|e| Fail { code: 1, msg: format!("failed to write JSON: {e}") })?;
-                    writeln!(stdout, "{text}").map_err(io)?;
+                    write!(stdout, "{text}").map_err(io)?;
                 }
                 "csv" => write!(stdout, "{}", facts::to_csv(&all)).map_err(io)?,
                 f => return Err(Error::Unknown { what: "format", name: f.to_string() }.into()),
@@ -228,8 +229,8 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             };
             let html = std::fs::read_to_string(input)
                 .map_err(|e| Fail { code: 1, msg: format!("failed to read {input}: {e}") })?;
-            let mut files = crate::prerender::site(&html)?;
-            let cards = crate::social::add_to_site(&mut files, &html, o.site_url.as_deref())?;
+            let files = crate::site::site(&html, o.site_url.as_deref())?;
+            let cards = crate::site::social::cards(&html)?;
             if o.site_url.as_deref().is_none_or(|s| s.trim().is_empty()) {
                 writeln!(stderr, "{NO_SITE_URL}").map_err(io)?;
             }

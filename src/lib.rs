@@ -39,11 +39,7 @@ pub mod text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod prerender;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod provenance;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod social;
+pub mod site;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -5,7 +5,7 @@
 
 use helong::facts;
 use helong::i18n::Lang;
-use helong::prerender::{narrative_file, site, LAZY_LANGS};
+use helong::site::{narrative_file, site, LAZY_LANGS};
 
 const PAGE: &str = include_str!("../www/index.html");
 
@@ -65,7 +65,7 @@ fn wrong_figures(html: &str) -> Vec<String> {
 /// What `helong prerender` writes from a page: the served index.html and each narrative
 /// fragment, as (file name, contents).
 fn served_pages(page: &str) -> Vec<(String, String)> {
-    site(page)
+    site(page, None)
         .expect("pre-rendered")
         .into_iter()
         .filter(|(name, _)| name == "index.html" || name.starts_with("narrative."))
@@ -205,7 +205,7 @@ fn the_pages_sliders_take_their_ranges_and_steps_from_the_model() {
         }
     }
     // … and the built page carries the model's, on every slider.
-    let page = helong::prerender::page(PAGE, &helong::model::simulate("")).expect("every slot is filled");
+    let page = helong::site::page(PAGE, &helong::model::simulate(""), "").expect("every slot is filled");
     let sliders = controls::sliders();
     assert_eq!(page.matches("<input type=\"range\"").count(), sliders.len());
     for s in &sliders {
@@ -225,36 +225,69 @@ fn the_pages_sliders_take_their_ranges_and_steps_from_the_model() {
 }
 
 #[test]
-fn a_slot_the_build_cannot_fill_stops_the_build() {
-    let fill = |html: &str| helong::prerender::page(html, &helong::model::simulate(""));
+fn a_slot_the_build_cannot_fill_stops_the_build_with_a_message_naming_it() {
+    let fill = |html: &str| helong::site::page(html, &helong::model::simulate(""), "");
     assert!(fill(PAGE).is_ok(), "the page as it is");
     let broken = [
-        (PAGE.replacen("data-fill=\"range\"", "data-fill=\"colour\"", 1), "an unknown kind of slot"),
-        (PAGE.replace("id=\"in-cy\"", "id=\"in-cows\""), "a slider the model does not have"),
-        (PAGE.replacen(" data-fill=\"range\"", "", 1), "a slider of the model without its slot"),
+        (
+            PAGE.replacen("data-fill=\"range\"", "data-fill=\"colour\"", 1),
+            "an unknown kind of slot",
+            "colour",
+        ),
+        (PAGE.replace("id=\"in-cy\"", "id=\"in-cows\""), "a slider the model does not have", "#in-cows"),
+        (PAGE.replacen(" data-fill=\"range\"", "", 1), "a slider of the model without its slot", "#in-grant"),
         (
             PAGE.replacen("data-adjust=\"grant\"", "data-adjust=\"cows\"", 1),
             "a number the model cannot adjust",
+            "cows",
         ),
-        (PAGE.replacen(" data-fill=\"table\"", "", 1), "a chart whose data table has no slot"),
-        (PAGE.replacen(" data-fill=\"chart\"", "", 1), "a chart whose static picture has no slot"),
+        (
+            PAGE.replacen(" data-fill=\"table\"", "", 1),
+            "a chart whose data table has no slot",
+            "\"table\" slot for context",
+        ),
+        (
+            PAGE.replacen(" data-fill=\"chart\"", "", 1),
+            "a chart whose static picture has no slot",
+            "\"chart\" slot for context",
+        ),
         (
             PAGE.replacen("data-out=\"p95\"", "data-out=\"p99\"", 1),
             "a number of the sentence the model does not compute",
+            "p99",
         ),
-        (PAGE.replacen("</main>", "<p data-fill=\"summary\"></p></main>", 1), "a one-off slot written twice"),
-        (PAGE.replacen(" data-fill=\"dataset-hash\"", "", 1), "the footer without its dataset hash"),
+        (
+            PAGE.replacen("</main>", "<p data-fill=\"summary\"></p></main>", 1),
+            "a one-off slot written twice",
+            "summary",
+        ),
+        (
+            PAGE.replacen(" data-fill=\"dataset-hash\"", "", 1),
+            "the footer without its dataset hash",
+            "dataset-hash",
+        ),
+        (
+            PAGE.replacen("<template data-fill=\"fact-list\"></template>", "", 1),
+            "the sources without their list of figures",
+            "fact-list",
+        ),
+        (
+            PAGE.replacen("<template data-fill=\"share-tags\"></template>", "", 1),
+            "a <head> without the share tags' slot",
+            "share-tags",
+        ),
     ];
-    for (html, case) in broken {
+    for (html, case, named) in broken {
         assert_ne!(html, PAGE, "{case}: the test's edit applies");
-        assert!(fill(&html).is_err(), "{case}");
+        let err = fill(&html).expect_err(case).to_string();
+        assert!(err.contains(named), "{case}: {err}");
     }
 }
 
 #[test]
 fn every_slot_is_filled_in_the_language_it_stands_in_and_loses_its_mark() {
     let out = helong::model::simulate("");
-    let page = helong::prerender::page(PAGE, &out).expect("pre-rendered");
+    let page = helong::site::page(PAGE, &out, "").expect("pre-rendered");
     assert!(!page.contains("data-fill="), "a slot left marked");
     let households = out.households_funded as f64;
     use helong::i18n::{count, Lang};
@@ -606,7 +639,7 @@ fn the_traditional_chinese_text_keeps_the_mainland_vocabulary_of_the_article() {
     ];
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = vec![root.join("www/index.html")];
-    for dir in ["src", "src/model", "src/charts", "www/app"] {
+    for dir in ["src", "src/model", "src/charts", "src/site", "www/app"] {
         for e in std::fs::read_dir(root.join(dir)).expect("a source folder") {
             files.push(e.expect("an entry").path());
         }

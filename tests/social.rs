@@ -3,7 +3,7 @@
 use helong::charts::{self, Chart, Style};
 use helong::i18n::Lang;
 use helong::model::simulate;
-use helong::social::{self, PageWords, CARD_H, CARD_MAX_BYTES, CARD_W};
+use helong::site::social::{self, PageWords, CARD_H, CARD_MAX_BYTES, CARD_W};
 use helong::{png, text};
 use std::process::Command;
 
@@ -66,8 +66,8 @@ fn one<'a>(tags: &'a [(String, String)], key: &str) -> Option<&'a str> {
 }
 
 fn built_index(site: Option<&str>) -> (String, Vec<(String, Vec<u8>)>) {
-    let mut files = helong::prerender::site(PAGE).expect("site");
-    let cards = social::add_to_site(&mut files, PAGE, site).expect("share cards");
+    let files = helong::site::site(PAGE, site).expect("site");
+    let cards = social::cards(PAGE).expect("share cards");
     let index = files.into_iter().find(|(n, _)| n == "index.html").expect("index.html").1;
     (index, cards)
 }
@@ -152,8 +152,7 @@ fn with_a_site_url_the_page_has_absolute_open_graph_and_twitter_tags() {
     assert_eq!(one(&tags, "alternate en"), Some("https://news.example/helong/?lang=en"));
     assert_eq!(one(&tags, "alternate zh-Hans"), Some(SITE));
     // The slot is gone from every page, and the embed (shown inside other pages) has no tags.
-    let mut files = helong::prerender::site(PAGE).unwrap();
-    social::add_to_site(&mut files, PAGE, Some(SITE)).unwrap();
+    let files = helong::site::site(PAGE, Some(SITE)).unwrap();
     for (name, html) in &files {
         assert!(!html.contains(social::SLOT), "{name}");
     }
@@ -192,17 +191,20 @@ fn a_bad_site_url_is_refused_with_a_message() {
     }
     assert_eq!(social::site_url("https://news.example").unwrap(), "https://news.example/");
     assert_eq!(social::site_url("http://127.0.0.1:8080/x/").unwrap(), "http://127.0.0.1:8080/x/");
-    let mut files = helong::prerender::site(PAGE).unwrap();
-    assert!(social::add_to_site(&mut files, PAGE, Some("example.org")).is_err());
+    let err = helong::site::site(PAGE, Some("example.org")).expect_err("no scheme").to_string();
+    assert!(err.contains("SITE_URL"), "{err}");
 }
 
 #[test]
 fn a_page_without_the_share_slot_fails_the_build() {
-    let err = social::fill_slot("<head></head>", "<meta>").expect_err("no slot").to_string();
+    let slot = format!("<template data-fill=\"{}\"></template>", social::SLOT);
+    let without = PAGE.replacen(&slot, "", 1);
+    assert_ne!(without, PAGE, "the page has the slot");
+    let err = helong::site::page(&without, &simulate(""), "<meta>").expect_err("no slot").to_string();
     assert!(err.contains(social::SLOT), "{err}");
     let page = "<p class=\"kicker\"><span lang=\"en\">k</span></p><h1><span lang=\"zh-Hans\">x</span></h1>";
     let err = PageWords::read(page, Lang::En).expect_err("no span").to_string();
-    assert!(err.contains("<h1>") && err.contains("en"), "{err}");
+    assert!(err.contains("headline") && err.contains("h1 span[lang=\"en\"]"), "{err}");
 }
 
 fn helong_cli(args: &[&str]) -> (i32, String) {

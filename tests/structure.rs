@@ -170,3 +170,26 @@ fn the_model_knows_nothing_of_the_page_nor_of_any_language() {
         g["page"]
     );
 }
+
+/// The modules `src/lib.rs` compiles for native targets only (`#[cfg(not(target_arch = "wasm32"))]`).
+fn native_only() -> BTreeSet<String> {
+    let lib =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).expect("src/lib.rs");
+    let lines: Vec<&str> = lib.lines().collect();
+    lines
+        .windows(2)
+        .filter(|w| w[0].trim() == "#[cfg(not(target_arch = \"wasm32\"))]")
+        .filter_map(|w| w[1].trim().strip_prefix("pub mod ")?.strip_suffix(';').map(String::from))
+        .collect()
+}
+
+#[test]
+fn build_time_code_sits_in_native_only_modules_that_the_pages_modules_never_name() {
+    let native = native_only();
+    assert!(native.contains("site") && native.contains("cli"), "{native:?}");
+    let g = graph();
+    for (m, uses) in g.iter().filter(|(m, _)| !native.contains(*m)) {
+        let named: Vec<&String> = uses.iter().filter(|u| native.contains(*u)).collect();
+        assert!(named.is_empty(), "{m}, compiled into the wasm, names {named:?}");
+    }
+}

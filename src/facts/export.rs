@@ -14,6 +14,13 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
+/// The facts as JSON, indented, with a closing line break: `helong facts` prints it, and it is
+/// `dist/data/helong-facts.json` (also inside the single file). Native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_json(facts: &[Fact]) -> Result<String, serde_json::Error> {
+    Ok(serde_json::to_string_pretty(facts)? + "\n")
+}
+
 /// The facts as CSV: UTF-8 with a byte-order mark (so Excel reads the Chinese labels), CRLF
 /// line ends, RFC 4180 quoting. Values print in their shortest round-trip form (`22.9`, `2546`).
 pub fn to_csv(facts: &[Fact]) -> String {

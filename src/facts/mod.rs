@@ -26,6 +26,8 @@ mod records;
 mod tests;
 
 pub use derived::derived;
+#[cfg(not(target_arch = "wasm32"))]
+pub use export::to_json;
 pub use export::{csv_field, dataset_hash, to_csv, CSV_HEADER, DATASET_HASH};
 use records::FACTS;
 pub use records::{Milestone, DERIVED_SECTION, MILESTONES, SECTIONS};

@@ -1,6 +1,6 @@
 // The story in the reader's language: the served page carries the narrative in Simplified
 // Chinese only and fetches the Traditional Chinese or English narrative when a reader asks for
-// it (src/prerender.rs cuts it out, www/app.js puts it back). The single-file build keeps all
+// it (src/site/narrative.rs cuts it out, www/app.js puts it back). The single-file build keeps all
 // three languages inline. Served from E2E_ROOT (default dist/).
 
 import { describe, test } from 'node:test';

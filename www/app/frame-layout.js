@@ -1,4 +1,4 @@
-// The page as an embed (<html data-embed>, written by src/prerender.rs into embed.html): charts
+// The page as an embed (<html data-embed>, written by src/site/embed.rs into embed.html): charts
 // right after the sentence, and only the panel the `view` key asks for. The height messages to
 // the host page are frame.js's.
 
@@ -45,7 +45,7 @@ export function bindMoreControls() {
 }
 
 /** Open the assumptions disclosure when the link sets any of its keys (the URL keys of its
- * sliders, written on each by src/prerender.rs as `data-url-key`). */
+ * sliders, written on each by src/site/slots.rs as `data-url-key`). */
 export function openAssumptionsIfSet(explainer) {
   const keys = new URLSearchParams(explainer.query()).keys();
   const d = document.getElementById('assumptions');

@@ -1,7 +1,7 @@
 // The page in the reader's language: shows the chrome of one language and hides the others, and
 // fetches the narrative of a language on demand. The served index.html carries its narrative in
 // zh-Hans only; the zh-Hant and en narrative are fragments fetched when a reader asks for that
-// language (src/prerender.rs writes them, tools/build-dist.mjs gives them hashed names).
+// language (src/site/narrative.rs writes them, tools/build-dist.mjs gives them hashed names).
 
 import { domParsed, setAttr, setText, shownText } from './dom.js';
 
@@ -13,7 +13,7 @@ const NARRATIVE_FAILED = {
 
 /** The `lang` URL key as the model reads it, for before the wasm is ready or when it could not
  * load: www/early.js read it before the first paint, with the model's table of language tags
- * (`data-lang-tags`, written by src/prerender.rs), and left its answer on <html>. */
+ * (`data-lang-tags`, written by src/site/slots.rs), and left its answer on <html>. */
 export function urlLang() {
   return document.documentElement.dataset.urlLang || 'zh-Hans';
 }
@@ -47,7 +47,7 @@ export function applyLang(lang) {
 }
 
 /** The fragment with the narrative in `lang`, as <html> names it (`data-narrative-en` …, written
- * by src/prerender.rs, content-hashed by tools/build-dist.mjs); null when the page holds that
+ * by src/site/narrative.rs, content-hashed by tools/build-dist.mjs); null when the page holds that
  * narrative itself (zh-Hans, the single-file build, the www/ source page, the embed). */
 function narrativeHref(lang) {
   return document.documentElement.getAttribute(`data-narrative-${lang.toLowerCase()}`);

@@ -67,7 +67,7 @@ function fillTable(explainer, name) {
   }
   table.tHead.replaceChildren(head);
   // Cells that show a figure of the dataset name it, so it opens where it comes from
-  // (`data-facts="column id-of-row-0 …"`, written on the table by src/prerender.rs).
+  // (`data-facts="column id-of-row-0 …"`, written on the table by src/site/slots.rs).
   const [column, ...facts] = (table.dataset.facts || '').split(' ');
   const rows = t.rows.map((cells, r) => {
     const tr = document.createElement('tr');

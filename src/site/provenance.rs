@@ -2,7 +2,7 @@
 //! unit and period, its place in the article (section heading and paragraph) or, for a derived
 //! figure, its formula with the inputs written out (`559,300 ÷ 2,546 = 219.68`).
 //!
-//! `prerender` writes two things from these. In the page's sources section, one short list per
+//! The site ([`super`]) writes two things from these. In the page's sources section, one short list per
 //! language (zh-Hans in `index.html`, zh-Hant and en in their narrative fragments): every figure
 //! of the story under the section and paragraph it comes from, and the derived ones with their
 //! formulas, so a reader without JavaScript can check each number ([`list_html`]). And one file
@@ -13,6 +13,7 @@
 //! Numbers are written by the dataset's own formatters ([`facts::format_value`],
 //! [`i18n::exact`]), so a figure reads here exactly as it does in the story.
 
+use super::html::escape;
 use crate::facts::{self, Fact, Unit};
 use crate::i18n::{self, Lang};
 use crate::text;
@@ -254,11 +255,6 @@ pub fn entry_id(id: &str, lang: Lang) -> String {
     format!("f-{}-{id}", lang.tag())
 }
 
-/// Escape text for HTML.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// One fact's entry: `<span id><b>label</b> <span>value · period</span>
 /// <span>source or formula</span> [<span>inputs</span>]</span>`, shown as is in the popover.
 pub fn entry_html(f: &Fact, lang: Lang) -> Result<String, String> {
@@ -266,15 +262,15 @@ pub fn entry_html(f: &Fact, lang: Lang) -> Result<String, String> {
     let mut s = format!(
         "<span id=\"{}\"><b>{}</b> <span>{} · {}{}</span> ",
         entry_id(f.id, lang),
-        esc(text::label(f, lang)),
-        esc(&value_text(f, lang)),
+        escape(text::label(f, lang)),
+        escape(&value_text(f, lang)),
         w.period,
-        esc(&period_text(f.period, lang))
+        escape(&period_text(f.period, lang))
     );
     if f.derived {
         let formula =
             formula_text(f, lang).ok_or_else(|| format!("{}: a formula that cannot be written", f.id))?;
-        s.push_str(&format!("<span>{}{}</span>", w.derived, esc(&formula)));
+        s.push_str(&format!("<span>{}{}</span>", w.derived, escape(&formula)));
         let inputs: Vec<String> = facts::formula_ids(f.formula.unwrap_or(""))
             .iter()
             .filter_map(|id| facts::get(id))
@@ -282,8 +278,8 @@ pub fn entry_html(f: &Fact, lang: Lang) -> Result<String, String> {
                 format!(
                     "<a href=\"#{}\">{}</a> {}",
                     entry_id(i.id, lang),
-                    esc(text::label(&i, lang)),
-                    esc(&value_text(&i, lang))
+                    escape(text::label(&i, lang)),
+                    escape(&value_text(&i, lang))
                 )
             })
             .collect();
@@ -362,7 +358,7 @@ pub fn list_html(facts: &[Fact], lang: Lang) -> Result<String, String> {
         "<details class=\"table-wrap fact-list\" lang=\"{}\" data-src=\"{}\" data-failed=\"{}\"{hidden}><summary>{}{}{}</summary>\n<p>{} {}</p>\n<ul>",
         lang.tag(),
         figures_file(lang),
-        esc(w.failed),
+        escape(w.failed),
         w.summary.0,
         i18n::count(facts.len() as f64, lang),
         w.summary.1,
@@ -377,7 +373,7 @@ pub fn list_html(facts: &[Fact], lang: Lang) -> Result<String, String> {
     let mut at: Option<(&str, u32)> = None;
     for f in facts.iter().filter(|f| !f.derived) {
         let here = (f.source.section, f.source.paragraph);
-        let value = esc(&value_text(f, lang));
+        let value = escape(&value_text(f, lang));
         if at.map(|a| a.0) != Some(here.0) {
             if at.is_some() {
                 s.push_str("</li>");
@@ -415,7 +411,7 @@ pub fn list_html(facts: &[Fact], lang: Lang) -> Result<String, String> {
         .filter(|f| f.derived)
         .map(|f| {
             formula_text(f, lang)
-                .map(|t| esc(&t))
+                .map(|t| escape(&t))
                 .ok_or_else(|| format!("{}: a formula that cannot be written", f.id))
         })
         .collect::<Result<_, _>>()?;

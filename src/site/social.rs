@@ -9,11 +9,11 @@
 //! from `SITE_URL` (`make dist SITE_URL=https://…/`); without it the page carries no
 //! `og:image`, `og:url` or canonical link (see [`head_tags`]).
 
+use super::html::{self, escape};
 use crate::charts::{self, Chart, Style};
 use crate::i18n::Lang;
 use crate::model::{simulate, Outcome, Scenario};
 use crate::page::url::{self, Presentation};
-use crate::prerender::escape;
 use crate::{png, text, Error};
 
 /// Size of a share card in pixels (the 1.91 : 1 that Open Graph and X's large card use).
@@ -25,8 +25,8 @@ pub const CARD_CHART: Chart = Chart::Allocation;
 /// Largest card in bytes (share sites fetch it on every paste; WeChat and X are quickest
 /// with small images).
 pub const CARD_MAX_BYTES: usize = 80 * 1024;
-/// The slot in `www/index.html`'s `<head>` that [`fill_slot`] replaces with the tags.
-pub const SLOT: &str = "<!-- SOCIAL-TAGS -->";
+/// The slot in `www/index.html`'s `<head>` that [`tags`] fill (`<template data-fill="share-tags">`).
+pub const SLOT: &str = "share-tags";
 
 /// File name of the share card of one language, in `dist/` (before `build-dist.mjs` hashes it).
 pub fn card_file(lang: Lang) -> String {
@@ -47,45 +47,41 @@ pub struct PageWords {
     pub chart_title: String,
 }
 
-/// The text of the `<span lang="…">` of `lang` inside the element whose start tag is `open`.
-fn span_text(html: &str, open: &str, lang: Lang) -> Result<String, Error> {
-    let missing =
-        |what: &str| Error::Invalid(format!("the page has no {what} in {} for the share card", lang.tag()));
-    let start = html.find(open).ok_or_else(|| missing(open))?;
-    let name: String = open[1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-    let body = &html[start + open.len()..];
-    let body = &body[..body.find(&format!("</{name}>")).ok_or_else(|| missing(open))?];
-    let key = format!("<span lang=\"{}\"", lang.tag());
-    let at = body.find(&key).ok_or_else(|| missing(&format!("{open} {key}>")))?;
-    let inner = &body[at..];
-    let inner = &inner[inner.find('>').map_or(0, |i| i + 1)..];
-    let inner = &inner[..inner.find("</span>").unwrap_or(inner.len())];
-    let mut s = String::new();
-    let mut in_tag = false;
-    for c in inner.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => s.push(c),
-            _ => {}
-        }
+/// Where the page keeps each of its words, as selectors of the element that holds a
+/// `<span lang>` per language: the kicker, the headline, the dek and the card chart's title.
+fn word_selectors() -> [(&'static str, String); 4] {
+    [
+        ("kicker", "p.kicker".to_string()),
+        ("headline", "h1".to_string()),
+        ("dek", "p.dek".to_string()),
+        ("chart title", format!("h3#h-{}", CARD_CHART.name())),
+    ]
+}
+
+/// The text of the first `<span lang="…">` of `lang` inside the first element `holder`
+/// selects, its white space collapsed.
+fn span_text(html: &str, (what, holder): &(&str, String), lang: Lang) -> Result<String, Error> {
+    let selector = format!("{holder} span[lang=\"{}\"]", lang.tag());
+    let text = html::texts(html, &selector)?.into_iter().next().map(|t| html::unescape(&t));
+    let text = text.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default();
+    if text.is_empty() {
+        return Err(Error::Invalid(format!(
+            "the page has no {what} ({selector}) in {} for the share card",
+            lang.tag()
+        )));
     }
-    let s = s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.is_empty() {
-        return Err(missing(&format!("text in {open}")));
-    }
-    Ok(s)
+    Ok(text)
 }
 
 impl PageWords {
     /// The words of `page` (the source `www/index.html` or a pre-rendered page) in `lang`.
     pub fn read(page: &str, lang: Lang) -> Result<PageWords, Error> {
+        let [kicker, headline, dek, chart_title] = word_selectors();
         Ok(PageWords {
-            kicker: span_text(page, "<p class=\"kicker\">", lang)?,
-            headline: span_text(page, "<h1>", lang)?,
-            dek: span_text(page, "<p class=\"dek\">", lang)?,
-            chart_title: span_text(page, &format!("<h3 id=\"h-{}\">", CARD_CHART.name()), lang)?,
+            kicker: span_text(page, &kicker, lang)?,
+            headline: span_text(page, &headline, lang)?,
+            dek: span_text(page, &dek, lang)?,
+            chart_title: span_text(page, &chart_title, lang)?,
         })
     }
 }
@@ -163,7 +159,7 @@ pub fn card_svg(out: &Outcome, words: &PageWords, lang: Lang) -> Result<String, 
 
 /// The share card as a PNG. Its flat colours and grey anti-aliasing fit in a palette of 256,
 /// which [`png::encode_lossless`] then uses (about 25 KB a card; with more colours it would
-/// be RGB, and [`add_to_site`] fails the build if a card grows past [`CARD_MAX_BYTES`]).
+/// be RGB, and [`cards`] fails the build if a card grows past [`CARD_MAX_BYTES`]).
 pub fn card_png(out: &Outcome, words: &PageWords, lang: Lang) -> Result<Vec<u8>, Error> {
     let svg = card_svg(out, words, lang)?;
     let pixmap = png::rasterise(&svg, lang, 1.0)?;
@@ -238,28 +234,22 @@ pub fn head_tags(words: &PageWords, lang: Lang, site: Option<&str>) -> String {
     s
 }
 
-/// Replace the page's [`SLOT`] with `tags`; a page without the slot fails the build.
-pub fn fill_slot(page: &str, tags: &str) -> Result<String, Error> {
-    let Some(at) = page.find(SLOT) else {
-        return Err(Error::Invalid(format!("the page has no {SLOT} slot in its <head> for the share tags")));
-    };
-    Ok(format!("{}{}{}", &page[..at], tags.trim_end(), &page[at + SLOT.len()..]))
+/// The share tags of `page` (the source `www/index.html`) for `index.html`, served in
+/// Simplified Chinese ([`head_tags`]), with `site` the checked `SITE_URL` if there is one.
+pub fn tags(page: &str, site: Option<&str>) -> Result<String, Error> {
+    let lang = Lang::ZhHans;
+    Ok(head_tags(&PageWords::read(page, lang)?, lang, site))
 }
 
-/// The share cards of every language for the reported scenario, and `index.html` of `files`
-/// (as [`crate::prerender::site`] makes them) with its tags: the PNGs to write beside the
-/// other files, as (file name, bytes). `source_page` is the page before pre-rendering (it
-/// holds the words in every language; `index.html` keeps only zh-Hans narrative).
-pub fn add_to_site(
-    files: &mut [(String, String)],
-    source_page: &str,
-    site: Option<&str>,
-) -> Result<Vec<(String, Vec<u8>)>, Error> {
-    let site = site.filter(|s| !s.trim().is_empty()).map(site_url).transpose()?;
+/// The share cards of every language for the reported scenario, with the words of `page`
+/// (the source `www/index.html`, which holds them in every language): the PNGs to write
+/// beside the site's other files, as (file name, bytes). A card over [`CARD_MAX_BYTES`] stops
+/// the build.
+pub fn cards(page: &str) -> Result<Vec<(String, Vec<u8>)>, Error> {
     let out = simulate("");
     let mut cards = Vec::new();
     for lang in Lang::ALL {
-        let words = PageWords::read(source_page, lang)?;
+        let words = PageWords::read(page, lang)?;
         let png = card_png(&out, &words, lang)?;
         if png.len() > CARD_MAX_BYTES {
             return Err(Error::Draw(format!(
@@ -269,17 +259,6 @@ pub fn add_to_site(
             )));
         }
         cards.push((card_file(lang), png));
-    }
-    let lang = Lang::ZhHans;
-    let words = PageWords::read(source_page, lang)?;
-    let index = files
-        .iter_mut()
-        .find(|(name, _)| name == "index.html")
-        .ok_or_else(|| Error::Invalid("the site has no index.html".into()))?;
-    index.1 = fill_slot(&index.1, &head_tags(&words, lang, site.as_deref()))?;
-    // embed.html and the like are shown inside other pages: no share tags of their own.
-    for (_, html) in files.iter_mut().filter(|(name, html)| name != "index.html" && html.contains(SLOT)) {
-        *html = fill_slot(html, "")?;
     }
     Ok(cards)
 }

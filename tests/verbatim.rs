@@ -187,6 +187,18 @@ fn names_titles_quoted_job_titles_and_numbers_may_be_shared() {
 }
 
 #[test]
+fn an_official_designation_may_be_quoted_whole_but_not_inside_a_longer_copied_run() {
+    let source = Source::committed();
+    // Quoted on its own, or with words of our own around it: allowed.
+    assert_eq!(source.copied_runs("2002 年列入国家扶贫开发工作重点县"), Vec::<String>::new());
+    assert_eq!(source.copied_runs("吉林东部高寒山区连片特困地区的年份"), Vec::<String>::new());
+    // With the article's own words around it (line 17: the 3 counties of the first batch),
+    // the designation counts: 个, its 11 characters and 之一 are 14 shared characters.
+    let copied = source.copied_runs("成为全省首批摘帽的 3 个国家扶贫开发工作重点县之一");
+    assert_eq!(copied, vec!["个国家扶贫开发工作重点县之一".to_string()], "{copied:?}");
+}
+
+#[test]
 fn the_character_table_turns_the_articles_traditional_headline_into_its_simplified_one() {
     let Some(article) = article() else {
         eprintln!("skipped: no article at {}; the character table was not checked", article_path().display());

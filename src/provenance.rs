@@ -20,7 +20,7 @@ use crate::text;
 /// The article: its headline (in each script; English readers get the Simplified one).
 pub const ARTICLE_TITLE: (&str, &str) = (
     "找准症结把准脉，“六小工程”掘“穷根”——和龙市因地制宜走出脱贫摘帽新路径",
-    "找準癥結把準脈，「六小工程」掘「窮根」——和龍市因地制宜走出脫貧摘帽新路徑",
+    "找準癥結把準脈，“六小工程”掘“窮根”——和龍市因地制宜走出脫貧摘帽新路徑",
 );
 
 /// The outlet that published the article.
@@ -64,7 +64,7 @@ fn section_text(section: &str, lang: Lang) -> Option<String> {
     Some(match (i, lang) {
         (0, _) => lang.pick(hans, hant, en).to_string(),
         (_, Lang::ZhHans) => format!("“{}”一节", hans.replace('“', "‘").replace('”', "’")),
-        (_, Lang::ZhHant) => format!("「{}」一節", hant.replace('“', "『").replace('”', "』")),
+        (_, Lang::ZhHant) => format!("“{}”一節", hant.replace('“', "‘").replace('”', "’")),
         (_, Lang::En) => format!("the section {en} (<span lang=\"zh-Hant\">{section}</span>)"),
     })
 }
@@ -230,7 +230,7 @@ fn words(lang: Lang) -> Words {
             inputs: "所用數字：",
             sep: "；",
             close: "關閉",
-            failed: "出處未能載入。頁面下方「資料來源」裡列有每個數字的出處。",
+            failed: "出處未能加載。頁面下方“資料來源”裡列有每個數字的出處。",
         },
         Lang::En => Words {
             summary: ("Where each of the story's ", " figures comes from"),

@@ -286,11 +286,35 @@ fn the_pages_scripts_keep_no_copy_of_the_models_ranges_keys_values_or_language_t
     }
 }
 
+/// Every text file of the product a reader's words come from: the page, the Rust sources (all
+/// folders) and the page's scripts.
+fn text_sources() -> Vec<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).expect("a source folder") {
+            let path = e.expect("an entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("www/index.html")];
+    walk(&root.join("src"), &mut files);
+    walk(&root.join("www/app"), &mut files);
+    files
+}
+
+/// Words of files this branch may not edit while issue 25 is open (another agent owns them):
+/// `www/app/controls.js` says 連結已複製 when a link is copied (to port: 鏈接已複製).
+const NOT_YET_PORTED: [(&str, &str); 1] = [("www/app/controls.js", "連結")];
+
 #[test]
 fn the_traditional_chinese_text_keeps_the_mainland_vocabulary_of_the_article() {
     // The article is a Jilin paper's, printed in traditional characters with mainland words
     // (報道, 數據, 概率…); Taiwan's words for the same things would read as another voice.
-    const TAIWAN: [(&str, &str); 8] = [
+    const TAIWAN: [(&str, &str); 15] = [
         ("機率", "概率"),
         ("雜湊", "哈希"),
         ("支援", "支持"),
@@ -299,25 +323,45 @@ fn the_traditional_chinese_text_keeps_the_mainland_vocabulary_of_the_article() {
         ("網路", "網絡"),
         ("程式", "程序"),
         ("資訊", "信息"),
+        ("底線", "下劃線"),
+        ("連結", "鏈接"),
+        ("控制項", "控件"),
+        ("預設值", "默認值"),
+        ("重新整理", "刷新"),
+        ("載入", "加載"),
+        ("內文", "正文"),
     ];
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![root.join("www/index.html")];
-    for dir in ["src", "src/model", "src/charts", "www/app"] {
-        for e in std::fs::read_dir(root.join(dir)).expect("a source folder") {
-            files.push(e.expect("an entry").path());
-        }
-    }
     let mut read = 0;
-    for f in files.iter().filter(|f| f.is_file()) {
-        let text = std::fs::read_to_string(f).expect("a text file");
+    let mut found = Vec::new();
+    for f in text_sources() {
+        let text = std::fs::read_to_string(&f).expect("a text file");
         read += 1;
+        let name = f.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(&f).display().to_string();
         for (taiwan, mainland) in TAIWAN {
-            assert!(
-                !text.contains(taiwan),
-                "{} writes {taiwan}; the article's word is {mainland}",
-                f.display()
-            );
+            let excused = NOT_YET_PORTED.iter().any(|(file, word)| name.ends_with(file) && *word == taiwan);
+            if text.contains(taiwan) && !excused {
+                found.push(format!("{name} writes {taiwan}; the article's word is {mainland}"));
+            }
         }
     }
-    assert!(read > 20, "the check read the sources ({read} files)");
+    assert!(read > 30, "the check read the sources ({read} files)");
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_traditional_chinese_text_quotes_as_the_article_does() {
+    // The article quotes with “ ” (and so does the zh-Hans text); 「」 and 『』 would be a
+    // second style in the same product. A character literal in code ('」', a line-breaking
+    // rule) is not text.
+    let mut found = Vec::new();
+    for f in text_sources() {
+        let text = std::fs::read_to_string(&f).expect("a text file");
+        for (n, line) in text.lines().enumerate() {
+            let prose = line.replace("'」'", "").replace("'「'", "");
+            if prose.contains(['「', '」', '『', '』']) {
+                found.push(format!("{}:{}: {}", f.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "quoted with 「」 or 『』:\n{}", found.join("\n"));
 }

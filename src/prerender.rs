@@ -771,9 +771,8 @@ mod tests {
         // Page and fragments together hold every element of the source blocks, block by block
         // and in order.
         let (_, en) = &fragments[1];
-        assert!(en.starts_with(
-            "<div data-narrative=\"county\">\n<p lang=\"en\" hidden>Helong is a county-level city"
-        ));
+        assert!(en
+            .starts_with("<div data-narrative=\"county\">\n<p lang=\"en\" hidden>Helong is a city in Jilin"));
         for (lang, fragment) in
             [(Lang::ZhHans, &index), (Lang::ZhHant, &fragments[0].1), (Lang::En, &fragments[1].1)]
         {

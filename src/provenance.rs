@@ -13,7 +13,7 @@
 //! Numbers are written by the dataset's own formatters ([`facts::format_value`],
 //! [`i18n::exact`]), so a figure reads here exactly as it does in the story.
 
-use crate::facts::{self, Fact, Unit};
+use crate::facts::{self, Fact, Reads, Unit};
 use crate::i18n::{self, Lang};
 use crate::text;
 
@@ -52,7 +52,7 @@ pub const SECTION_NAMES: [(&str, &str, &str); 6] = [
         "美好!和龍開啟幸福新農村之門",
         "“A better life: Helong opens the door to a happy new countryside”",
     ),
-    ("和龙市脱贫大数据", "和龍市脫貧大數據", "“Helong's poverty big data”"),
+    ("和龙市脱贫大数据", "和龍市脫貧大數據", "“Helong's poverty figures”"),
 ];
 
 /// How a section is named in a locator: the opening as such, a heading quoted (with the
@@ -84,6 +84,10 @@ pub fn period_text(period: &str, lang: Lang) -> String {
             ["2018年至报道发表", "2018年至報道發表", "2018 to the article's publication"],
         ),
         ("as of publication", ["截至报道发表", "截至報道發表", "as of the article's publication"]),
+        (
+            "2015 to publication",
+            ["2015年底至报道发表", "2015年底至報道發表", "the end of 2015 to the article's publication"],
+        ),
         (
             "three years to publication",
             ["报道发表前的三年", "報道發表前的三年", "the three years before the article"],
@@ -133,8 +137,32 @@ pub fn period_text(period: &str, lang: Lang) -> String {
 }
 
 /// A fact's value with its unit, as the popover and the list state it (`2546户`, `2,546
-/// households`, `55.93万元`, `22.75个百分点`). The number itself is the story's.
+/// households`, `55.93万元`, `22.75个百分点`), with the article's “more than” (`100多只`,
+/// `more than 100 chickens`) or our “about” for an estimate (`约9890元/年`). The number itself
+/// is the story's.
 pub fn value_text(f: &Fact, lang: Lang) -> String {
+    match f.reads {
+        Reads::Exact => unit_text(f, lang),
+        Reads::MoreThan => {
+            let (n, all) = (number_text(f, lang), unit_text(f, lang));
+            match lang {
+                Lang::En => format!("more than {all}"),
+                _ => format!(
+                    "{n}{}{}",
+                    lang.pick("多", "多", ""),
+                    all.strip_prefix(n.as_str()).unwrap_or(&all)
+                ),
+            }
+        }
+        Reads::About { step } => {
+            let rounded = Fact { value: f64::round(f.value / step) * step, reads: Reads::Exact, ..f.clone() };
+            format!("{}{}", lang.pick("约", "約", "about "), unit_text(&rounded, lang))
+        }
+    }
+}
+
+/// [`value_text`] without “more than” or “about”.
+fn unit_text(f: &Fact, lang: Lang) -> String {
     let n = number_text(f, lang);
     let with = |hans: &str, hant: &str, en: &str| match lang {
         Lang::En => format!("{n} {en}"),
@@ -158,6 +186,7 @@ pub fn value_text(f: &Fact, lang: Lang) -> String {
         Unit::Chickens => with("只", "隻", "chickens"),
         Unit::Categories => with("类", "類", "kinds"),
         Unit::Parties => with("方", "方", "parties"),
+        Unit::DefenceLines => with("道防线", "道防線", "lines of defence"),
         Unit::Ratio => with("倍", "倍", "times"),
     }
 }
@@ -524,6 +553,8 @@ mod tests {
         for f in facts::all() {
             for lang in Lang::ALL {
                 let v = value_text(&f, lang);
+                // “About” and “more than” come first in words; the number is the story's.
+                let v = ["约", "約", "about ", "more than "].iter().fold(v, |v, p| v.replacen(p, "", 1));
                 let story = facts::format_value(&f, lang);
                 // Points are points, not percent: the number is the story's, the unit in words.
                 let story = match f.unit {
@@ -536,6 +567,16 @@ mod tests {
         let f = facts::get("programme-households").unwrap();
         assert_eq!(value_text(&f, Lang::En), "2,546 households");
         assert_eq!(value_text(&f, Lang::ZhHant), "2546戶");
+        let hens = facts::get("yang-laying-hens-2019").unwrap();
+        assert_eq!(value_text(&hens, Lang::ZhHans), "100多只");
+        assert_eq!(value_text(&hens, Lang::En), "more than 100 chickens");
+        let estimate = facts::get("rural-disposable-income-2018-implied").unwrap();
+        assert_eq!(value_text(&estimate, Lang::ZhHant), "約9890元/年");
+        assert_eq!(value_text(&estimate, Lang::En), "about 9,890 yuan a year");
+        // The sum that gives it stays exact.
+        assert!(formula_text(&estimate, Lang::En).unwrap().ends_with("= 9,892.2"));
+        let lines = facts::get("medical-defence-lines").unwrap();
+        assert_eq!(value_text(&lines, Lang::En), "5 lines of defence");
     }
 
     #[test]

@@ -246,6 +246,12 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                             Some(mo) => format!("{}-{:02}", m.year, mo),
                             None => m.year.to_string(),
                         };
+                        // A date of ours (the article's “now”), marked as such.
+                        let date = if m.inferred {
+                            format!("{date}{}", lang.pick("（推断）", "（推斷）", " (inferred)"))
+                        } else {
+                            date
+                        };
                         rows.push(vec![date, label(&f, lang).to_string(), facts::format_value(&f, lang)]);
                     }
                 }

@@ -214,7 +214,10 @@ fn element_end(html: &str, from: usize, name: &str) -> Option<usize> {
 /// - `data-fill="table"` on `<table id="table-NAME">`: the chart's data table (zh-Hans);
 /// - `data-fill="chart"` on a chart's box (`data-chart="NAME"`): the pre-rendered picture shown
 ///   when the interactive chart cannot run;
-/// - `data-fill="summary"`, `"dataset-hash"`, `"model-version"`: the text of each.
+/// - `data-fill="summary"`, `"dataset-hash"`, `"model-version"`: the text of each;
+/// - `data-fill="assumptions"`: the model's assumptions in the slot's language, from the model's
+///   own list ([`text::assumptions`]): the method section's list (on an `<ol>`, once per
+///   language), or with `data-assumption="ID"` the line beside that assumption's slider.
 struct PageSlots<'a> {
     out: &'a Outcome,
     sliders: Vec<codec::Slider>,
@@ -315,6 +318,16 @@ impl<'a> PageSlots<'a> {
                     _ => crate::MODEL_VERSION.to_string(),
                 })
             }
+            "assumptions" => {
+                let words = match slot.attr("data-assumption") {
+                    "" => {
+                        self.filled.push(("assumptions".into(), slot.lang.tag().into()));
+                        text::assumptions::list_html(slot.lang)
+                    }
+                    id => text::assumptions::note(id, slot.lang).map(|t| escape(&t)),
+                };
+                Fill { content: Some(words.map_err(Error::Invalid)?), ..Fill::default() }
+            }
             other => return bad(format!("data-fill=\"{other}\": no such slot")),
         };
         Ok(fill)
@@ -343,6 +356,14 @@ impl<'a> PageSlots<'a> {
                 return Err(Error::Invalid(format!("the page must hold data-fill=\"{kind}\" once")));
             }
         }
+        for lang in Lang::ALL {
+            if count("assumptions", lang.tag()) != 1 {
+                return Err(Error::Invalid(format!(
+                    "the page must hold the list of assumptions (data-fill=\"assumptions\") once in {}",
+                    lang.tag()
+                )));
+            }
+        }
         Ok(())
     }
 }
@@ -361,7 +382,7 @@ pub fn page(html: &str, out: &Outcome) -> Result<String, Error> {
         codec::page_contract().iter().map(|(name, value)| format!(" {name}=\"{}\"", escape(value))).collect();
     s.insert_str(root_end - 1, &contract);
     s = mark_table_facts(&s)?;
-    Ok(s)
+    Ok(crate::provenance::mark_kinds(&s))
 }
 
 /// The slot of the list of figures in the sources section.
@@ -421,12 +442,13 @@ fn mark_table_facts(html: &str) -> Result<String, Error> {
 }
 
 /// The files of full entries the page's popovers fetch, one per language
-/// ([`crate::provenance::figures_html`]); none for a page without the FACT-LIST slot.
-fn fact_files(html: &str) -> Result<Vec<(String, String)>, Error> {
+/// ([`crate::provenance::figures_html`]), for the figures of the `filled` page (its list of
+/// assumptions cites figures of its own); none for a page without the FACT-LIST slot.
+fn fact_files(html: &str, filled: &str) -> Result<Vec<(String, String)>, Error> {
     if !html.contains(FACT_LIST_SLOT) {
         return Ok(Vec::new());
     }
-    let facts = page_facts(html)?;
+    let facts = page_facts(filled)?;
     Lang::ALL
         .iter()
         .map(|&lang| {
@@ -466,7 +488,7 @@ pub fn embed(page_html: &str) -> String {
     if let Some(end) = s.find("<html").and_then(|at| tag_end(&s, at)) {
         s.insert_str(end - 1, " data-embed=\"\"");
     }
-    let credit = "<p class=\"embed-credit\"><span lang=\"zh-Hans\">数据：中国吉林网 / 吉刻APP（记者王昕、李易书）。假设可调，仅供示意。</span><span lang=\"zh-Hant\" hidden>數據：中國吉林網 / 吉刻APP（記者王昕、李易書）。假設可調，僅供示意。</span><span lang=\"en\" hidden>Data: China Jilin Net / Jike app (reporters Wang Xin, Li Yishu). Assumptions are adjustable and illustrative.</span></p>";
+    let credit = text::assumptions::embed_credit_html();
     s.replacen("<footer class=\"colophon\">", &format!("<footer class=\"colophon\">\n  {credit}"), 1)
 }
 
@@ -666,7 +688,7 @@ pub fn site(index_html: &str) -> Result<Vec<(String, String)>, Error> {
     let embed = embed(&page);
     let (index, fragments) = split_narrative(&page)?;
     let mut files = vec![("embed.html".to_string(), embed), ("index.html".to_string(), index)];
-    files.extend(fact_files(index_html)?);
+    files.extend(fact_files(index_html, &page)?);
     for (lang, fragment) in fragments {
         files.push((narrative_file(lang), fragment));
     }

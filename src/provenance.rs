@@ -365,7 +365,9 @@ fn article_line(lang: Lang) -> String {
 }
 
 /// The file of full entries of one language ([`figures_file`]), the parts of a popover: the
-/// article line (`span.fact-article`), the close button, and one [`entry_html`] per fact.
+/// article line (`span.fact-article`), the close button, one [`entry_html`] per fact, and one
+/// entry per assumption of the model ([`text::assumptions::entry_html`], `a-<lang>-<id>`),
+/// marked as this explainer's, which the page shows without the article line.
 pub fn figures_html(facts: &[Fact], lang: Lang) -> Result<String, String> {
     let mut s = format!(
         "<span class=\"fact-article\">{}</span>\n<button type=\"button\" class=\"fact-pop-close\">{}</button>\n",
@@ -376,7 +378,33 @@ pub fn figures_html(facts: &[Fact], lang: Lang) -> Result<String, String> {
         s.push_str(&entry_html(f, lang)?);
         s.push('\n');
     }
+    for a in crate::model::assumptions::all() {
+        s.push_str(&text::assumptions::entry_html(&a, lang)?);
+        s.push('\n');
+    }
     Ok(s)
+}
+
+/// Mark each figure of a page that the dataset derives (`data-fact="ID"` of a derived fact)
+/// with `data-kind="derived"`, so the page shows reported, derived and assumed numbers
+/// differently (an assumption's number is a `data-assumption` span). Unknown ids are left as
+/// they are (the build has already refused them).
+pub fn mark_kinds(html: &str) -> String {
+    const MARK: &str = "data-fact=\"";
+    let mut out = String::with_capacity(html.len() + html.len() / 50);
+    let mut rest = html;
+    while let Some(at) = rest.find(MARK) {
+        let after = &rest[at + MARK.len()..];
+        let Some(end) = after.find('"') else { break };
+        let id = &after[..end];
+        out.push_str(&rest[..at + MARK.len() + end + 1]);
+        if facts::get(id).is_some_and(|f| f.derived) && !after[end + 1..].starts_with(" data-kind=") {
+            out.push_str(" data-kind=\"derived\"");
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The short list of one language for the sources section, a disclosure

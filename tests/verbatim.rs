@@ -118,13 +118,29 @@ impl Source {
 }
 
 /// Every text a reader can be shown that is ours to write: the page and its narrative in
-/// three languages, the dataset's labels, and the notice about the household cap.
+/// three languages, every page and file of entries the build writes from it (the model's list
+/// of assumptions, the lines beside its sliders, the popovers, the embed's credit), the
+/// dataset's labels, the live summary and the notice about the household cap.
 fn our_texts() -> Vec<(String, String)> {
     let mut texts: Vec<(String, String)> = page_text(PAGE)
         .lines()
         .enumerate()
         .map(|(i, line)| (format!("www/index.html:{}", i + 1), line.to_string()))
         .collect();
+    for (name, html) in helong::prerender::site(PAGE).expect("pre-rendered") {
+        if name.ends_with(".html") {
+            texts.extend(
+                page_text(&html)
+                    .lines()
+                    .enumerate()
+                    .map(|(i, l)| (format!("{name}:{}", i + 1), l.to_string())),
+            );
+        }
+    }
+    for lang in Lang::ALL {
+        let out = helong::model::simulate("");
+        texts.push((format!("summary ({lang:?})"), helong::text::summary(&out, lang)));
+    }
     for f in facts::all() {
         let l = f.label;
         for (lang, label) in [("zh-Hans", l.zh_hans), ("zh-Hant", l.zh_hant), ("en", l.en)] {

@@ -6,8 +6,8 @@
 //! (the article is in traditional characters, the zh-Hans page in simplified), full-width
 //! punctuation to its ASCII twin, and spaces are dropped. A few things may be shared, each
 //! listed below and nothing else: the names of people, places and bodies; titles (the
-//! article's headline, the column's name, anything in 《》); job titles when written in
-//! quotes; and numbers (digits). They are blanked on both sides before comparing, with a
+//! article's headline, the column's name, the song, its section headings, anything in 《》);
+//! job titles when written in quotes; and numbers (digits). They are blanked on both sides before comparing, with a
 //! different blank on each side, so no run can pass through them.
 //!
 //! The official designations the article names ([`DESIGNATIONS`]) are exempt more narrowly: one
@@ -71,12 +71,18 @@ pub const NAMES: &[&str] = &[
 /// whole, but the words around it count (see the module doc).
 pub const DESIGNATIONS: &[&str] = &["国家扶贫开发工作重点县", "东部高寒山区连片特困地区"];
 
-/// Titles: the article's headline (it is printed in both scripts), the column's name and the
-/// song. Anything between 《 and 》 counts as a title too.
+/// Titles: the article's headline (it is printed in both scripts), the column's name, the
+/// song, and the headings of the article's sections (the sources list and the popovers name
+/// the section a figure stands in). Anything between 《 and 》 counts as a title too.
 pub const TITLES: &[&str] = &[
     "找準癥結把準脈,“六小工程”掘“窮根”——和龍市因地制宜走出脫貧摘帽新路徑",
     "決戰決勝脫貧攻堅",
     "紅太陽照邊疆",
+    "點贊!新舉措讓貧困戶依靠雙手自主脫貧",
+    "給力!“六小工程”帶來的穩定收入看得見",
+    "精準!花足“繡花”功夫不讓一人掉隊",
+    "美好!和龍開啟幸福新農村之門",
+    "和龍市脫貧大數據",
 ];
 
 /// Job titles, shared only when the page writes them in quotes (“巡逻员”).

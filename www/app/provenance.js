@@ -2,7 +2,10 @@
 // that shows a figure of the dataset ([data-fact]) becomes a control; opening it (click, tap,
 // Enter or Space) shows a popover with that figure's entry: its label, value and period, and
 // the article's section and paragraph or, for a derived figure, the formula with its inputs.
-// Escape or a click outside closes it, and the focus goes back to the number.
+// An assumption's number ([data-assumption], issue 25) opens the same way, with the model's
+// entry for it: marked as this explainer's, with its default, range and what it changes (and
+// no line naming the article). Escape or a click outside closes it, and the focus goes back
+// to the number.
 //
 // The entries are written by src/provenance.rs, one file per language (data/figures.<lang>.html,
 // named by the `data-src` of the sources section's list of that language), fetched the first
@@ -13,6 +16,13 @@ const LABEL_ID = 'fact-pop-label';
 
 /** The file of entries of each language: a promise of its parsed content (null on failure). */
 const files = new Map();
+/** The numbers that open a popover: figures of the dataset and assumptions of the model. */
+const NUMBER = ':is([data-fact], [data-assumption])';
+
+/** The entry of a number: `f-<lang>-<fact id>` or `a-<lang>-<assumption id>` (src/provenance.rs
+ * and src/text/assumptions.rs write them). */
+const entryOf = (el, lang) => (el.dataset.fact ? `f-${lang}-${el.dataset.fact}` : `a-${lang}-${el.dataset.assumption}`);
+
 /** The popover (made on first use), and the number it was opened from. */
 let pop = null;
 let opener = null;
@@ -66,26 +76,30 @@ function popover() {
     if (input) {
       // An input of a formula: its own entry, in the same popover.
       e.preventDefault();
-      show(input.hash.slice(`#f-${pop.lang}-`.length), listFor(pop.lang)).then(() => pop.focus());
+      show(input.hash.slice(1), listFor(pop.lang)).then(() => pop.focus());
     } else if (e.target.closest('button')) pop.hidePopover();
   });
   return pop;
 }
 
-/** Put the entry of fact `id` in `list`'s language into the popover, or say it could not load. */
+/** Put the entry `id` (of `list`'s language) into the popover, or say it could not load. An
+ * assumption's entry comes without the article line: it is this explainer's, not the article's. */
 async function show(id, list) {
   const file = await load(list);
-  const entry = file?.getElementById(`f-${list.lang}-${id}`);
+  const entry = file?.getElementById(id);
   const p = popover();
   const label = document.createElement('b');
   label.textContent = list.dataset.failed;
   p.lang = list.lang;
   p.replaceChildren(label);
+  const assumed = id.startsWith('a-');
+  p.toggleAttribute('data-assumed', assumed);
   if (entry) {
     const body = entry.cloneNode(true);
     body.removeAttribute('id');
     body.firstChild.id = LABEL_ID; // the label, <b>
-    p.replaceChildren(body, ...[...file.querySelectorAll('.fact-article, button')].map((n) => n.cloneNode(true)));
+    const tail = file.querySelectorAll(assumed ? 'button' : '.fact-article, button');
+    p.replaceChildren(body, ...[...tail].map((n) => n.cloneNode(true)));
   } else label.id = LABEL_ID;
   if (p.matches(':popover-open')) place(p, opener);
 }
@@ -107,7 +121,8 @@ async function open(el) {
   if (p.matches(':popover-open')) p.hidePopover();
   if (opener) opener.ariaExpanded = 'false';
   opener = el;
-  await show(el.dataset.fact, listFor(document.documentElement.lang));
+  const list = listFor(document.documentElement.lang);
+  await show(entryOf(el, list.lang), list);
   if (opener !== el || !el.isConnected) return; // another number was opened meanwhile
   el.after(p);
   p.showPopover();
@@ -118,7 +133,7 @@ async function open(el) {
 
 /** Make the numbers under `root` controls that open their popover. */
 function enhance(root) {
-  for (const el of root.querySelectorAll('[data-fact]:not([role])')) {
+  for (const el of root.querySelectorAll(`${NUMBER}:not([role])`)) {
     el.role = 'button';
     el.tabIndex = 0;
     el.ariaHasPopup = 'dialog';
@@ -127,7 +142,7 @@ function enhance(root) {
 }
 
 /** The number an event landed on, if it is one of ours. */
-const numberAt = (e) => e.target.closest?.('[data-fact][role="button"]');
+const numberAt = (e) => e.target.closest?.(`${NUMBER}[role="button"]`);
 
 /**
  * Turn every figure of the page into a control that opens where it comes from: only on a page

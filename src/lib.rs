@@ -2,8 +2,8 @@
 //!
 //! From 2018 Helong City (和龙市, Jilin) gave 2,546 poor households a 5,000-yuan start-up grant
 //! each — 12.73 million yuan — to run a small enterprise (planting, livestock, trade, a
-//! workshop or a farm-stay); the same article counts 2,458 households' "shared courtyards" as
-//! adopted (认领), without saying how that works. It reports that the grants produced 559,300
+//! workshop or a farm-stay); the same article counts "shared courtyards" adopted (认领) as
+//! 2,458 households, without saying how that works or whose courtyards they are. It reports that the grants produced 559,300
 //! yuan of benefit and the courtyards brought poor households 493,500 yuan.
 //!
 //! This crate is the whole product's core, in layers that know nothing of the browser:

@@ -31,7 +31,7 @@ fn panic_hook(info: &std::panic::PanicHookInfo<'_>) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         if let Some(el) = doc.get_element_by_id("wasm-error") {
             el.set_text_content(Some(&format!(
-                "出错了 / 出錯了 / Something went wrong: {msg}. 请刷新页面 / 請重新整理 / Please reload the page."
+                "出错了 / 出錯了 / Something went wrong: {msg}. 请刷新页面 / 請刷新頁面 / Please reload the page."
             )));
             let _ = el.remove_attribute("hidden");
         }

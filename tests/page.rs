@@ -103,8 +103,11 @@ fn every_figure_of_the_served_page_and_of_each_narrative_fragment_is_the_dataset
         assert!(spans.iter().all(|(_, _, l)| *l == lang), "{name} holds figures of another language");
         served.extend(spans);
     }
-    // Together they hold every figure of the source, none lost, none twice.
-    let mut source = fact_spans(PAGE);
+    // Together they hold every figure of the filled source (its own and those of the model's
+    // list of assumptions), none lost, none twice.
+    let filled = helong::site::page(PAGE, &helong::model::simulate(""), "").expect("filled");
+    assert!(fact_spans(&filled).len() > fact_spans(PAGE).len(), "the list of assumptions cites figures");
+    let mut source = fact_spans(&filled);
     source.sort_by(|a, b| (&a.0, &a.1, a.2.tag()).cmp(&(&b.0, &b.1, b.2.tag())));
     served.sort_by(|a, b| (&a.0, &a.1, a.2.tag()).cmp(&(&b.0, &b.1, b.2.tag())));
     assert_eq!(served, source);
@@ -623,11 +626,31 @@ fn the_pages_scripts_keep_no_copy_of_the_models_ranges_keys_values_or_language_t
     assert_eq!(found, Vec::<String>::new(), "rules that live in Rust");
 }
 
+/// Every text file of the product a reader's words come from: the page, the Rust sources (all
+/// folders) and the page's scripts.
+fn text_sources() -> Vec<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).expect("a source folder") {
+            let path = e.expect("an entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("www/index.html")];
+    walk(&root.join("src"), &mut files);
+    walk(&root.join("www/app"), &mut files);
+    files
+}
+
 #[test]
 fn the_traditional_chinese_text_keeps_the_mainland_vocabulary_of_the_article() {
     // The article is a Jilin paper's, printed in traditional characters with mainland words
     // (報道, 數據, 概率…); Taiwan's words for the same things would read as another voice.
-    const TAIWAN: [(&str, &str); 8] = [
+    const TAIWAN: [(&str, &str); 15] = [
         ("機率", "概率"),
         ("雜湊", "哈希"),
         ("支援", "支持"),
@@ -636,25 +659,191 @@ fn the_traditional_chinese_text_keeps_the_mainland_vocabulary_of_the_article() {
         ("網路", "網絡"),
         ("程式", "程序"),
         ("資訊", "信息"),
+        ("底線", "下劃線"),
+        ("連結", "鏈接"),
+        ("控制項", "控件"),
+        ("預設值", "默認值"),
+        ("重新整理", "刷新"),
+        ("載入", "加載"),
+        ("內文", "正文"),
     ];
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![root.join("www/index.html")];
-    for dir in ["src", "src/model", "src/charts", "src/site", "www/app"] {
-        for e in std::fs::read_dir(root.join(dir)).expect("a source folder") {
-            files.push(e.expect("an entry").path());
-        }
-    }
     let mut read = 0;
-    for f in files.iter().filter(|f| f.is_file()) {
-        let text = std::fs::read_to_string(f).expect("a text file");
+    let mut found = Vec::new();
+    for f in text_sources() {
+        let text = std::fs::read_to_string(&f).expect("a text file");
         read += 1;
+        let name = f.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(&f).display().to_string();
         for (taiwan, mainland) in TAIWAN {
-            assert!(
-                !text.contains(taiwan),
-                "{} writes {taiwan}; the article's word is {mainland}",
-                f.display()
-            );
+            if text.contains(taiwan) {
+                found.push(format!("{name} writes {taiwan}; the article's word is {mainland}"));
+            }
         }
     }
-    assert!(read > 20, "the check read the sources ({read} files)");
+    assert!(read > 30, "the check read the sources ({read} files)");
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_traditional_chinese_text_quotes_as_the_article_does() {
+    // The article quotes with “ ” (and so does the zh-Hans text); 「」 and 『』 would be a
+    // second style in the same product. A character literal in code ('」', a line-breaking
+    // rule) is not text.
+    let mut found = Vec::new();
+    for f in text_sources() {
+        let text = std::fs::read_to_string(&f).expect("a text file");
+        for (n, line) in text.lines().enumerate() {
+            let prose = line.replace("'」'", "").replace("'「'", "");
+            if prose.contains(['「', '」', '『', '』']) {
+                found.push(format!("{}:{}: {}", f.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "quoted with 「」 or 『』:\n{}", found.join("\n"));
+}
+
+/// The text of the first `data-assumption="id"` span in `html`, if any.
+fn assumption_span<'a>(html: &'a str, id: &str) -> Option<&'a str> {
+    let open = format!("<span data-assumption=\"{id}\">");
+    let at = html.find(&open)? + open.len();
+    html[at..].split('<').next()
+}
+
+/// A number as the method section writes it, read back: `10%` → 0.1, `×1` → 1, `1,000` → 1000.
+fn read_back(text: &str) -> Option<f64> {
+    let t = text.trim_start_matches('×').replace(',', "");
+    match t.strip_suffix('%') {
+        Some(p) => helong::num::read(p).map(|x| x / 100.0),
+        None => helong::num::read(&t),
+    }
+}
+
+/// What the page's method section says about each default of the model that is not written by
+/// hand, in one language: (id, what the page reads as, the model's constant), for every entry
+/// whose page number disagrees with the constant.
+fn defaults_that_disagree(list: &str) -> Vec<String> {
+    use helong::model::montecarlo::FAST_TOLERANCE;
+    use helong::model::scenario;
+    // The model's constants, named here one by one rather than read through the list, so that a
+    // list that stopped reading them would be caught too.
+    let constants = [
+        ("failure", scenario::DEFAULT_FAIL),
+        ("spread", scenario::DEFAULT_SIGMA),
+        ("scale", scenario::DEFAULT_SCALE),
+        ("returns", scenario::DEFAULT_RET),
+        ("runs", scenario::DEFAULT_TRIALS as f64),
+        ("fast-method", FAST_TOLERANCE.width_share),
+    ];
+    let mut wrong = Vec::new();
+    for (id, constant) in constants {
+        match assumption_span(list, id).map(|t| (t, read_back(t))) {
+            Some((_, Some(x))) if (x - constant).abs() < 1e-9 => {}
+            Some((t, _)) => wrong.push(format!("{id}: the page says {t}, the model {constant}")),
+            None => wrong.push(format!("{id}: the page does not state it")),
+        }
+    }
+    wrong
+}
+
+/// The method section's list of assumptions of one language in a served file.
+fn method_list<'a>(html: &'a str, lang: &str) -> &'a str {
+    let open = format!("<ol lang=\"{lang}\"");
+    let at = html.find(&open).unwrap_or_else(|| panic!("no list of assumptions in {lang}"));
+    &html[at..at + html[at..].find("</ol>").expect("a closed list")]
+}
+
+#[test]
+fn the_method_states_every_default_as_the_models_constant_in_every_language() {
+    let files = served_pages(PAGE);
+    let file = |name: &str| &files.iter().find(|(n, _)| n == name).expect(name).1;
+    let mut checked = 0;
+    for lang in Lang::ALL {
+        let html = if lang == Lang::ZhHans { file("index.html") } else { file(&narrative_file(lang)) };
+        let list = method_list(html, lang.tag());
+        assert_eq!(defaults_that_disagree(list), Vec::<String>::new(), "{lang:?}");
+        // Every entry of the model's list is there, with the tag of its kind.
+        for a in helong::model::assumptions::all() {
+            assert!(list.contains(&format!(
+                "data-kind=\"{}\"",
+                if a.kind == helong::model::assumptions::Kind::Setting { "setting" } else { "assumption" }
+            )));
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 3 * helong::model::assumptions::all().len());
+    // The check fires: a page whose failure default is not the model's is caught.
+    let list = method_list(file("index.html"), "zh-Hans");
+    let shown = assumption_span(list, "failure").expect("the failure default");
+    let typed = if shown == "55%" { "56%" } else { "55%" };
+    let list = list.replacen(&format!(">{shown}<"), &format!(">{typed}<"), 1);
+    let model = helong::model::scenario::DEFAULT_FAIL;
+    assert_eq!(
+        defaults_that_disagree(&list),
+        vec![format!("failure: the page says {typed}, the model {model}")]
+    );
+}
+
+#[test]
+fn the_page_writes_no_number_of_the_model_by_hand() {
+    // The method section and the assumptions disclosure, as written in www/index.html: their
+    // numbers are either figures of the dataset (data-fact) or slots the build fills from the
+    // model. Text outside both holds no digit, and no assumption's number is typed in.
+    let block = |start: &str, end: &str| {
+        let at = PAGE.find(start).expect(start);
+        &PAGE[at..at + PAGE[at..].find(end).expect(end)]
+    };
+    for (name, html) in [
+        ("the method section", block("<div data-narrative=\"method\">", "</section>")),
+        ("the assumptions disclosure", block("<details class=\"assume\"", "</details>")),
+    ] {
+        let mut text = String::new();
+        let mut rest = html;
+        // Drop the figures of the dataset, then every tag.
+        while let Some(at) = rest.find("<span data-fact=") {
+            text.push_str(&rest[..at]);
+            rest = &rest[at + rest[at..].find("</span>").expect("a closed figure") + 7..];
+        }
+        text.push_str(rest);
+        let mut plain = String::new();
+        for piece in text.split('<').skip(1) {
+            plain.push_str(piece.split_once('>').map_or("", |(_, t)| t));
+        }
+        let digits: Vec<&str> =
+            plain.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()).collect();
+        assert!(digits.is_empty(), "{name} writes {digits:?} by hand");
+        for (i, _) in html.match_indices("data-assumption=\"") {
+            let tag_end = i + html[i..].find('>').expect("a tag");
+            assert!(html[tag_end + 1..].starts_with("</span>"), "{name}: an assumption's number typed in");
+        }
+    }
+}
+
+#[test]
+fn the_summary_of_the_assumptions_disclosure_and_the_embeds_credit_come_from_the_model() {
+    use helong::model::scenario;
+    let page = helong::site::page(PAGE, &helong::model::simulate(""), "").expect("filled");
+    let fail = helong::i18n::percent(100.0 * scenario::DEFAULT_FAIL, 1);
+    assert!(page.contains(&format!("<span data-out=\"assumptions\">failure {fail} · spread σ")), "{fail}");
+    let embed = helong::site::embed::embed(&page).expect("the embed");
+    let n = helong::model::assumptions::all()
+        .iter()
+        .filter(|a| a.kind == helong::model::assumptions::Kind::Assumption)
+        .count();
+    assert!(embed.contains(&format!("rest on {n} stated assumptions")), "the embed's credit names them");
+    assert!(embed.contains("href=\"index.html?lang=en#story-method\""), "and links to them");
+    // The line beside the failure slider says the expected benefit stays, in every language.
+    assert!(page.contains("does not lower the expected benefit"));
+    assert!(page.contains("不会降低预期效益") && page.contains("不會降低預期效益"));
+}
+
+#[test]
+fn reported_derived_and_assumed_numbers_are_marked_apart_in_the_served_page() {
+    for (name, html) in served_pages(PAGE) {
+        for (i, m) in html.match_indices("data-fact=\"") {
+            let id = html[i + m.len()..].split('"').next().unwrap();
+            let tag = &html[i..i + html[i..].find('>').unwrap()];
+            let derived = facts::get(id).expect(id).derived;
+            assert_eq!(tag.contains("data-kind=\"derived\""), derived, "{name}: {tag}");
+        }
+        assert!(html.contains("<span data-assumption=\"failure\">"), "{name}: the assumptions' numbers");
+    }
 }

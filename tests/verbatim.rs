@@ -118,13 +118,29 @@ impl Source {
 }
 
 /// Every text a reader can be shown that is ours to write: the page and its narrative in
-/// three languages, the dataset's labels, and the notice about the household cap.
+/// three languages, every page and file of entries the build writes from it (the model's list
+/// of assumptions, the lines beside its sliders, the popovers, the embed's credit), the
+/// dataset's labels, the live summary and the notice about the household cap.
 fn our_texts() -> Vec<(String, String)> {
     let mut texts: Vec<(String, String)> = page_text(PAGE)
         .lines()
         .enumerate()
         .map(|(i, line)| (format!("www/index.html:{}", i + 1), line.to_string()))
         .collect();
+    for (name, html) in helong::site::site(PAGE, None).expect("pre-rendered") {
+        if name.ends_with(".html") {
+            texts.extend(
+                page_text(&html)
+                    .lines()
+                    .enumerate()
+                    .map(|(i, l)| (format!("{name}:{}", i + 1), l.to_string())),
+            );
+        }
+    }
+    for lang in Lang::ALL {
+        let out = helong::model::simulate("");
+        texts.push((format!("summary ({lang:?})"), helong::text::summary(&out, lang)));
+    }
     for f in facts::all() {
         let l = f.label;
         for (lang, label) in [("zh-Hans", l.zh_hans), ("zh-Hant", l.zh_hant), ("en", l.en)] {
@@ -184,6 +200,18 @@ fn names_titles_quoted_job_titles_and_numbers_may_be_shared() {
     }
     // The same job titles without quotes are the article's words.
     assert_eq!(source.copied_runs("有劳动能力贫困人口开发巡逻员、保洁员、安全员等").len(), 1);
+}
+
+#[test]
+fn an_official_designation_may_be_quoted_whole_but_not_inside_a_longer_copied_run() {
+    let source = Source::committed();
+    // Quoted on its own, or with words of our own around it: allowed.
+    assert_eq!(source.copied_runs("2002 年列入国家扶贫开发工作重点县"), Vec::<String>::new());
+    assert_eq!(source.copied_runs("吉林东部高寒山区连片特困地区的年份"), Vec::<String>::new());
+    // With the article's own words around it (line 17: the 3 counties of the first batch),
+    // the designation counts: 个, its 11 characters and 之一 are 14 shared characters.
+    let copied = source.copied_runs("成为全省首批摘帽的 3 个国家扶贫开发工作重点县之一");
+    assert_eq!(copied, vec!["个国家扶贫开发工作重点县之一".to_string()], "{copied:?}");
 }
 
 #[test]

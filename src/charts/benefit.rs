@@ -283,7 +283,10 @@ fn legend<DB: DrawingBackend>(
 ) -> Result<i32, Error> {
     let lang = st.lang;
     let items = [
-        (Glyph::Dot, lang.pick("期望收益（元）", "期望收益（元）", "expected (yuan)")),
+        (
+            Glyph::Dot,
+            lang.pick("期望收益（模型估算，元）", "期望收益（模型估算，元）", "expected, modelled (yuan)"),
+        ),
         (Glyph::Thick, lang.pick("50%区间", "50%區間", "middle 50%")),
         (Glyph::Thin, lang.pick("90%区间", "90%區間", "middle 90%")),
     ];

@@ -31,11 +31,13 @@ fn when(m: &Milestone) -> f64 {
     }
 }
 
-/// The date as the article gives it: "2015年底" / "end-2015", "2019年4月" / "Apr 2019", "1993".
+/// The date as the article gives it: "2015年底" / "end-2015", "2019年4月" / "Apr 2019", "1993";
+/// a date of ours marked so ("2019（推断）", "2019 (inferred)").
 fn date(m: &Milestone, lang: Lang) -> String {
     const MONTHS: [&str; 12] =
         ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    match (m.month, lang) {
+    let mark = if m.inferred { lang.pick("（推断）", "（推斷）", " (inferred)") } else { "" };
+    let d = match (m.month, lang) {
         (None, _) => m.year.to_string(),
         (Some(12), Lang::En) => format!("end-{}", m.year),
         (Some(12), _) => format!("{}年底", m.year),
@@ -44,7 +46,8 @@ fn date(m: &Milestone, lang: Lang) -> String {
             format!("{name} {}", m.year).trim().to_string()
         }
         (Some(mo), _) => format!("{}年{}月", m.year, mo),
-    }
+    };
+    format!("{d}{mark}")
 }
 
 /// A fact's value from the dataset.
@@ -60,7 +63,9 @@ fn fact_label(id: &str, lang: Lang) -> Option<String> {
             lang.pick("省级贫困县", "省級貧困縣", "provincial poverty county")
         }
         "national-key-county-year" => lang.pick("国家重点县", "國家重點縣", "national key county"),
-        "contiguous-destitute-area-year" => lang.pick("连片特困地区", "連片特困地區", "contiguous poor area"),
+        "contiguous-destitute-area-year" => {
+            lang.pick("连片特困地区", "連片特困地區", "contiguous destitute area")
+        }
         "poor-villages-2015" => {
             let n = i18n::count(value(id, 40.0), lang);
             return Some(match lang {

@@ -2,7 +2,7 @@
 //! here, never typed in.
 
 use super::records::*;
-use super::{formula, Fact, Label, Source, Unit};
+use super::{formula, Fact, Label, Reads, Source, Unit};
 
 /// A derived figure's definition: its formula is evaluated over the base facts, so the
 /// formula shown to readers is exactly what was computed.
@@ -12,6 +12,7 @@ pub(super) struct DerivedSpec {
     period: &'static str,
     label: Label,
     formula: &'static str,
+    reads: Reads,
 }
 
 const fn spec(
@@ -27,7 +28,13 @@ const fn spec(
         period,
         label: Label { zh_hans: label.0, zh_hant: label.1, en: label.2 },
         formula,
+        reads: Reads::Exact,
     }
+}
+
+/// A derived estimate, written to the nearest `step` with “about” ([`Reads::About`]).
+const fn about(step: f64, d: DerivedSpec) -> DerivedSpec {
+    DerivedSpec { reads: Reads::About { step }, ..d }
 }
 
 pub(super) const DERIVED: &[DerivedSpec] = &[
@@ -102,7 +109,11 @@ pub(super) const DERIVED: &[DerivedSpec] = &[
         "courtyard-area-per-household",
         Unit::M2,
         PROGRAMME_PERIOD,
-        ("每户被认领庭院的平均面积", "每戶被認領庭院的平均面積", "Adopted courtyard area per household, on average"),
+        (
+            "共享庭院面积按2458户平均",
+            "共享庭院面積按2458戶平均",
+            "Shared courtyard area spread over the 2,458 households, on average",
+        ),
         "courtyard-area / courtyard-households",
     ),
     spec(
@@ -116,7 +127,11 @@ pub(super) const DERIVED: &[DerivedSpec] = &[
         "courtyard-income-per-household",
         Unit::Yuan,
         PROGRAMME_PERIOD,
-        ("每户共享庭院的平均收益", "每戶共享庭院的平均收益", "Courtyard income per household, on average"),
+        (
+            "共享庭院收益按2458户平均摊算（报道没有说收益归这些户）",
+            "共享庭院收益按2458戶平均攤算（報道沒有說收益歸這些戶）",
+            "Courtyard income spread over the 2,458 households (the article does not say it went to them)",
+        ),
         "courtyard-income / courtyard-households",
     ),
     spec(
@@ -124,23 +139,23 @@ pub(super) const DERIVED: &[DerivedSpec] = &[
         Unit::People,
         "2015-12-31",
         (
-            "由贫困人口与发生率推算的2015年底农村人口",
-            "由貧困人口與發生率推算的2015年底農村人口",
-            "Rural population at the end of 2015 implied by the poor count and the incidence",
+            "推断：若15670名贫困人口占22.9%，对应的总人数（报道没有给出发生率以哪些人为分母）",
+            "推斷：若15670名貧困人口佔22.9%，對應的總人數（報道沒有給出發生率以哪些人為分母）",
+            "Inferred: the number of people of whom the 15,670 poor would be 22.9% (the article does not say whom the incidence counts against)",
         ),
         "registered-poor-2015 / (incidence-2015 / 100)",
     ),
     spec(
         "incidence-reduction",
         Unit::PercentagePoints,
-        "2015–2019",
+        "2015 to publication (inferred)",
         ("贫困发生率的降幅（百分点）", "貧困發生率的降幅（百分點）", "Fall in poverty incidence (percentage points)"),
         "incidence-2015 - incidence-2019",
     ),
     spec(
         "incidence-reduction-relative",
         Unit::Percent,
-        "2015–2019",
+        "2015 to publication (inferred)",
         ("贫困发生率下降的幅度（相对）", "貧困發生率下降的幅度（相對）", "Fall in poverty incidence, relative to 2015"),
         "(incidence-2015 - incidence-2019) / incidence-2015 * 100",
     ),
@@ -148,7 +163,11 @@ pub(super) const DERIVED: &[DerivedSpec] = &[
         "campaign-years-computed",
         Unit::Years,
         "2016–2019",
-        ("脱贫攻坚起止年份之差", "脫貧攻堅起止年份之差", "Years between the start and the end of the push"),
+        (
+            "报道所述时段（从2016年到2019年）首尾年份之差",
+            "報道所述時段（從2016年到2019年）首尾年份之差",
+            "Years between the first and last year of the span the article gives",
+        ),
         "campaign-end-year - campaign-start-year",
     ),
     spec(
@@ -194,7 +213,7 @@ pub(super) const DERIVED: &[DerivedSpec] = &[
         ("城乡居民人均可支配收入之比", "城鄉居民人均可支配收入之比", "Urban to rural disposable income per person"),
         "urban-disposable-income-2019 / rural-disposable-income-2019",
     ),
-    spec(
+    about(10.0, spec(
         "rural-disposable-income-2018-implied",
         Unit::YuanPerYear,
         "2018",
@@ -204,7 +223,7 @@ pub(super) const DERIVED: &[DerivedSpec] = &[
             "Rural disposable income per person in 2018 implied by the 14.1% growth (holds only if the 14.1% is the rural figure's growth, as this page reads it)",
         ),
         "rural-disposable-income-2019 / (1 + rural-income-growth-2019 / 100)",
-    ),
+    )),
 ];
 
 /// The value of fact `id` among `facts`, if present.
@@ -227,6 +246,7 @@ pub fn derived(base: &[Fact]) -> Vec<Fact> {
             source: Source { section: DERIVED_SECTION, paragraph: 0 },
             derived: true,
             formula: Some(d.formula),
+            reads: d.reads,
         })
         .collect()
 }

@@ -61,6 +61,8 @@ pub enum Unit {
     Categories,
     /// People or bodies that share a task (the “five-in-one” mechanism's five parties).
     Parties,
+    /// Layers of medical protection, as the article counts them (五道防线).
+    DefenceLines,
     Ratio,
 }
 
@@ -87,6 +89,7 @@ impl Unit {
             Unit::Chickens => "chickens",
             Unit::Categories => "categories",
             Unit::Parties => "parties",
+            Unit::DefenceLines => "lines-of-defence",
             Unit::Ratio => "ratio",
         }
     }
@@ -112,6 +115,20 @@ pub struct Source {
     pub paragraph: u32,
 }
 
+/// How a figure is written for readers, when not as the plain number: the article's “more
+/// than” (`100多只`), or a derived estimate rounded so that it claims no more precision than it
+/// has (`约9890元`, to the nearest `step`). The value stays exact; only its writing changes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reads {
+    Exact,
+    /// The article gives a lower bound: “more than” the value.
+    MoreThan,
+    /// An estimate, written rounded to the nearest `step` with “about”.
+    About {
+        step: f64,
+    },
+}
+
 /// One figure from the article, or one computed from such figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fact {
@@ -129,6 +146,9 @@ pub struct Fact {
     /// For derived figures: the formula over fact ids, e.g. `"courtyard-income / courtyard-area"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub formula: Option<&'static str>,
+    /// How the page writes it (the label says the same in words, for the data files).
+    #[serde(skip)]
+    pub reads: Reads,
 }
 
 /// The figures the simulator reuses, as reported by the article. The fact records below take
@@ -227,9 +247,14 @@ fn derived_cached() -> &'static [Fact] {
 }
 
 /// A fact's value as a reader sees it in running text: money with its unit (`1273万元`,
-/// `12.73 million yuan`), percentages with `%`, counts bare (the text supplies the noun).
+/// `12.73 million yuan`), percentages with `%`, counts bare (the text supplies the noun). An
+/// estimate ([`Reads::About`]) is rounded to its step first (the text supplies “about”).
 pub fn format_value(f: &Fact, lang: crate::i18n::Lang) -> String {
     use crate::i18n::{self, Lang};
+    if let Reads::About { step } = f.reads {
+        let rounded = Fact { value: f64::round(f.value / step) * step, reads: Reads::Exact, ..f.clone() };
+        return format_value(&rounded, lang);
+    }
     match f.unit {
         Unit::Yuan | Unit::YuanPerYear => i18n::exact_yuan(f.value, lang),
         Unit::Percent | Unit::PercentagePoints => i18n::percent(f.value, 2),

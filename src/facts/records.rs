@@ -2,7 +2,7 @@
 //! each (the `facts` module doc says how paragraphs are counted), and the dated milestones of
 //! the context chart.
 
-use super::{reported, Fact, Label, Source, Unit};
+use super::{reported, Fact, Label, Reads, Source, Unit};
 use serde::Serialize;
 
 /// A dated point of the programme's context, for the context chart. Only reported points:
@@ -14,24 +14,34 @@ pub struct Milestone {
     pub month: Option<u8>,
     /// Ids of the facts the milestone shows.
     pub facts: &'static [&'static str],
+    /// True when the article does not date the facts this way and the date is ours: the 0.15%
+    /// incidence is “now” (如今) in the article, placed at the end of the span it gives
+    /// (“from 2016 to 2019”). The chart and its table say so.
+    pub inferred: bool,
 }
 
 /// The dated milestones, in date order: 1993 provincial poverty county; 2002 national key
 /// county; 2014 contiguous destitute area; end of 2015 (40 poor villages, incidence 22.9%);
 /// 2018 Six Small Projects begin; April 2019 exit from the poverty-county list (one of the
-/// first three in Jilin); 2019 incidence 0.15%.
+/// first three in Jilin); 0.15% incidence “now”, placed at 2019 (inferred).
 pub const MILESTONES: [Milestone; 7] = [
-    Milestone { year: 1993, month: None, facts: &["provincial-poverty-county-year"] },
-    Milestone { year: 2002, month: None, facts: &["national-key-county-year"] },
-    Milestone { year: 2014, month: None, facts: &["contiguous-destitute-area-year"] },
-    Milestone { year: 2015, month: Some(12), facts: &["poor-villages-2015", "incidence-2015"] },
-    Milestone { year: 2018, month: None, facts: &["programme-start-year"] },
+    Milestone { year: 1993, month: None, facts: &["provincial-poverty-county-year"], inferred: false },
+    Milestone { year: 2002, month: None, facts: &["national-key-county-year"], inferred: false },
+    Milestone { year: 2014, month: None, facts: &["contiguous-destitute-area-year"], inferred: false },
+    Milestone {
+        year: 2015,
+        month: Some(12),
+        facts: &["poor-villages-2015", "incidence-2015"],
+        inferred: false,
+    },
+    Milestone { year: 2018, month: None, facts: &["programme-start-year"], inferred: false },
     Milestone {
         year: 2019,
         month: Some(4),
         facts: &["poverty-county-exit-year", "first-batch-exit-counties"],
+        inferred: false,
     },
-    Milestone { year: 2019, month: None, facts: &["incidence-2019"] },
+    Milestone { year: 2019, month: None, facts: &["incidence-2019"], inferred: true },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -119,7 +129,13 @@ pub(super) const fn fact(
         source: Source { section: at.0, paragraph: at.1 },
         derived: false,
         formula: None,
+        reads: Reads::Exact,
     }
+}
+
+/// A base fact the article states as a lower bound (“100多只”, more than 100).
+pub(super) const fn more_than(f: Fact) -> Fact {
+    Fact { reads: Reads::MoreThan, ..f }
 }
 
 use reported as r;
@@ -197,7 +213,11 @@ pub(super) static FACTS: &[Fact] = &[
         2016.0,
         Unit::Year,
         "2016",
-        ("脱贫攻坚的起始年份", "脫貧攻堅的起始年份", "First year of the push to end poverty"),
+        (
+            "报道所述时段（从2016年到2019年）的起始年份",
+            "報道所述時段（從2016年到2019年）的起始年份",
+            "First year of the span the article gives (“from 2016 to 2019”)",
+        ),
         (OPENING, 4),
     ),
     fact(
@@ -205,7 +225,11 @@ pub(super) static FACTS: &[Fact] = &[
         2019.0,
         Unit::Year,
         "2019",
-        ("脱贫攻坚的截止年份", "脫貧攻堅的截止年份", "Last year of the push to end poverty"),
+        (
+            "报道所述时段（从2016年到2019年）的末尾年份",
+            "報道所述時段（從2016年到2019年）的末尾年份",
+            "Last year of the span the article gives (“from 2016 to 2019”)",
+        ),
         (OPENING, 4),
     ),
     fact(
@@ -224,8 +248,14 @@ pub(super) static FACTS: &[Fact] = &[
         "incidence-2019",
         r::INCIDENCE_2019_PERCENT,
         Unit::Percent,
-        "2019",
-        ("2019年贫困发生率", "2019年貧困發生率", "Poverty incidence in 2019"),
+        // 導語 ¶4 says “如今” (now): the figure stands at the article's publication. The id
+        // keeps the year the context chart places it at, the end of the span “2016 to 2019”.
+        AS_OF_PUBLICATION,
+        (
+            "报道发表时（报道称“如今”）的贫困发生率",
+            "報道發表時（報道稱“如今”）的貧困發生率",
+            "Poverty incidence at the time of the article (“now”, in its words)",
+        ),
         (OPENING, 4),
     ),
     // ---- 導語 ¶5 ----
@@ -282,7 +312,8 @@ pub(super) static FACTS: &[Fact] = &[
         "yang-welfare-post-income",
         7000.0,
         Unit::YuanPerYear,
-        "2017",
+        // Given in the paragraph dated July 2017, but not dated itself.
+        "2017-07 (inferred)",
         (
             "杨万哲扶贫公益岗位的年收入",
             "楊萬哲扶貧公益崗位的年收入",
@@ -305,7 +336,7 @@ pub(super) static FACTS: &[Fact] = &[
         ),
         (YANG, 4),
     ),
-    fact(
+    more_than(fact(
         "yang-laying-hens-2019",
         100.0,
         Unit::Chickens,
@@ -316,7 +347,7 @@ pub(super) static FACTS: &[Fact] = &[
             "Native chickens Yang was raising by spring 2019, when they had begun to lay (more than 100)",
         ),
         (YANG, 5),
-    ),
+    )),
     fact(
         "self-reliance-years",
         3.0,
@@ -447,9 +478,9 @@ pub(super) static FACTS: &[Fact] = &[
         Unit::Households,
         PROGRAMME_PERIOD,
         (
-            "庭院被认领（共享庭院）的农户",
-            "庭院被認領（共享庭院）的農戶",
-            "Households whose courtyards were adopted (shared courtyards)",
+            "认领的共享庭院（按户计）",
+            "認領的共享庭院（按戶計）",
+            "Shared courtyards adopted, counted in households",
         ),
         (PROGRAMME, 5),
     ),
@@ -458,7 +489,7 @@ pub(super) static FACTS: &[Fact] = &[
         r::COURTYARD_AREA_M2,
         Unit::M2,
         PROGRAMME_PERIOD,
-        ("被认领庭院的总面积", "被認領庭院的總面積", "Total area of the adopted courtyards"),
+        ("认领的共享庭院的总面积", "認領的共享庭院的總面積", "Total area of the shared courtyards adopted"),
         (PROGRAMME, 5),
     ),
     fact(
@@ -469,7 +500,7 @@ pub(super) static FACTS: &[Fact] = &[
         (
             "贫困户从共享庭院获得的收益",
             "貧困戶從共享庭院獲得的收益",
-            "Income poor households earned from their adopted courtyards",
+            "Income poor households earned from the shared courtyards",
         ),
         (PROGRAMME, 5),
     ),
@@ -482,7 +513,7 @@ pub(super) static FACTS: &[Fact] = &[
         (
             "光东村入户核查组的人数",
             "光東村入戶核查組的人數",
-            "Members of the door-to-door verification team in Guangdong village (光东村), Dongcheng town (东城镇)",
+            "Members of the door-to-door verification team in Guangdong Village (光东村), Dongcheng Town (东城镇)",
         ),
         (PRECISION, 2),
     ),
@@ -494,7 +525,7 @@ pub(super) static FACTS: &[Fact] = &[
         (
             "光东村入户精准识别所用的时间",
             "光東村入戶精準識別所用的時間",
-            "Time the Guangdong village (光东村) team spent identifying poor households door to door",
+            "Time the Guangdong Village (光东村) team spent identifying poor households door to door",
         ),
         (PRECISION, 2),
     ),
@@ -583,7 +614,7 @@ pub(super) static FACTS: &[Fact] = &[
     fact(
         "medical-defence-lines",
         5.0,
-        Unit::Categories,
+        Unit::DefenceLines,
         "2019",
         (
             "贫困人口医疗保障的“防线”",

@@ -10,6 +10,7 @@
 //! ```
 
 pub mod accounting;
+pub mod assumptions;
 pub mod benefit;
 pub mod codec;
 pub mod montecarlo;

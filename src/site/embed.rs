@@ -10,9 +10,6 @@ use std::cell::Cell;
 /// the skip link (there is nothing to skip to in a frame).
 const LEFT_OUT: &str = "section.story, div.downloads, p.kicker, h1, p.dek, a.skip";
 
-/// The credit the embed carries in its footer, in each language.
-const CREDIT: &str = "<p class=\"embed-credit\"><span lang=\"zh-Hans\">数据：中国吉林网 / 吉刻APP（记者王昕、李易书）。假设可调，仅供示意。</span><span lang=\"zh-Hant\" hidden>數據：中國吉林網 / 吉刻APP（記者王昕、李易書）。假設可調，僅供示意。</span><span lang=\"en\" hidden>Data: China Jilin Net / Jike app (reporters Wang Xin, Li Yishu). Assumptions are adjustable and illustrative.</span></p>";
-
 /// `embed.html` from the filled page: each element [`LEFT_OUT`] goes with the lines it stands
 /// on, `<html>` is marked `data-embed`, and the footer opens with the credit. A page without
 /// `<html>` or a `footer.colophon` stops the build.
@@ -27,7 +24,9 @@ pub fn embed(page: &str) -> Result<String, Error> {
         })
         .on("footer.colophon", |el| {
             footer.set(true);
-            el.prepend(&format!("\n  {CREDIT}"), html::ContentType::Html);
+            // The credit, in each language, with the assumptions' sentence and link.
+            let credit = crate::text::assumptions::embed_credit_html();
+            el.prepend(&format!("\n  {credit}"), html::ContentType::Html);
             Ok(())
         })
         .run(&html::cut(page, &gone))?;
@@ -58,9 +57,10 @@ mod tests {
     fn what_the_embed_leaves_out_goes_with_its_lines_and_nothing_else_moves() {
         let page = "<html lang=\"en\">\n<body>\n<a class=\"skip\" href=\"#s\">skip</a>\n<main>\n  <section class=\"story\">\n    <p>story</p>\n  </section>\n\n  <section id=\"s\">sim <h1>inline</h1></section>\n</main>\n<footer class=\"colophon\">\n  <p>stamp</p>\n</footer>\n</body>\n</html>\n";
         let e = embed(page).expect("cut");
+        let credit = crate::text::assumptions::embed_credit_html();
         assert_eq!(
             e,
-            format!("<html lang=\"en\" data-embed=\"\">\n<body>\n<main>\n\n  <section id=\"s\">sim </section>\n</main>\n<footer class=\"colophon\">\n  {CREDIT}\n  <p>stamp</p>\n</footer>\n</body>\n</html>\n")
+            format!("<html lang=\"en\" data-embed=\"\">\n<body>\n<main>\n\n  <section id=\"s\">sim </section>\n</main>\n<footer class=\"colophon\">\n  {credit}\n  <p>stamp</p>\n</footer>\n</body>\n</html>\n")
         );
         let err = embed("<html><p>no footer</p></html>").expect_err("no footer").to_string();
         assert!(err.contains("footer.colophon"), "{err}");

@@ -49,10 +49,12 @@ pub fn site(source: &str, site_url: Option<&str>) -> Result<Vec<(String, String)
     let site_url = site_url.filter(|s| !s.trim().is_empty()).map(social::site_url).transpose()?;
     let out = simulate("");
     let tags = social::tags(source, site_url.as_deref())?;
-    let narrative = narrative::split(&page(source, &out, &tags)?)?;
+    let filled = page(source, &out, &tags)?;
+    let narrative = narrative::split(&filled)?;
     // embed.html is shown inside other pages: no share tags of its own.
     let embed = embed::embed(&page(source, &out, "")?)?;
-    let figures = fact_list::files(&fact_list::page_facts(source)?)?;
+    // The figures of the filled page: its list of assumptions cites figures of its own.
+    let figures = fact_list::files(&fact_list::page_facts(&filled)?)?;
     let single = single::page(&narrative.whole, &figures)?;
     let mut files = vec![("embed.html".to_string(), embed), ("index.html".to_string(), narrative.index)];
     files.extend(figures);

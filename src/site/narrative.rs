@@ -347,9 +347,9 @@ mod tests {
             "{root} data-narrative-zh-hant=\"narrative.zh-Hant.html\" data-narrative-en=\"narrative.en.html\">"
         )));
         assert_eq!(n.fragments.iter().map(|(l, _)| *l).collect::<Vec<_>>(), LAZY_LANGS);
-        assert!(n.fragments[1].1.starts_with(
-            "<div data-narrative=\"county\">\n<p lang=\"en\" hidden>Helong is a county-level city"
-        ));
+        assert!(n.fragments[1]
+            .1
+            .starts_with("<div data-narrative=\"county\">\n<p lang=\"en\" hidden>Helong is a city in Jilin"));
         // Page and fragments together hold every element of the source blocks, block by block
         // and in order; the whole page holds them all.
         for (lang, part) in

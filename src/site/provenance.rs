@@ -14,14 +14,14 @@
 //! [`i18n::exact`]), so a figure reads here exactly as it does in the story.
 
 use super::html::escape;
-use crate::facts::{self, Fact, Unit};
+use crate::facts::{self, Fact, Reads, Unit};
 use crate::i18n::{self, Lang};
 use crate::text;
 
 /// The article: its headline (in each script; English readers get the Simplified one).
 pub const ARTICLE_TITLE: (&str, &str) = (
     "找准症结把准脉，“六小工程”掘“穷根”——和龙市因地制宜走出脱贫摘帽新路径",
-    "找準癥結把準脈，「六小工程」掘「窮根」——和龍市因地制宜走出脫貧摘帽新路徑",
+    "找準癥結把準脈，“六小工程”掘“窮根”——和龍市因地制宜走出脫貧摘帽新路徑",
 );
 
 /// The outlet that published the article.
@@ -53,7 +53,7 @@ pub const SECTION_NAMES: [(&str, &str, &str); 6] = [
         "美好!和龍開啟幸福新農村之門",
         "“A better life: Helong opens the door to a happy new countryside”",
     ),
-    ("和龙市脱贫大数据", "和龍市脫貧大數據", "“Helong's poverty big data”"),
+    ("和龙市脱贫大数据", "和龍市脫貧大數據", "“Helong's poverty figures”"),
 ];
 
 /// How a section is named in a locator: the opening as such, a heading quoted (with the
@@ -65,7 +65,7 @@ fn section_text(section: &str, lang: Lang) -> Option<String> {
     Some(match (i, lang) {
         (0, _) => lang.pick(hans, hant, en).to_string(),
         (_, Lang::ZhHans) => format!("“{}”一节", hans.replace('“', "‘").replace('”', "’")),
-        (_, Lang::ZhHant) => format!("「{}」一節", hant.replace('“', "『").replace('”', "』")),
+        (_, Lang::ZhHant) => format!("“{}”一節", hant.replace('“', "‘").replace('”', "’")),
         (_, Lang::En) => format!("the section {en} (<span lang=\"zh-Hant\">{section}</span>)"),
     })
 }
@@ -85,6 +85,10 @@ pub fn period_text(period: &str, lang: Lang) -> String {
             ["2018年至报道发表", "2018年至報道發表", "2018 to the article's publication"],
         ),
         ("as of publication", ["截至报道发表", "截至報道發表", "as of the article's publication"]),
+        (
+            "2015 to publication",
+            ["2015年底至报道发表", "2015年底至報道發表", "the end of 2015 to the article's publication"],
+        ),
         (
             "three years to publication",
             ["报道发表前的三年", "報道發表前的三年", "the three years before the article"],
@@ -134,8 +138,32 @@ pub fn period_text(period: &str, lang: Lang) -> String {
 }
 
 /// A fact's value with its unit, as the popover and the list state it (`2546户`, `2,546
-/// households`, `55.93万元`, `22.75个百分点`). The number itself is the story's.
+/// households`, `55.93万元`, `22.75个百分点`), with the article's “more than” (`100多只`,
+/// `more than 100 chickens`) or our “about” for an estimate (`约9890元/年`). The number itself
+/// is the story's.
 pub fn value_text(f: &Fact, lang: Lang) -> String {
+    match f.reads {
+        Reads::Exact => unit_text(f, lang),
+        Reads::MoreThan => {
+            let (n, all) = (number_text(f, lang), unit_text(f, lang));
+            match lang {
+                Lang::En => format!("more than {all}"),
+                _ => format!(
+                    "{n}{}{}",
+                    lang.pick("多", "多", ""),
+                    all.strip_prefix(n.as_str()).unwrap_or(&all)
+                ),
+            }
+        }
+        Reads::About { step } => {
+            let rounded = Fact { value: f64::round(f.value / step) * step, reads: Reads::Exact, ..f.clone() };
+            format!("{}{}", lang.pick("约", "約", "about "), unit_text(&rounded, lang))
+        }
+    }
+}
+
+/// [`value_text`] without “more than” or “about”.
+fn unit_text(f: &Fact, lang: Lang) -> String {
     let n = number_text(f, lang);
     let with = |hans: &str, hant: &str, en: &str| match lang {
         Lang::En => format!("{n} {en}"),
@@ -159,6 +187,7 @@ pub fn value_text(f: &Fact, lang: Lang) -> String {
         Unit::Chickens => with("只", "隻", "chickens"),
         Unit::Categories => with("类", "類", "kinds"),
         Unit::Parties => with("方", "方", "parties"),
+        Unit::DefenceLines => with("道防线", "道防線", "lines of defence"),
         Unit::Ratio => with("倍", "倍", "times"),
     }
 }
@@ -231,7 +260,7 @@ fn words(lang: Lang) -> Words {
             inputs: "所用數字：",
             sep: "；",
             close: "關閉",
-            failed: "出處未能載入。頁面下方「資料來源」裡列有每個數字的出處。",
+            failed: "出處未能加載。頁面下方“資料來源”裡列有每個數字的出處。",
         },
         Lang::En => Words {
             summary: ("Where each of the story's ", " figures comes from"),
@@ -332,7 +361,9 @@ fn article_line(lang: Lang) -> String {
 }
 
 /// The file of full entries of one language ([`figures_file`]), the parts of a popover: the
-/// article line (`span.fact-article`), the close button, and one [`entry_html`] per fact.
+/// article line (`span.fact-article`), the close button, one [`entry_html`] per fact, and one
+/// entry per assumption of the model ([`text::assumptions::entry_html`], `a-<lang>-<id>`),
+/// marked as this explainer's, which the page shows without the article line.
 pub fn figures_html(facts: &[Fact], lang: Lang) -> Result<String, String> {
     let mut s = format!(
         "<span class=\"fact-article\">{}</span>\n<button type=\"button\" class=\"fact-pop-close\">{}</button>\n",
@@ -343,7 +374,33 @@ pub fn figures_html(facts: &[Fact], lang: Lang) -> Result<String, String> {
         s.push_str(&entry_html(f, lang)?);
         s.push('\n');
     }
+    for a in crate::model::assumptions::all() {
+        s.push_str(&text::assumptions::entry_html(&a, lang)?);
+        s.push('\n');
+    }
     Ok(s)
+}
+
+/// Mark each figure of a page that the dataset derives (`data-fact="ID"` of a derived fact)
+/// with `data-kind="derived"`, so the page shows reported, derived and assumed numbers
+/// differently (an assumption's number is a `data-assumption` span). Unknown ids are left as
+/// they are (the build has already refused them).
+pub fn mark_kinds(html: &str) -> String {
+    const MARK: &str = "data-fact=\"";
+    let mut out = String::with_capacity(html.len() + html.len() / 50);
+    let mut rest = html;
+    while let Some(at) = rest.find(MARK) {
+        let after = &rest[at + MARK.len()..];
+        let Some(end) = after.find('"') else { break };
+        let id = &after[..end];
+        out.push_str(&rest[..at + MARK.len() + end + 1]);
+        if facts::get(id).is_some_and(|f| f.derived) && !after[end + 1..].starts_with(" data-kind=") {
+            out.push_str(" data-kind=\"derived\"");
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The short list of one language for the sources section, a disclosure
@@ -520,6 +577,8 @@ mod tests {
         for f in facts::all() {
             for lang in Lang::ALL {
                 let v = value_text(&f, lang);
+                // “About” and “more than” come first in words; the number is the story's.
+                let v = ["约", "約", "about ", "more than "].iter().fold(v, |v, p| v.replacen(p, "", 1));
                 let story = facts::format_value(&f, lang);
                 // Points are points, not percent: the number is the story's, the unit in words.
                 let story = match f.unit {
@@ -532,6 +591,16 @@ mod tests {
         let f = facts::get("programme-households").unwrap();
         assert_eq!(value_text(&f, Lang::En), "2,546 households");
         assert_eq!(value_text(&f, Lang::ZhHant), "2546戶");
+        let hens = facts::get("yang-laying-hens-2019").unwrap();
+        assert_eq!(value_text(&hens, Lang::ZhHans), "100多只");
+        assert_eq!(value_text(&hens, Lang::En), "more than 100 chickens");
+        let estimate = facts::get("rural-disposable-income-2018-implied").unwrap();
+        assert_eq!(value_text(&estimate, Lang::ZhHant), "約9890元/年");
+        assert_eq!(value_text(&estimate, Lang::En), "about 9,890 yuan a year");
+        // The sum that gives it stays exact.
+        assert!(formula_text(&estimate, Lang::En).unwrap().ends_with("= 9,892.2"));
+        let lines = facts::get("medical-defence-lines").unwrap();
+        assert_eq!(value_text(&lines, Lang::En), "5 lines of defence");
     }
 
     #[test]

@@ -176,6 +176,18 @@ impl PageSlots<'_> {
                     },
                 );
             }
+            "assumptions" => {
+                // The method's list of the model's assumptions (an <ol>, once per language), or
+                // with data-assumption="ID" the line beside that assumption's slider.
+                let words = match html::attr(el, "data-assumption").as_str() {
+                    "" => {
+                        self.filled.push(("assumptions".into(), lang.tag().into()));
+                        text::assumptions::list_html(lang)
+                    }
+                    id => text::assumptions::note(id, lang).map(|t| html::escape(&t)),
+                };
+                el.set_inner_content(&words.map_err(Error::Invalid)?, ContentType::Html);
+            }
             "fact-list" => {
                 self.filled.push(("fact-list".into(), String::new()));
                 let indent = html::indent_at(self.page, el.source_location().bytes().start);
@@ -213,6 +225,14 @@ impl PageSlots<'_> {
                 return Err(Error::Invalid(format!("the page must hold data-fill=\"{kind}\" once")));
             }
         }
+        for lang in Lang::ALL {
+            if count("assumptions", lang.tag()) != 1 {
+                return Err(Error::Invalid(format!(
+                    "the page must hold the list of assumptions (data-fill=\"assumptions\") once in {}",
+                    lang.tag()
+                )));
+            }
+        }
         Ok(())
     }
 }
@@ -222,17 +242,24 @@ impl PageSlots<'_> {
 /// `<html>`. A slot the build cannot fill, or a slot the model needs that the page lacks,
 /// stops the build with a message naming it.
 pub fn page(source: &str, out: &Outcome, share_tags: &str) -> Result<String, Error> {
-    let slots = RefCell::new(PageSlots {
-        page: source,
-        out,
-        sliders: controls::sliders(),
-        facts: fact_list::page_facts(source)?,
-        share_tags,
-        filled: Vec::new(),
-    });
-    let page = walk(source, &slots)?;
-    slots.into_inner().check()?;
-    Ok(page)
+    let fill = |facts| {
+        let slots = RefCell::new(PageSlots {
+            page: source,
+            out,
+            sliders: controls::sliders(),
+            facts,
+            share_tags,
+            filled: Vec::new(),
+        });
+        let page = walk(source, &slots)?;
+        slots.into_inner().check()?;
+        Ok::<_, Error>(page)
+    };
+    // The list of figures names every figure of the filled page: the source's, and those the
+    // model's list of assumptions cites (known once that list is written).
+    let page = fill(fact_list::page_facts(&fill(fact_list::page_facts(source)?)?)?)?;
+    // Reported, derived and assumed numbers are marked as three kinds.
+    Ok(super::provenance::mark_kinds(&page))
 }
 
 /// Walk the page once: fill each slot with `slots`, in the language it stands in (its own

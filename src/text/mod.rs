@@ -8,6 +8,7 @@ use crate::model::{Category, Outcome};
 use crate::num;
 use serde::Serialize;
 
+pub mod assumptions;
 pub mod notice;
 
 /// A kind of project's short name in the reader's language.
@@ -78,7 +79,11 @@ pub fn summary(out: &Outcome, lang: Lang) -> String {
         .map(|(_, cat)| kind_name(cat, lang))
         .collect();
     let n = i18n::count(most as f64, lang);
-    let failed = i18n::percent(out.failed_share * 100.0, 1);
+    // The range rests on the assumed failure rate and spread: inputs, not results (the share
+    // of projects that fail is the assumed rate, and says nothing about the programme).
+    let scenario = crate::model::codec::parse(&out.query).scenario;
+    let fail = assumptions::fail_text(&scenario, lang);
+    let sigma = num::fixed(scenario.sigma, 2);
     let reported = money(facts::reported::BENEFIT_YUAN, lang);
     let funded = out.households_funded > 0;
     let mut s = match (lang, empty_outcome(out, lang)) {
@@ -87,13 +92,13 @@ pub fn summary(out: &Outcome, lang: Lang) -> String {
         (Lang::En, Some(why)) if funded => format!("This scenario funds {h} households with {granted}. {why}"),
         (_, Some(why)) => why.to_string(),
         (Lang::ZhHans, None) => format!(
-            "本情景资助 {h} 户，发放 {granted}，预计效益 {benefit}（报道为 {reported}）；90% 的模拟结果在 {p5} 到 {p95} 之间，约 {failed} 的项目失败。"
+            "本情景资助 {h} 户，发放 {granted}，预计效益 {benefit}（报道为 {reported}）；90% 的模拟结果在 {p5} 到 {p95} 之间，这个区间取决于假设的失败概率（{fail}）和离散程度（σ {sigma}）。"
         ),
         (Lang::ZhHant, None) => format!(
-            "本情景資助 {h} 戶，發放 {granted}，預計效益 {benefit}（報道為 {reported}）；90% 的模擬結果在 {p5} 到 {p95} 之間，約 {failed} 的項目失敗。"
+            "本情景資助 {h} 戶，發放 {granted}，預計效益 {benefit}（報道為 {reported}）；90% 的模擬結果在 {p5} 到 {p95} 之間，這個區間取決於假設的失敗概率（{fail}）和離散程度（σ {sigma}）。"
         ),
         (Lang::En, None) => format!(
-            "This scenario funds {h} households with {granted}, for an expected benefit of {benefit} (reported: {reported}); 90% of simulated outcomes fall between {p5} and {p95}, with about {failed} of projects failing."
+            "This scenario funds {h} households with {granted}, for an expected benefit of {benefit} (reported: {reported}); 90% of simulated outcomes fall between {p5} and {p95}, a range that rests on the assumed failure rate ({fail}) and spread (σ {sigma})."
         ),
     };
     match largest.as_slice() {
@@ -185,9 +190,9 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
             ]);
             Some(Table {
                 caption: p(
-                    "各类项目的预期效益与模拟区间",
-                    "各類項目的預期效益與模擬區間",
-                    "Expected benefit by kind of project, with simulated ranges",
+                    "各类项目的预期效益与模拟区间（模型估算：报道只给出合计）",
+                    "各類項目的預期效益與模擬區間（模型估算：報道只給出合計）",
+                    "Expected benefit by kind of project, with simulated ranges (modelled: the article reports only the total)",
                 ),
                 headers: vec![
                     p("类别", "類別", "Kind"),
@@ -258,6 +263,12 @@ pub fn table(name: &str, out: &Outcome, lang: Lang) -> Option<Table> {
                         let date = match m.month {
                             Some(mo) => format!("{}-{:02}", m.year, mo),
                             None => m.year.to_string(),
+                        };
+                        // A date of ours (the article's “now”), marked as such.
+                        let date = if m.inferred {
+                            format!("{date}{}", lang.pick("（推断）", "（推斷）", " (inferred)"))
+                        } else {
+                            date
                         };
                         rows.push(vec![date, label(&f, lang).to_string(), facts::format_value(&f, lang)]);
                     }
@@ -351,25 +362,10 @@ fn all_equal(xs: &[f64]) -> bool {
 }
 
 /// The assumptions in words, as the sliders write them: "failure 10% · spread σ 0.50 · β 1.00 ·
-/// equal returns". Shown on the closed disclosure that holds the assumption sliders.
+/// equal returns". Shown on the closed disclosure that holds the assumption sliders
+/// ([`assumptions::summary_line`]).
 pub fn assumptions_line(s: &crate::model::Scenario, lang: Lang) -> String {
-    let fail = if all_equal(&s.fail) {
-        i18n::percent(100.0 * s.fail[0], 1)
-    } else {
-        lang.pick("各类不同", "各類不同", "varies").to_string()
-    };
-    let ret = if all_equal(&s.ret) {
-        lang.pick("各类回报相同", "各類回報相同", "equal returns").to_string()
-    } else {
-        let each: Vec<String> = s.ret.iter().map(|r| format!("×{}", i18n::fixed(*r, 1))).collect();
-        format!("{} {}", lang.pick("相对回报", "相對回報", "returns"), each.join("/"))
-    };
-    let (sigma, beta) = (i18n::fixed(s.sigma, 2), i18n::fixed(s.scale, 2));
-    match lang {
-        Lang::En => format!("failure {fail} · spread σ {sigma} · β {beta} · {ret}"),
-        Lang::ZhHant => format!("失敗概率 {fail} · 離散 σ {sigma} · 規模回報 β {beta} · {ret}"),
-        Lang::ZhHans => format!("失败概率 {fail} · 离散 σ {sigma} · 规模回报 β {beta} · {ret}"),
-    }
+    assumptions::summary_line(s, lang)
 }
 
 /// One line for a move that left the expected benefit unchanged: why (from the model's
@@ -526,6 +522,22 @@ mod tests {
         assert!(summary(&out, Lang::ZhHant).contains("2546 戶"));
         let en = summary(&out, Lang::En);
         assert!(en.contains("2,546 households") && en.contains("559,300 yuan"), "{en}");
+    }
+
+    #[test]
+    fn the_summary_gives_the_failure_rate_as_an_assumption_not_as_a_result() {
+        // The share of projects that fail is the assumed rate: reading it out as an outcome
+        // ("about 10% of projects failing") would report an input as a finding.
+        for q in ["", "fail=0.3&sigma=1.2"] {
+            let out = simulate(q);
+            let s = crate::model::codec::parse(q).scenario;
+            let fail = i18n::percent(100.0 * s.fail[0], 1);
+            let en = summary(&out, Lang::En);
+            assert!(en.contains(&format!("rests on the assumed failure rate ({fail})")), "{en}");
+            assert!(!en.contains("failing") && !en.contains("failed"), "{en}");
+            let zh = summary(&out, Lang::ZhHans);
+            assert!(zh.contains(&format!("假设的失败概率（{fail}）")) && !zh.contains("的项目失败"), "{zh}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub fn message(n: &Notice, lang: Lang) -> String {
             format!("“{k}”的值 {given} 超出范围，已改为 {used}。")
         }
         (NoticeKind::Clamped { given, used }, Lang::ZhHant) => {
-            format!("「{k}」的值 {given} 超出範圍，已改為 {used}。")
+            format!("“{k}”的值 {given} 超出範圍，已改為 {used}。")
         }
         (NoticeKind::Clamped { given, used }, Lang::En) => {
             format!("“{k}” = {given} is out of range; using {used}.")
@@ -21,7 +21,7 @@ pub fn message(n: &Notice, lang: Lang) -> String {
             format!("无法读取“{k}”的值“{given}”，已使用默认值 {used}。")
         }
         (NoticeKind::Unparsable { given, used }, Lang::ZhHant) => {
-            format!("無法讀取「{k}」的值「{given}」，已使用預設值 {used}。")
+            format!("無法讀取“{k}”的值“{given}”，已使用默認值 {used}。")
         }
         (NoticeKind::Unparsable { given, used }, Lang::En) => {
             format!("Could not read “{k}” = “{given}”; using the default {used}.")
@@ -30,7 +30,7 @@ pub fn message(n: &Notice, lang: Lang) -> String {
             format!("“{k}”的值 {given} 已按步长取整为 {used}。")
         }
         (NoticeKind::Rounded { given, used }, Lang::ZhHant) => {
-            format!("「{k}」的值 {given} 已按步長取整為 {used}。")
+            format!("“{k}”的值 {given} 已按步長取整為 {used}。")
         }
         (NoticeKind::Rounded { given, used }, Lang::En) => {
             format!("“{k}” = {given} was rounded to the step: {used}.")
@@ -39,7 +39,7 @@ pub fn message(n: &Notice, lang: Lang) -> String {
             format!("“{k}”需要 1 个或 {expected} 个数值，收到“{given}”，已使用 {used}。")
         }
         (NoticeKind::WrongLength { given, expected, used }, Lang::ZhHant) => {
-            format!("「{k}」需要 1 個或 {expected} 個數值，收到「{given}」，已使用 {used}。")
+            format!("“{k}”需要 1 個或 {expected} 個數值，收到“{given}”，已使用 {used}。")
         }
         (NoticeKind::WrongLength { given, expected, used }, Lang::En) => {
             format!("“{k}” needs 1 or {expected} numbers, got “{given}”; using {used}.")
@@ -48,16 +48,16 @@ pub fn message(n: &Notice, lang: Lang) -> String {
             format!("“{k}”的数值不能全为 0，已使用 {used}。")
         }
         (NoticeKind::AllZero { used }, Lang::ZhHant) => {
-            format!("「{k}」的數值不能全為 0，已使用 {used}。")
+            format!("“{k}”的數值不能全為 0，已使用 {used}。")
         }
         (NoticeKind::AllZero { used }, Lang::En) => {
             format!("“{k}” cannot be all zero; using {used}.")
         }
         (NoticeKind::UnknownKey, Lang::ZhHans) => format!("未知参数“{k}”，已忽略。"),
-        (NoticeKind::UnknownKey, Lang::ZhHant) => format!("未知參數「{k}」，已忽略。"),
+        (NoticeKind::UnknownKey, Lang::ZhHant) => format!("未知參數“{k}”，已忽略。"),
         (NoticeKind::UnknownKey, Lang::En) => format!("Unknown key “{k}” ignored."),
         (NoticeKind::Duplicate, Lang::ZhHans) => format!("参数“{k}”出现多次，使用最后一个。"),
-        (NoticeKind::Duplicate, Lang::ZhHant) => format!("參數「{k}」出現多次，使用最後一個。"),
+        (NoticeKind::Duplicate, Lang::ZhHant) => format!("參數“{k}”出現多次，使用最後一個。"),
         (NoticeKind::Duplicate, Lang::En) => {
             format!("“{k}” was given more than once; using the last value.")
         }
@@ -81,7 +81,7 @@ pub fn message(n: &Notice, lang: Lang) -> String {
             format!("“{k}”不支持“{given}”，已使用 {used}。")
         }
         (NoticeKind::UnknownValue { given, used }, Lang::ZhHant) => {
-            format!("「{k}」不支持「{given}」，已使用 {used}。")
+            format!("“{k}”不支持“{given}”，已使用 {used}。")
         }
         (NoticeKind::UnknownValue { given, used }, Lang::En) => {
             format!("“{k}” = “{given}” is not supported; using {used}.")

@@ -5,11 +5,15 @@
 //! Both sides are compared in one form: traditional characters are mapped to simplified ones
 //! (the article is in traditional characters, the zh-Hans page in simplified), full-width
 //! punctuation to its ASCII twin, and spaces are dropped. A few things may be shared, each
-//! listed below and nothing else: the names of people, places and bodies, and the official
-//! designations the article names; titles (the article's headline, the column's name,
-//! anything in 《》); job titles when written in quotes; and numbers (digits). They are blanked
-//! on both sides before comparing, with a different blank on each side, so no run can pass
-//! through them.
+//! listed below and nothing else: the names of people, places and bodies; titles (the
+//! article's headline, the column's name, the song, its section headings, anything in 《》);
+//! job titles when written in quotes; and numbers (digits). They are blanked on both sides before comparing, with a
+//! different blank on each side, so no run can pass through them.
+//!
+//! The official designations the article names ([`DESIGNATIONS`]) are exempt more narrowly: one
+//! may be quoted whole, however long, but it is not blanked, so a shared run that goes on past
+//! it counts its characters (`…的3个国家扶贫开发工作重点县之一` is a copy: 个, the designation and
+//! 之一 are 14 shared characters).
 //!
 //! The repository holds no text of the article: only [`FINGERPRINT`], the 64-bit FNV-1a hash
 //! of every run of `LONGEST_ALLOWED_RUN + 1` characters of the normalised, masked article
@@ -61,17 +65,24 @@ pub const NAMES: &[&str] = &[
     "王昕",
     "李易书",
     "联合国开发组织",
-    // Official designations the article names.
-    "国家扶贫开发工作重点县",
-    "东部高寒山区连片特困地区",
 ];
 
-/// Titles: the article's headline (it is printed in both scripts), the column's name and the
-/// song. Anything between 《 and 》 counts as a title too.
+/// Official designations the article names, in simplified characters: each may be quoted
+/// whole, but the words around it count (see the module doc).
+pub const DESIGNATIONS: &[&str] = &["国家扶贫开发工作重点县", "东部高寒山区连片特困地区"];
+
+/// Titles: the article's headline (it is printed in both scripts), the column's name, the
+/// song, and the headings of the article's sections (the sources list and the popovers name
+/// the section a figure stands in). Anything between 《 and 》 counts as a title too.
 pub const TITLES: &[&str] = &[
     "找準癥結把準脈,“六小工程”掘“窮根”——和龍市因地制宜走出脫貧摘帽新路徑",
     "決戰決勝脫貧攻堅",
     "紅太陽照邊疆",
+    "點贊!新舉措讓貧困戶依靠雙手自主脫貧",
+    "給力!“六小工程”帶來的穩定收入看得見",
+    "精準!花足“繡花”功夫不讓一人掉隊",
+    "美好!和龍開啟幸福新農村之門",
+    "和龍市脫貧大數據",
 ];
 
 /// Job titles, shared only when the page writes them in quotes (“巡逻员”).
@@ -185,13 +196,14 @@ pub fn window_hash(run: &[char]) -> u64 {
 pub fn rules_hash() -> u64 {
     let mut h = Fnv1a64::default();
     h.write(format!("run {LONGEST_ALLOWED_RUN};").as_bytes());
-    for list in [NAMES, TITLES, JOB_TITLES] {
+    for list in [NAMES, TITLES, JOB_TITLES, DESIGNATIONS] {
         for item in list {
             h.write(item.as_bytes());
             h.write(b"\x1f");
         }
         h.write(b"\x1e");
     }
+    h.write(b"designations: quoted whole, counted in longer runs;");
     h.write(TRADITIONAL.as_bytes());
     h.write(SIMPLIFIED.as_bytes());
     // The normalisation itself: a sample run through it, so a change to it changes the hash.
@@ -202,13 +214,32 @@ pub fn rules_hash() -> u64 {
     h.finish()
 }
 
+/// Where each official designation stands in `text` (normalised): one flag per character.
+pub fn in_designation(text: &[char], map: &HashMap<char, char>) -> Vec<bool> {
+    let mut inside = vec![false; text.len()];
+    for d in DESIGNATIONS {
+        let needle = normalise(d, map);
+        for i in 0..text.len().saturating_sub(needle.len() - 1) {
+            if text[i..i + needle.len()] == *needle {
+                inside[i..i + needle.len()].fill(true);
+            }
+        }
+    }
+    inside
+}
+
 /// The hashes of every run of `LONGEST_ALLOWED_RUN + 1` characters of the article, within a
-/// line and with no blank in it.
+/// line, with no blank in it and not wholly inside one official designation (a designation
+/// may be quoted whole; the runs that reach past it are kept).
 pub fn article_windows(article: &str) -> BTreeSet<u64> {
     let map = t2s();
     let mut text = normalise(article, &map);
     mask(&mut text, &map, '\u{e000}');
-    text.windows(LONGEST_ALLOWED_RUN + 1)
+    let inside = in_designation(&text, &map);
+    let n = LONGEST_ALLOWED_RUN + 1;
+    (0..text.len().saturating_sub(n - 1))
+        .filter(|&i| !inside[i..i + n].iter().all(|&d| d))
+        .map(|i| &text[i..i + n])
         .filter(|w| !w.contains(&'\n') && !w.contains(&'\u{e000}'))
         .map(window_hash)
         .collect()

@@ -10,7 +10,7 @@ import { updateUrl } from './text.js';
 const PX_PER_STEP = { grant: 6, budget: 3 };
 /** Said after "copy link". */
 const MESSAGES = {
-  copied: { 'zh-Hans': '链接已复制。', 'zh-Hant': '連結已複製。', en: 'Link copied.' },
+  copied: { 'zh-Hans': '链接已复制。', 'zh-Hant': '鏈接已複製。', en: 'Link copied.' },
   copyFallback: { 'zh-Hans': '请手动复制：', 'zh-Hant': '請手動複製：', en: 'Copy this link: ' },
 };
 

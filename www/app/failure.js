@@ -6,7 +6,7 @@ import { applyTheme, revealStaticCharts, urlTheme } from './theme.js';
 
 const FAILED = {
   'zh-Hans': '互动图表无法加载，以下为静态内容。',
-  'zh-Hant': '互動圖表無法載入，以下為靜態內容。',
+  'zh-Hant': '互動圖表無法加載，以下為靜態內容。',
   en: 'The interactive charts could not load; the text below still reads.',
 };
 

@@ -7,7 +7,7 @@ import { domParsed, setAttr, setText, shownText } from './dom.js';
 
 /** Said in the page's notice area when a language's narrative could not load. */
 const NARRATIVE_FAILED = {
-  'zh-Hant': '繁體中文內文未能載入，正文暫以簡體中文顯示。',
+  'zh-Hant': '繁體中文正文未能加載，暫以簡體中文顯示。',
   en: 'The English text could not load; the story is shown in Simplified Chinese.',
 };
 

@@ -2,9 +2,12 @@
 // that shows a figure of the dataset ([data-fact]) becomes a control; opening it (click, tap,
 // Enter or Space) shows a popover with that figure's entry: its label, value and period, and
 // the article's section and paragraph or, for a derived figure, the formula with its inputs.
-// Escape or a click outside closes it, and the focus goes back to the number.
+// An assumption's number ([data-assumption], issue 25) opens the same way, with the model's
+// entry for it: marked as this explainer's, with its default, range and what it changes (and
+// no line naming the article). Escape or a click outside closes it, and the focus goes back
+// to the number.
 //
-// The entries are written by src/provenance.rs, one file per language (data/figures.<lang>.html,
+// The entries are written by src/site/provenance.rs, one file per language (data/figures.<lang>.html,
 // named by the `data-src` of the sources section's list of that language), fetched the first
 // time a reader opens a number; the single-file build carries them in <template>s. The file
 // holds the popover's every word (its close button too): this module only moves them.
@@ -17,6 +20,17 @@ const files = new Map();
  * (its table or story block, to find it again when the number is written anew or hidden), and
  * whether the popover is meant to be open (a popover taken out of the page with its table
  * closes without the reader asking). */
+/** The numbers that open a popover: figures of the dataset and assumptions of the model. */
+const NUMBER = ':is([data-fact], [data-assumption])';
+
+/** The entry of a number: `f-<lang>-<fact id>` or `a-<lang>-<assumption id>` (src/site/provenance.rs
+ * and src/text/assumptions.rs write them). */
+const entryOf = (el, lang) => (el.dataset.fact ? `f-${lang}-${el.dataset.fact}` : `a-${lang}-${el.dataset.assumption}`);
+
+/** The same number elsewhere: its figure's or its assumption's. */
+const sameNumber = (el) =>
+  el.dataset.fact ? `[data-fact="${CSS.escape(el.dataset.fact)}"]` : `[data-assumption="${CSS.escape(el.dataset.assumption)}"]`;
+
 let pop = null;
 let opener = null;
 let scope = null;
@@ -31,7 +45,7 @@ const isShown = (el) => el.isConnected && el.getClientRects().length > 0;
 function anchorFor(el) {
   if (isShown(el)) return el;
   if (!scope?.isConnected) return null;
-  return [...scope.querySelectorAll(`[data-fact="${CSS.escape(el.dataset.fact)}"]`)].find(isShown) || null;
+  return [...scope.querySelectorAll(sameNumber(el))].find(isShown) || null;
 }
 
 /** The sources section's list in the language shown, or the page's own (zh-Hans) when the
@@ -84,26 +98,30 @@ function popover() {
     if (input) {
       // An input of a formula: its own entry, in the same popover.
       e.preventDefault();
-      show(input.hash.slice(`#f-${pop.lang}-`.length), listFor(pop.lang)).then(() => pop.focus());
+      show(input.hash.slice(1), listFor(pop.lang)).then(() => pop.focus());
     } else if (e.target.closest('button')) pop.hidePopover();
   });
   return pop;
 }
 
-/** Put the entry of fact `id` in `list`'s language into the popover, or say it could not load. */
+/** Put the entry `id` (of `list`'s language) into the popover, or say it could not load. An
+ * assumption's entry comes without the article line: it is this explainer's, not the article's. */
 async function show(id, list) {
   const file = await load(list);
-  const entry = file?.getElementById(`f-${list.lang}-${id}`);
+  const entry = file?.getElementById(id);
   const p = popover();
   const label = document.createElement('b');
   label.textContent = list.dataset.failed;
   p.lang = list.lang;
   p.replaceChildren(label);
+  const assumed = id.startsWith('a-');
+  p.toggleAttribute('data-assumed', assumed);
   if (entry) {
     const body = entry.cloneNode(true);
     body.removeAttribute('id');
     body.firstChild.id = LABEL_ID; // the label, <b>
-    p.replaceChildren(body, ...[...file.querySelectorAll('.fact-article, button')].map((n) => n.cloneNode(true)));
+    const tail = file.querySelectorAll(assumed ? 'button' : '.fact-article, button');
+    p.replaceChildren(body, ...[...tail].map((n) => n.cloneNode(true)));
   } else label.id = LABEL_ID;
   if (p.matches(':popover-open')) follow();
 }
@@ -127,7 +145,8 @@ async function open(el) {
   opener = el;
   scope = el.closest('[data-narrative], table');
   shownFor = null;
-  await show(el.dataset.fact, listFor(document.documentElement.lang));
+  const list = listFor(document.documentElement.lang);
+  await show(entryOf(el, list.lang), list);
   if (opener !== el) return; // another number was opened meanwhile
   // While the entry loaded, the page may have changed under the number: the story switched to
   // another language (the number is hidden) or its table was written again (it is gone). Then
@@ -178,7 +197,7 @@ function follow() {
 
 /** Make the numbers under `root` controls that open their popover. */
 function enhance(root) {
-  for (const el of root.querySelectorAll('[data-fact]:not([role])')) {
+  for (const el of root.querySelectorAll(`${NUMBER}:not([role])`)) {
     el.role = 'button';
     el.tabIndex = 0;
     el.ariaHasPopup = 'dialog';
@@ -187,7 +206,7 @@ function enhance(root) {
 }
 
 /** The number an event landed on, if it is one of ours. */
-const numberAt = (e) => e.target.closest?.('[data-fact][role="button"]');
+const numberAt = (e) => e.target.closest?.(`${NUMBER}[role="button"]`);
 
 /**
  * Turn every figure of the page into a control that opens where it comes from: only on a page

@@ -196,6 +196,64 @@ describe('every figure opens where it comes from', () => {
     });
   }
 
+  for (const lang of ['zh-Hans', 'en']) {
+    const colorScheme = lang === 'en' ? 'dark' : 'light';
+    test(`an assumption's number in ${lang} (${colorScheme}) opens the model's entry, marked as this explainer's and not the article's`, { timeout: TIMEOUT }, async () => {
+      const s = await open(`?lang=${lang}`, { ...DESKTOP, colorScheme });
+      try {
+        const number = s.page.locator('[data-narrative] [data-assumption="failure"]:visible').first();
+        const shown = await number.textContent();
+        assert.equal(await number.getAttribute('role'), 'button');
+        await number.focus();
+        await s.page.keyboard.press('Enter');
+        await s.page.waitForSelector(OPEN_POP);
+        const state = await popoverState(s.page);
+        assert.equal(state.role, 'dialog');
+        assert.equal(state.lang, lang);
+        assert.equal(state.label, lang === 'en' ? 'Chance a project fails' : '项目失败的概率');
+        // Whose it is, in words; its default (the number opened) and range; what it leaves alone.
+        assert.ok(state.text.includes(lang === 'en' ? 'An assumption of this explainer, not a figure of the article' : '本页的假设，不是报道的数字'), state.text);
+        assert.ok(state.text.includes(lang === 'en' ? `Default ${shown}; range ` : `默认 ${shown}，范围 `), state.text);
+        assert.match(state.text, lang === 'en' ? /Does not change: The expected benefit/ : /不会改变：预期效益/);
+        // No line naming the article: it is not the article's figure.
+        assert.doesNotMatch(state.text, /China Jilin Net|中国吉林网/);
+        assert.equal(await s.page.$eval(OPEN_POP, (p) => p.hasAttribute('data-assumed')), true);
+        const r = await new AxeBuilder({ page: s.page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+          .include('.fact-pop')
+          .include('[data-narrative] [data-assumption="failure"]')
+          .analyze();
+        assert.deepEqual(r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`)), []);
+        await s.page.keyboard.press('Escape');
+        await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
+        await s.page.waitForFunction(() => document.activeElement?.dataset.assumption === 'failure', null, { timeout: 5000 });
+        await assertClean(s);
+      } finally {
+        await s.close();
+      }
+    });
+  }
+
+  test('reported, derived and assumed numbers are underlined three different ways', { timeout: TIMEOUT }, async () => {
+    const s = await open('?lang=en');
+    try {
+      const style = (sel) =>
+        s.page.$eval(sel, (el) => {
+          const cs = getComputedStyle(el);
+          return `${cs.textDecorationLine} ${cs.textDecorationStyle}`;
+        });
+      const reported = await style(`[data-narrative] [lang="en"] [data-fact="${REPORTED}"]`);
+      const derived = await style(`[data-narrative] [lang="en"] [data-fact="${DERIVED}"]`);
+      const assumed = await style('[data-narrative] [lang="en"] [data-assumption="failure"]');
+      assert.deepEqual([reported, derived, assumed], ['underline dotted', 'underline double', 'underline wavy']);
+      // The key in the method section shows the same three.
+      const key = await s.page.$$eval('.kinds[lang="en"] .kind-sample', (els) => els.map((e) => getComputedStyle(e).textDecorationStyle));
+      assert.deepEqual(key, ['dotted', 'double', 'wavy']);
+    } finally {
+      await s.close();
+    }
+  });
+
   test('axe finds nothing wrong with an open popover, in each language, light and dark', { timeout: 240_000 }, async () => {
     for (const lang of LANGS) {
       for (const colorScheme of ['light', 'dark']) {

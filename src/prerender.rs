@@ -217,7 +217,7 @@ fn element_end(html: &str, from: usize, name: &str) -> Option<usize> {
 /// - `data-fill="summary"`, `"dataset-hash"`, `"model-version"`: the text of each;
 /// - `data-fill="assumptions"`: the model's assumptions in the slot's language, from the model's
 ///   own list ([`text::assumptions`]): the method section's list (on an `<ol>`, once per
-///   language), or with `data-assumption="ID"` the line beside that assumption's slider.
+///   language), or with `data-assumption-note="ID"` the line beside that assumption's slider.
 struct PageSlots<'a> {
     out: &'a Outcome,
     sliders: Vec<codec::Slider>,
@@ -319,7 +319,7 @@ impl<'a> PageSlots<'a> {
                 })
             }
             "assumptions" => {
-                let words = match slot.attr("data-assumption") {
+                let words = match slot.attr("data-assumption-note") {
                     "" => {
                         self.filled.push(("assumptions".into(), slot.lang.tag().into()));
                         text::assumptions::list_html(slot.lang)

@@ -178,8 +178,8 @@ impl PageSlots<'_> {
             }
             "assumptions" => {
                 // The method's list of the model's assumptions (an <ol>, once per language), or
-                // with data-assumption="ID" the line beside that assumption's slider.
-                let words = match html::attr(el, "data-assumption").as_str() {
+                // with data-assumption-note="ID" the line beside that assumption's slider.
+                let words = match html::attr(el, "data-assumption-note").as_str() {
                     "" => {
                         self.filled.push(("assumptions".into(), lang.tag().into()));
                         text::assumptions::list_html(lang)

@@ -19,7 +19,7 @@
   /** Placeholder attributes copied into the iframe's query. */
   const PASSED = ['view', 'lang', 'theme'];
   /** Accessible name of an iframe when the placeholder gives none. */
-  const DEFAULT_TITLE = '和龙“六小工程”模拟器 · 和龍「六小工程」模擬器 · Helong Six Small Projects simulator';
+  const DEFAULT_TITLE = '和龙“六小工程”模拟器 · 和龍“六小工程”模擬器 · Helong Six Small Projects simulator';
   /** Initial height before the content reports its own, and the accepted range. */
   const DEFAULT_HEIGHT = 600;
   const MIN_HEIGHT = 1;

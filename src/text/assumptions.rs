@@ -20,9 +20,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 use crate::facts;
 use crate::i18n::{self, Lang};
-use crate::model::assumptions::Measure;
 #[cfg(not(target_arch = "wasm32"))]
-use crate::model::assumptions::{Assumption, Control, DefaultValue, Kind};
+use crate::model::assumptions::{Assumption, DefaultValue, Kind};
+use crate::model::assumptions::{Control, Measure};
 use crate::model::Scenario;
 use crate::num;
 
@@ -40,22 +40,32 @@ pub fn fail_text(s: &Scenario, lang: Lang) -> String {
     }
 }
 
-/// The assumptions set by the disclosure's sliders, in words and in the order of the sliders,
-/// as the sliders write them: "failure 10% · spread σ 0.50 · β 1.00 · equal returns".
+/// The assumptions a slider sets, from the model's list and in its order, each with the value
+/// the scenario gives it as the sliders write it: "equal returns · β 1.00 · failure 10% ·
+/// spread σ 0.50 · courtyards 2,458". Shown on the closed disclosure that holds those sliders.
 pub fn summary_line(s: &Scenario, lang: Lang) -> String {
-    let fail = fail_text(s, lang);
-    let ret = if all_equal(&s.ret) {
-        lang.pick("各类回报相同", "各類回報相同", "equal returns").to_string()
-    } else {
-        let each: Vec<String> = s.ret.iter().map(|r| format!("×{}", num::fixed(*r, 1))).collect();
-        format!("{} {}", lang.pick("相对回报", "相對回報", "returns"), each.join("/"))
-    };
-    let parts = [
-        format!("{} {fail}", lang.pick("失败概率", "失敗概率", "failure")),
-        format!("{} {}", lang.pick("离散 σ", "離散 σ", "spread σ"), num::fixed(s.sigma, 2)),
-        format!("{} {}", lang.pick("规模回报 β", "規模回報 β", "β"), num::fixed(s.scale, 2)),
-        ret,
-    ];
+    let set_by_slider = crate::model::assumptions::all().into_iter().filter(|a| a.control == Control::Slider);
+    let parts: Vec<String> = set_by_slider
+        .map(|a| match a.id {
+            "returns" if all_equal(&s.ret) => {
+                lang.pick("各类回报相同", "各類回報相同", "equal returns").to_string()
+            }
+            "returns" => {
+                let each: Vec<String> = s.ret.iter().map(|r| format!("×{}", num::fixed(*r, 1))).collect();
+                format!("{} {}", lang.pick("相对回报", "相對回報", "returns"), each.join("/"))
+            }
+            "scale" => format!("{} {}", lang.pick("规模回报 β", "規模回報 β", "β"), num::fixed(s.scale, 2)),
+            "failure" => format!("{} {}", lang.pick("失败概率", "失敗概率", "failure"), fail_text(s, lang)),
+            "spread" => format!("{} {}", lang.pick("离散 σ", "離散 σ", "spread σ"), num::fixed(s.sigma, 2)),
+            "courtyards" => format!(
+                "{} {}",
+                lang.pick("庭院", "庭院", "courtyards"),
+                number(s.cy as f64, Measure::Households, lang)
+            ),
+            // Every slider of the list has its words here (a test checks it).
+            other => other.to_string(),
+        })
+        .collect();
     parts.join(" · ")
 }
 
@@ -582,8 +592,19 @@ mod tests {
     }
 
     #[test]
-    fn the_summary_line_reads_as_the_sliders_write_it() {
+    fn the_summary_line_names_every_assumption_a_slider_sets_as_the_sliders_write_it() {
         let d = Scenario::default();
-        assert_eq!(summary_line(&d, Lang::En), "failure 10% · spread σ 0.50 · β 1.00 · equal returns");
+        assert_eq!(
+            summary_line(&d, Lang::En),
+            "equal returns · β 1.00 · failure 10% · spread σ 0.50 · courtyards 2,458"
+        );
+        let sliders = all().into_iter().filter(|a| a.control == Control::Slider).count();
+        for lang in Lang::ALL {
+            let line = summary_line(&d, lang);
+            assert_eq!(line.split(" · ").count(), sliders, "{line}");
+            for a in all() {
+                assert!(line.split(" · ").all(|part| part != a.id), "{line}: no words for {}", a.id);
+            }
+        }
     }
 }

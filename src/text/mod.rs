@@ -621,7 +621,10 @@ mod tests {
     #[test]
     fn the_assumptions_read_in_words_and_a_steady_move_says_why() {
         let d = crate::model::codec::parse("").scenario;
-        assert_eq!(assumptions_line(&d, Lang::En), "failure 10% · spread σ 0.50 · β 1.00 · equal returns");
+        assert_eq!(
+            assumptions_line(&d, Lang::En),
+            "equal returns · β 1.00 · failure 10% · spread σ 0.50 · courtyards 2,458"
+        );
         let s = crate::model::codec::parse("ret=1,2,1,1,1&scale=1.2").scenario;
         let line = assumptions_line(&s, Lang::ZhHans);
         assert!(line.contains("×2.0") && line.contains("β 1.20"), "{line}");

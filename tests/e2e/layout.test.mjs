@@ -108,7 +108,7 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
       await waitReady(p.page);
       const d = await p.page.$eval('#assumptions', (el) => ({ open: el.open, summary: el.querySelector('summary').innerText }));
       assert.equal(d.open, false);
-      assert.match(d.summary, /failure 10% · spread σ 0\.50 · β 1\.00 · equal returns/);
+      assert.match(d.summary, /equal returns · β 1\.00 · failure 10% · spread σ 0\.50 · courtyards 2,458/);
       assert.equal(await p.page.$eval('#in-fail', (el) => el.checkVisibility()), false, 'assumption sliders hidden while closed');
       await p.page.goto(`${site.server.url}index.html?lang=en&sigma=0.8`);
       await waitReady(p.page);

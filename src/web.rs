@@ -161,10 +161,9 @@ impl Explainer {
     /// Set one key from its text (a slider move). Notices from this key replace the old ones
     /// about it; returns the canonical query.
     pub fn set(&mut self, key: &str, value: &str) -> String {
-        self.before = match url::SETTINGS.iter().any(|st| st.key == key) {
-            true => None,
-            false => self.before_move(),
-        };
+        // A presentation key (language, theme…) is not a move of the scenario.
+        let presentation = url::SETTINGS.iter().any(|st| st.key == key);
+        self.before = if presentation { None } else { self.before_move() };
         let mut fresh = Vec::new();
         url::apply(&mut self.scenario, &mut self.presentation, key, value, &mut fresh);
         self.notices.retain(|n| n.key != key && !n.key.starts_with(&format!("{key}[")));

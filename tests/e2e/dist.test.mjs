@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import http from 'node:http';
-import { useSite, openPage, waitReady, canvasIsBlank, fileContext } from './helpers.mjs';
+import { useSite, openPage, waitReady, canvasIsBlank, drawEveryChart, fileContext } from './helpers.mjs';
 
 const ROOT = path.resolve(process.env.E2E_ROOT || 'dist');
 const SINGLE = path.join(ROOT, 'helong-explainer.html');
@@ -36,6 +36,8 @@ describe('the deployable site', () => {
     try {
       await s.page.goto(pathToFileURL(SINGLE).href);
       await waitReady(s.page);
+      // The allocation chart is drawn once the reader comes near it (data-ready: those near the first screen).
+      await drawEveryChart(s.page);
       assert.equal(await canvasIsBlank(s.page, '#chart-allocation'), false);
       await s.page.click('[data-preset="double"] >> visible=true');
       await s.page.waitForFunction(() => [...document.querySelectorAll('[data-out="households"]')].some((e) => e.textContent === '1273'));

@@ -229,3 +229,25 @@ export function scrollToMiddle(page, selector) {
     });
   });
 }
+
+/**
+ * Scroll every shown chart into view in turn, as a reader scrolling down would, then back to
+ * where the page was: data-ready promises only the charts in or near the viewport (README, "Test
+ * hooks"); a chart further down is drawn as it comes near. Resolves once each has been passed and
+ * the page has painted twice since.
+ */
+export function drawEveryChart(page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    const x = window.scrollX;
+    const y = window.scrollY;
+    for (const c of document.querySelectorAll('.chart canvas')) {
+      if (c.getBoundingClientRect().width === 0) continue;
+      c.scrollIntoView({ block: 'center' });
+      await frame();
+    }
+    window.scrollTo(x, y);
+    await frame();
+    await frame();
+  });
+}

@@ -262,19 +262,33 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
     return { p, hash, move, settled };
   }
 
-  test('on a phone, a slider move draws the chart on screen at once and the charts off screen once the reader pauses', async () => {
+  test('on a phone, a slider move draws the chart on screen at once, the charts near the screen once the reader pauses and the others as they come near', async () => {
     const { p, hash, move, settled } = await phoneAt('#in-budget');
     try {
-      const ids = ['chart-total', 'chart-allocation', 'chart-benefit'];
+      // The scenario's charts (the context chart shows only the dataset).
+      const ids = ['chart-total', 'chart-allocation', 'chart-benefit', 'chart-outcomes'];
       const before = await hash(ids);
-      assert.deepEqual(before.map((c) => c.shown), [true, false, false], 'the strip’s chart on screen, the others above');
+      assert.deepEqual(before.map((c) => c.shown), [true, false, false, false], 'the strip’s chart on screen, the others above');
       assert.equal(await move('#in-budget', '20000000'), false, 'a new budget changes the expected benefit');
       const during = await hash(ids);
       assert.notEqual(during[0].hash, before[0].hash, 'the strip’s chart is drawn within the move');
       assert.deepEqual(during.slice(1).map((c) => c.hash), before.slice(1).map((c) => c.hash), 'the charts off screen wait');
       await settled();
       const after = await hash(ids);
-      for (let i = 1; i < ids.length; i++) assert.notEqual(after[i].hash, before[i].hash, `${ids[i]} is drawn once the reader pauses`);
+      // Within one screen of the viewport: drawn at the pause. Further: when the reader comes near.
+      const near = await p.page.evaluate((ids) => ids.map((id) => {
+        const r = document.getElementById(id).getBoundingClientRect();
+        return r.bottom > -innerHeight && r.top < 2 * innerHeight;
+      }), ids);
+      assert.ok(near.slice(1).includes(true) && near.includes(false), `charts both near and far off screen: ${near}`);
+      for (let i = 1; i < ids.length; i++) {
+        if (near[i]) assert.notEqual(after[i].hash, before[i].hash, `${ids[i]}, within a screen, is drawn once the reader pauses`);
+        else assert.equal(after[i].hash, before[i].hash, `${ids[i]}, further away, is not drawn at the pause`);
+      }
+      const far = ids.filter((id, i) => !near[i]);
+      for (const id of far) await p.page.$eval(`#${id}`, (c) => c.scrollIntoView({ block: 'center' }));
+      const reached = await hash(far);
+      for (const [i, c] of reached.entries()) assert.notEqual(c.hash, before[ids.indexOf(far[i])].hash, `${far[i]} is drawn once scrolled to`);
     } finally {
       await p.close();
     }
@@ -316,6 +330,54 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
     }
   });
 
+  test('on a phone, the start draws the charts near the first screen and none of the simulator’s charts further down', async () => {
+    const p = await openPage(site.browser, `${site.server.url}index.html`, { ...SCREENS[1], deviceScaleFactor: 3 });
+    try {
+      await waitReady(p.page);
+      const charts = await p.page.$$eval('.chart canvas', (cs) =>
+        cs.map((c) => {
+          const r = c.getBoundingClientRect();
+          return { id: c.id, near: r.width > 0 && r.top < 2 * innerHeight, far: r.width > 0 && r.top > 2 * innerHeight, width: c.width };
+        }),
+      );
+      assert.ok(charts.some((c) => c.near), 'a chart is within a screen of the first one');
+      assert.ok(charts.filter((c) => c.far).length >= 3, `the simulator’s charts are further down: ${JSON.stringify(charts)}`);
+      for (const c of charts) {
+        // A canvas never drawn keeps the 300 × 150 pixels every canvas starts with.
+        if (c.near) assert.notEqual(c.width, 300, `${c.id}, near the first screen, is drawn by data-ready`);
+        if (c.far) assert.equal(c.width, 300, `${c.id}, far below, is not drawn at start`);
+      }
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('on a phone, a chart jumped to before it was drawn is drawn in the frame that shows it, never an empty box', async () => {
+    for (const id of ['chart-outcomes', 'chart-total', 'chart-allocation', 'chart-benefit']) {
+      const p = await openPage(site.browser, `${site.server.url}index.html`, { ...SCREENS[1], deviceScaleFactor: 3 });
+      try {
+        await waitReady(p.page);
+        // One jump from the top (a link, a find in page): no scroll passes near the chart first.
+        const seen = await p.page.$eval(`#${id}`, (c) => {
+          const blank = () => {
+            if (c.width === 300 && c.height === 150) return true;
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            for (let i = 4; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 3] !== d[3]) return false;
+            return true;
+          };
+          const before = blank();
+          c.scrollIntoView({ block: 'center' });
+          // Animation frame callbacks run after the scroll's events and before the frame is painted.
+          return new Promise((resolve) => requestAnimationFrame(() => resolve({ before, inFrame: blank() })));
+        });
+        assert.equal(seen.before, true, `${id} was not drawn before the jump`);
+        assert.equal(seen.inFrame, false, `${id} is drawn in the frame the jump shows it in`);
+      } finally {
+        await p.close();
+      }
+    }
+  });
+
   test('data-ready is set once every visible chart is drawn at its real size', async () => {
     const p = await openPage(site.browser, `${site.server.url}embed.html?view=benefit`, { width: 640, height: 900, waitUntil: 'commit' });
     try {
@@ -344,15 +406,17 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
         };
         requestAnimationFrame(tick);
       });
-      await p.page.goto(`${site.server.url}index.html`);
+      // At the simulator, where the start has four charts to draw.
+      await p.page.goto(`${site.server.url}index.html#simulator`);
       await waitReady(p.page);
       const { frames, charts } = await p.page.evaluate(() => {
         const from = performance.getEntriesByName('explainer:model-ready')[0].startTime;
         const to = performance.getEntriesByName('explainer:data-ready')[0].startTime;
-        const shown = [...document.querySelectorAll('.chart canvas')].filter((c) => c.getBoundingClientRect().width > 0);
-        return { frames: window.__frames.filter((t) => t > from && t < to).length, charts: shown.length };
+        // Drawn at start: no longer the 300 × 150 pixels every canvas starts with.
+        const drawn = [...document.querySelectorAll('.chart canvas')].filter((c) => c.getBoundingClientRect().width > 0 && c.width !== 300);
+        return { frames: window.__frames.filter((t) => t > from && t < to).length, charts: drawn.length };
       });
-      assert.ok(charts >= 4, `${charts} charts shown`);
+      assert.ok(charts >= 3, `${charts} charts drawn at start`);
       assert.ok(frames >= charts, `${frames} frames painted between the model and data-ready, for ${charts} charts`);
     } finally {
       await p.close();

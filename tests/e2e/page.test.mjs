@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
-import { useSite, openPage, scrollToMiddle, waitReady } from './helpers.mjs';
+import { drawEveryChart, useSite, openPage, scrollToMiddle, waitReady } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const TIMEOUT = 60_000;
@@ -129,9 +129,12 @@ async function assertClean(s) {
 
 describe('the reader’s explainer', () => {
   const site = useSite(ROOT);
+  /** The page, ready, with every chart passed once as a reader scrolling down would (data-ready
+   * promises only those near the first screen). */
   const open = async (query = '', opts = DESKTOP) => {
     const s = await openPage(site.browser, `${site.server.url}index.html${query}`, opts);
     await waitReady(s.page);
+    await drawEveryChart(s.page);
     return s;
   };
 
@@ -242,6 +245,7 @@ describe('the reader’s explainer', () => {
       const before = await canvasHashes(s.page);
       await choose(s.page, 'en');
       assertAllIn(await everyText(s.page), 'en', scripts);
+      await drawEveryChart(s.page);
       const after = await canvasHashes(s.page);
       assert.ok(Object.keys(before).length >= 4, `charts drawn: ${Object.keys(before)}`);
       for (const id of Object.keys(before)) assert.notEqual(after[id], before[id], `${id} is drawn again in English`);
@@ -255,6 +259,7 @@ describe('the reader’s explainer', () => {
   test('the theme switch and the theme key repaint the charts dark', { timeout: TIMEOUT }, async () => {
     const s = await open('', { ...DESKTOP, colorScheme: 'light' });
     try {
+      await s.page.$eval('#chart-allocation', (c) => c.scrollIntoView({ block: 'center' }));
       const corner = () => s.page.$eval('#chart-allocation', (c) => [...c.getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3));
       assert.ok((await corner())[0] > 200, 'light background');
       // The click, and the page's next render (`explainer:rendered`), which it asks for.

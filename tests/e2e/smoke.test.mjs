@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startServer } from '../../tools/serve.mjs';
-import { canvasIsBlank, canvasMetrics, launchBrowser, openPage, waitReady } from './helpers.mjs';
+import { canvasIsBlank, canvasMetrics, drawEveryChart, launchBrowser, openPage, waitReady } from './helpers.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WWW_ROOT = path.resolve(process.env.E2E_ROOT || path.join(REPO_ROOT, 'dist'));
@@ -84,11 +84,12 @@ describe('the page in a browser', () => {
     await server?.close();
   });
 
-  test('the page reaches data-ready and draws the allocation chart', { timeout: TEST_TIMEOUT_MS }, async () => {
+  test('the page reaches data-ready and draws the allocation chart once the reader scrolls to it', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const deviceScaleFactor of [1, 2]) {
       const s = await openPage(browser, server.url + PAGE, { ...DESKTOP, deviceScaleFactor });
       try {
         await waitReady(s.page);
+        await drawEveryChart(s.page);
         assert.ok(await s.page.$(CHART), `${CHART} is missing`);
         assert.equal(await canvasIsBlank(s.page, CHART), false, `${CHART} is blank at dsf ${deviceScaleFactor}`);
         await assertCrispBacking(s.page, CHART);
@@ -120,8 +121,12 @@ describe('the page in a browser', () => {
     const s = await openPage(browser, server.url + PAGE, DESKTOP);
     try {
       await waitReady(s.page);
+      await s.page.$eval(CHART, (c) => c.scrollIntoView({ block: 'center' }));
+      await drawEveryChart(s.page);
       const before = (await canvasMetrics(s.page, CHART)).width;
       await s.page.setViewportSize({ width: PHONE_WIDTH, height: DESKTOP.height });
+      // The page is longer at phone width: the chart is brought back into view.
+      await s.page.$eval(CHART, (c) => c.scrollIntoView({ block: 'center' }));
       await s.page
         .waitForFunction(([sel, w]) => document.querySelector(sel)?.width !== w, [CHART, before], {
           timeout: REDRAW_TIMEOUT_MS,

@@ -4,7 +4,8 @@
 //   errors — uncaught errors, unhandled rejections, console.error calls, failed resource loads;
 //   csp    — Content-Security-Policy violations;
 //   fonts  — every font a 2D canvas was asked to draw with (the charts' text);
-//   atReady — each chart canvas's size against its box at the moment <html> gets data-ready.
+//   atReady — each chart canvas's size against its box at the moment <html> gets data-ready,
+//             and whether it was near the viewport then (within one screen: data-ready's promise).
 (function () {
   if (window.__probe) return;
   var probe = (window.__probe = { errors: [], csp: [], fonts: [], atReady: null });
@@ -15,7 +16,8 @@
     var dpr = window.devicePixelRatio || 1;
     probe.atReady = Array.prototype.map.call(document.querySelectorAll('.chart canvas'), function (c) {
       var r = c.getBoundingClientRect();
-      return { id: c.id, canvas: c.width + 'x' + c.height, box: Math.round(r.width * dpr) + 'x' + Math.round(r.height * dpr) };
+      var near = r.bottom > -window.innerHeight && r.top < 2 * window.innerHeight;
+      return { id: c.id, near: near, canvas: c.width + 'x' + c.height, box: Math.round(r.width * dpr) + 'x' + Math.round(r.height * dpr) };
     });
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
   window.addEventListener(

@@ -4,6 +4,9 @@
 // While a slider moves, only the charts on screen are drawn (on a phone that is the strip's
 // small chart; each canvas drawn is also a bitmap the browser copies for the frame): a chart off
 // screen is drawn when it comes into view or when the reader pauses, whichever is first.
+// The start draws only the charts in or near the viewport (within one screen); a chart further
+// down is drawn as it comes near, and one scrolled to faster than that is drawn in the scroll's
+// own frame, so a reader never sees an empty chart box (issue 26, SPEC §8).
 // Ids shared with Rust (src/web.rs, src/charts/mod.rs): canvas#chart-<name>.
 
 import { nextTask } from './dom.js';
@@ -21,6 +24,9 @@ const STATIC_CHARTS = ['context'];
 const ALL_CHARTS = [...STATIC_CHARTS, 'allocation', 'benefit', 'outcomes'];
 /** Quiet period before the live summary and tables catch up with a moving slider. */
 const IDLE_MS = 350;
+/** How far beyond the viewport a chart counts as near (drawn at start, when it comes that close,
+ * and when the reader pauses): one screen above and below. */
+const NEAR_MARGIN = '100% 0px 100% 0px';
 
 /** Resolves in a task after the next frame (or after 100 ms, for a page that is not painted):
  * each chart drawn at start-up is handed to the browser in a frame of its own, so no frame has
@@ -78,22 +84,28 @@ export function createRenderer(explainer) {
   let idleTimer = 0;
 
   /** Each canvas's box as the resize observer last saw it (read once per resize, so a slider
-   * move never makes the page lay out inside the input event), and whether it is on screen. */
+   * move never makes the page lay out inside the input event), whether it is on screen, and
+   * whether it is near (within NEAR_MARGIN of the screen). */
   const boxes = new Map();
   const onScreen = new Map();
-  /** Charts whose numbers changed while they were off screen: drawn once they are seen. */
+  const near = new Map();
+  /** Charts whose numbers changed while they were off screen, and charts far down the page not
+   * drawn yet: drawn once they are seen or come near. */
   const stale = new Set();
 
-  /** Draw charts: `jobs` is [[name, force]]; `all` draws those off screen too. Boxes not yet
-   * known to the observer are read before any canvas is resized, so the page is laid out once. */
-  const drawCharts = (jobs, dark, all) => {
+  /** Draw charts: `jobs` is [[name, force]]; `scope` is which of them may be drawn now:
+   * 'screen' those on screen, 'near' those near it, 'all' every one. The others are marked stale.
+   * Boxes not yet known to the observer are read before any canvas is resized, so the page is
+   * laid out once. */
+  const drawCharts = (jobs, dark, scope) => {
     const dpr = canvasScale();
     const found = jobs.map(([name, force]) => [name, force, document.getElementById(`chart-${name}`)]).filter((j) => j[2]);
     const sizes = found.map(([, , canvas]) => boxes.get(canvas) || canvas.getBoundingClientRect());
     found.forEach(([name, force, canvas], i) => {
       if (sizes[i].width === 0 || sizes[i].height === 0) return; // not shown (display: none)
       const dirty = force || stale.has(name) || explainer.chart_changed(name);
-      if (!all && onScreen.get(canvas) === false) {
+      const seen = scope === 'all' || (scope === 'near' ? near : onScreen).get(canvas) !== false;
+      if (!seen) {
         if (dirty) stale.add(name);
         return;
       }
@@ -103,12 +115,30 @@ export function createRenderer(explainer) {
     });
   };
 
-  /** Text that follows the scenario but need not change every frame, and the charts that
-   * changed off screen; then `explainer:settled` on window: everything the page shows is the
-   * scenario's now (tests wait for it instead of the clock; README, "Test hooks"). */
+  /** Draw now the stale charts that are near the screen (the observer said so). */
+  const drawStaleNear = () => {
+    if (stale.size) drawCharts([...stale].map((name) => [name, true]), isDark(explainer.theme()), 'near');
+  };
+
+  /** A stale chart inside the viewport right now (a jump faster than the observer's report) is
+   * drawn at once: this runs in the scroll's own frame, before it is painted. */
+  const drawStaleInView = () => {
+    if (!stale.size) return;
+    const vh = window.innerHeight;
+    const inView = [...stale].filter((name) => {
+      const r = document.getElementById(`chart-${name}`)?.getBoundingClientRect();
+      return r && r.width > 0 && r.bottom > 0 && r.top < vh;
+    });
+    if (inView.length) drawCharts(inView.map((name) => [name, true]), isDark(explainer.theme()), 'all');
+  };
+
+  /** Text that follows the scenario but need not change every frame, and the charts near the
+   * screen that changed while off it; then `explainer:settled` on window: everything the page
+   * shows near the screen is the scenario's now (tests wait for it instead of the clock; README,
+   * "Test hooks"). */
   const text = () => {
     clearTimeout(idleTimer);
-    if (stale.size) drawCharts([...stale].map((name) => [name, true]), isDark(explainer.theme()), true);
+    drawStaleNear();
     fillText(explainer, ALL_CHARTS);
     window.dispatchEvent(new CustomEvent('explainer:settled'));
   };
@@ -131,32 +161,33 @@ export function createRenderer(explainer) {
     if (staticDirty) jobs.unshift(...STATIC_CHARTS.map((name) => [name, true]));
     staticDirty = false;
     fillOutputs(explainer);
-    drawCharts(jobs, dark, all);
+    drawCharts(jobs, dark, all ? 'near' : 'screen');
     const ms = performance.now() - t0;
     scheduleIdle();
     window.dispatchEvent(new CustomEvent('explainer:rendered', { detail: { ms } }));
   };
 
   /**
-   * The first drawing of the page, one piece per task: each chart (those on screen first), the
-   * numbers, the summary, each table. Done in one go it kept a phone's main thread busy for
-   * about 600 ms after the first paint (Lighthouse: 270–320 ms of blocking time). The boxes come
-   * from the resize observer's first report, after the browser's own layout, so no layout is
-   * forced. data-ready is set once every chart shown has been drawn at its real size. A reader
+   * The first drawing of the page, one piece per task: each chart in or near the viewport (those
+   * on screen first), the numbers, the summary, each table. Done in one go it kept a phone's main
+   * thread busy for about 600 ms after the first paint (Lighthouse: 270–320 ms of blocking time).
+   * The charts further down are left stale: each is drawn as it comes near. The boxes come from
+   * the observers' first reports, after the browser's own layout, so no layout is forced.
+   * data-ready is set once every chart near the screen has been drawn at its real size. A reader
    * who moves a control meanwhile gets an ordinary render; the pieces left draw the new numbers.
    */
   const start = async () => {
-    let boxesKnown;
-    const firstBoxes = new Promise((resolve) => (boxesKnown = resolve));
-    watch(boxesKnown);
+    const reported = watch();
     // A page that is never laid out (a hidden tab) gets its boxes read when it is shown.
-    await Promise.race([firstBoxes, new Promise((resolve) => setTimeout(resolve, 500))]);
+    await Promise.race([reported, new Promise((resolve) => setTimeout(resolve, 500))]);
     await nextTask(); // the report comes inside the browser's frame: draw in a task of its own
-    const names = [...STATIC_CHARTS, ...SCENARIO_CHARTS];
     const canvas = (name) => document.getElementById(`chart-${name}`);
-    names.sort((a, b) => Number(onScreen.get(canvas(b)) === true) - Number(onScreen.get(canvas(a)) === true));
-    for (const name of names) {
-      drawCharts([[name, true]], isDark(explainer.theme()), true);
+    const names = [...STATIC_CHARTS, ...SCENARIO_CHARTS].filter((name) => canvas(name));
+    for (const name of names) if (near.get(canvas(name)) === false) stale.add(name);
+    const first = names.filter((name) => !stale.has(name));
+    first.sort((a, b) => Number(onScreen.get(canvas(b)) === true) - Number(onScreen.get(canvas(a)) === true));
+    for (const name of first) {
+      drawCharts([[name, true]], isDark(explainer.theme()), 'all');
       await afterFrame();
     }
     fillOutputs(explainer);
@@ -188,10 +219,20 @@ export function createRenderer(explainer) {
     scheduleRender();
   };
 
-  /** Follow the charts' boxes (a new size redraws everything) and which are on screen (a stale
-   * chart coming into view is drawn on the next frame). `reported` is called after the first
-   * report of the boxes. */
-  const watch = (reported) => {
+  /** Follow the charts' boxes (a new size redraws everything), which are on screen (a stale
+   * chart coming into view is drawn on the next frame) and which are near (a stale chart coming
+   * near is drawn in a task of its own). Resolves once all three have reported. */
+  const watch = () => {
+    const canvases = [...document.querySelectorAll('.chart canvas')];
+    const framed = window.self !== window.top;
+    const first = () => {
+      let done;
+      const p = new Promise((resolve) => (done = resolve));
+      return [p, () => done()];
+    };
+    const [boxesIn, boxesKnown] = first();
+    const [screenIn, screenKnown] = first();
+    const [nearIn, nearKnown] = first();
     const ro = new ResizeObserver((entries) => {
       let resized = false;
       for (const e of entries) {
@@ -200,7 +241,7 @@ export function createRenderer(explainer) {
         boxes.set(canvas, { width, height });
         if (needsResize(canvas, { width, height })) resized = true;
       }
-      reported();
+      boxesKnown();
       if (resized && started) scheduleFullRender();
     });
     const io = new IntersectionObserver((entries) => {
@@ -209,12 +250,30 @@ export function createRenderer(explainer) {
         onScreen.set(e.target, e.isIntersecting);
         if (e.isIntersecting && stale.has(e.target.id.replace(/^chart-/, ''))) seen = true;
       }
+      screenKnown();
       if (seen) scheduleRender();
     });
-    for (const c of document.querySelectorAll('.chart canvas')) {
+    // In a frame (an embed) the host scrolls, not this document, and an observer of a
+    // cross-origin frame ignores its margin: every chart of an embed counts as near.
+    const nearby = new IntersectionObserver(
+      (entries) => {
+        let coming = false;
+        for (const e of entries) {
+          near.set(e.target, framed || e.isIntersecting);
+          if (e.isIntersecting && stale.has(e.target.id.replace(/^chart-/, ''))) coming = true;
+        }
+        nearKnown();
+        if (coming) nextTask().then(drawStaleNear);
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
+    for (const c of canvases) {
       ro.observe(c);
       io.observe(c);
+      nearby.observe(c);
     }
+    window.addEventListener('scroll', drawStaleInView, { passive: true });
+    return Promise.all([boxesIn, screenIn, nearIn]);
   };
 
   return { start, render, renderNow, scheduleRender, scheduleFullRender, fillText: text };

@@ -238,7 +238,7 @@ function movesInPage(page, waitRendered) {
  * for its moves). Reports p50/p95 of both, and ours ÷ floor at p95: the figure the budgets hold
  * (absolute times depend on the machine; the ratio much less).
  */
-async function measureThrottled(browser, baseUrl) {
+async function measureThrottled(browser, baseUrl, others = [], rates = CPU_RATES, rounds = FRAME_ROUNDS) {
   const url = `${baseUrl}index.html`;
   const floorUrl = `${baseUrl}__bench-floor.html`;
   const probe = await openPage(browser, url, PHONE);
@@ -250,8 +250,8 @@ async function measureThrottled(browser, baseUrl) {
     }), FRAME_SLIDERS);
   await probe.close();
   const floorPage = floorHtml(sliders);
-  const run = async (which, rate) => {
-    const p = await openPage(browser, which === 'floor' ? 'about:blank' : url, PHONE);
+  const run = async (which, rate, pageUrl = url) => {
+    const p = await openPage(browser, which === 'floor' ? 'about:blank' : pageUrl, PHONE);
     if (which === 'floor') {
       await p.page.route(floorUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: floorPage }));
       await p.page.goto(floorUrl);
@@ -269,15 +269,21 @@ async function measureThrottled(browser, baseUrl) {
     return r;
   };
   const out = {};
-  for (const rate of CPU_RATES) {
+  for (const rate of rates) {
     const floor = [];
     const ours = [];
     const work = [];
-    for (let round = 0; round < FRAME_ROUNDS; round++) {
+    const other = others.map(() => []);
+    for (let round = 0; round < rounds; round++) {
       floor.push(...(await run('floor', rate)).frame);
       const r = await run('ours', rate);
       ours.push(...r.frame);
       work.push(...r.work);
+      for (const [i, o] of others.entries()) other[i].push(...(await run(o.name, rate, `${o.url}index.html`)).frame);
+    }
+    for (const [i, o] of others.entries()) {
+      const x = stats(other[i]);
+      console.log(`bench: ${rate}× ${o.name} p50 ${x.median.toFixed(1)} p95 ${x.p95.toFixed(1)} · ratio ${(x.p95 / stats(floor).p95).toFixed(2)}`);
     }
     const f = stats(floor);
     const o = stats(ours);
@@ -427,6 +433,21 @@ async function main() {
   const server = await spawnServer(ROOT);
   const browser = await launchBrowser();
   try {
+    // --compare <root>…: the per-move measure of ROOT and of other builds, interleaved with the
+    // floor in the same rounds (to keep or drop a change on a busy machine); writes nothing.
+    const cmp = process.argv.indexOf('--compare');
+    if (cmp > 0) {
+      const roots = process.argv.slice(cmp + 1);
+      const servers = [];
+      try {
+        for (const r of roots) servers.push({ name: r, ...(await spawnServer(r)) });
+        const rates = (process.env.BENCH_RATES || '4,10').split(',').map(Number);
+        await measureThrottled(browser, server.url, servers, rates, Number(process.env.BENCH_ROUNDS || FRAME_ROUNDS));
+      } finally {
+        for (const x of servers) x.close();
+      }
+      return;
+    }
     // BENCH_ONLY=cpu: only the per-move measure against the floor, merged into the last report.
     if (process.env.BENCH_ONLY === 'cpu') {
       const throttled = await measureThrottled(browser, server.url);

@@ -125,6 +125,9 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
     try {
       await waitReady(p.page);
       assert.equal(await p.page.$eval('#steady', (el) => el.textContent), '', 'nothing said before a move');
+      // The reader moves the slider where it is, beside the charts and the note (numbers off
+      // screen follow at the pause).
+      await scrollToMiddle(p.page, '#in-mix-0');
       await p.page.$eval('#in-mix-0', (el) => {
         el.value = '40';
         el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -289,6 +292,34 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
       for (const id of far) await p.page.$eval(`#${id}`, (c) => c.scrollIntoView({ block: 'center' }));
       const reached = await hash(far);
       for (const [i, c] of reached.entries()) assert.notEqual(c.hash, before[ids.indexOf(far[i])].hash, `${far[i]} is drawn once scrolled to`);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('on a phone, a move writes the numbers on screen at once and those off screen once the reader pauses', async () => {
+    const { p, move, settled } = await phoneAt('#in-grant');
+    try {
+      const read = () =>
+        p.page.evaluate(() => {
+          const shown = (sel) => [...document.querySelectorAll(sel)].find((e) => e.offsetParent !== null);
+          const r = shown('.reactive [data-adjust="grant"]').getBoundingClientRect();
+          return {
+            strip: shown('.sim-strip [data-out="households"]').textContent,
+            output: document.getElementById('out-grant').textContent,
+            sentence: shown('.reactive [data-adjust="grant"]').textContent,
+            sentenceOnScreen: r.bottom > 0 && r.top < innerHeight,
+          };
+        });
+      const before = await read();
+      assert.equal(before.sentenceOnScreen, false, 'the reactive sentence is off screen, above');
+      await move('#in-grant', '10000');
+      const during = await read();
+      assert.notEqual(during.strip, before.strip, 'the strip’s households follow the move');
+      assert.notEqual(during.output, before.output, 'the slider’s own number follows the move');
+      assert.equal(during.sentence, before.sentence, 'the sentence off screen waits');
+      await settled();
+      assert.notEqual((await read()).sentence, before.sentence, 'the sentence off screen follows once the reader pauses');
     } finally {
       await p.close();
     }

@@ -92,6 +92,11 @@ export function createRenderer(explainer) {
   /** Charts whose numbers changed while they were off screen, and charts far down the page not
    * drawn yet: drawn once they are seen or come near. */
   const stale = new Set();
+  /** Which of the numbers that follow the scenario are on screen (an element not reported yet
+   * counts as on screen), and whether some off screen were left for the pause. */
+  const textOnScreen = new Map();
+  let textBehind = false;
+  const isTextOnScreen = (el) => textOnScreen.get(el) !== false;
 
   /** Draw charts: `jobs` is [[name, force]]; `scope` is which of them may be drawn now:
    * 'screen' those on screen, 'near' those near it, 'all' every one. The others are marked stale.
@@ -139,6 +144,7 @@ export function createRenderer(explainer) {
   const text = () => {
     clearTimeout(idleTimer);
     drawStaleNear();
+    if (textBehind) textBehind = fillOutputs(explainer);
     fillText(explainer, ALL_CHARTS);
     window.dispatchEvent(new CustomEvent('explainer:settled'));
   };
@@ -160,7 +166,9 @@ export function createRenderer(explainer) {
     const jobs = SCENARIO_CHARTS.map((name) => [name, all]);
     if (staticDirty) jobs.unshift(...STATIC_CHARTS.map((name) => [name, true]));
     staticDirty = false;
-    fillOutputs(explainer);
+    // During a drag only the numbers on screen are written (the strip's, the moved control's);
+    // after a resize, language or theme change, all of them.
+    textBehind = fillOutputs(explainer, all ? undefined : isTextOnScreen) || textBehind;
     drawCharts(jobs, dark, all ? 'near' : 'screen');
     const ms = performance.now() - t0;
     scheduleIdle();
@@ -272,6 +280,15 @@ export function createRenderer(explainer) {
       io.observe(c);
       nearby.observe(c);
     }
+    // A slot with no box that is not in a hidden language (the "why nothing moved" note is not
+    // shown while empty) counts as on screen: its first words would show it.
+    const texts = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        const boxless = e.boundingClientRect.height === 0 && !e.target.closest('[hidden]');
+        textOnScreen.set(e.target, e.isIntersecting || boxless);
+      }
+    });
+    for (const el of document.querySelectorAll('[data-out], [data-adjust], .control output')) texts.observe(el);
     window.addEventListener('scroll', drawStaleInView, { passive: true });
     return Promise.all([boxesIn, screenIn, nearIn]);
   };

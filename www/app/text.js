@@ -115,21 +115,36 @@ export function updateUrl(explainer) {
   }
 }
 
-/** Numbers in the reactive sentence, beside each slider, and the courtyard line: one call. */
-export function fillOutputs(explainer) {
+/** Numbers in the reactive sentence, beside each slider, and the courtyard line: one call.
+ * `shown(el)` says which of them to write now (default: all); during a drag the renderer writes
+ * only those on screen, and the rest when the reader pauses, since a changed number anywhere in
+ * the page costs a move style, layout and paint work. Returns true when some were left. */
+export function fillOutputs(explainer, shown = () => true) {
   const r = explainer.readout();
+  let left = false;
+  const put = (el, text) => {
+    if (!el) return false;
+    if (shown(el)) {
+      setText(el, text);
+      return true;
+    }
+    if (el.textContent !== text) left = true;
+    return false;
+  };
   for (const key of ['households', 'benefit', 'p5', 'p95', 'courtyard', 'assumptions', 'steady', 'strip_note']) {
-    for (const el of document.querySelectorAll(`[data-out="${key}"]`)) setText(el, r[key]);
+    for (const el of document.querySelectorAll(`[data-out="${key}"]`)) put(el, r[key]);
   }
   for (const el of document.querySelectorAll('[data-adjust]')) {
     const key = el.dataset.adjust;
-    setText(el, r[key]);
+    if (!put(el, r[key])) continue;
     setAttr(el, 'aria-valuenow', String(r[`${key}_value`]));
     setAttr(el, 'aria-valuetext', r[key]);
   }
   // The slider beside each output is read with the same words ("5,000 yuan", not "5000").
   for (const [id, text] of r.controls) {
-    setText(document.getElementById(id), text);
-    setAttr(document.getElementById(id.replace(/^out-/, 'in-')), 'aria-valuetext', text);
+    const slider = document.getElementById(id.replace(/^out-/, 'in-'));
+    if (put(document.getElementById(id), text)) setAttr(slider, 'aria-valuetext', text);
+    else if (slider && slider.getAttribute('aria-valuetext') !== text) left = true;
   }
+  return left;
 }

@@ -60,7 +60,7 @@ struct Opts {
     dark: bool,
     width: Option<u32>,
     height: Option<u32>,
-    scale: Option<f64>,
+    pixel_ratio: Option<f64>,
     site_url: Option<String>,
 }
 
@@ -107,7 +107,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, Fail> {
                         "--scale must be a number of pixels per CSS pixel, e.g. 2 or 4, got {v:?}"
                     ))
                 })?;
-                o.scale = Some(s);
+                o.pixel_ratio = Some(s);
             }
             "--site-url" => o.site_url = Some(val(&mut it)?),
             "--" => o.positional.extend(it.by_ref().cloned()),
@@ -119,7 +119,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, Fail> {
 }
 
 /// Scale of `render --format png` without `--scale`: as crisp as the page's download.
-pub const DEFAULT_PNG_SCALE: f64 = 2.0;
+pub const DEFAULT_PNG_PIXEL_RATIO: f64 = 2.0;
 
 /// What `prerender` says when no site URL is given.
 const NO_SITE_URL: &str = "note: no SITE_URL: index.html gets no og:image, og:url or canonical link \
@@ -138,7 +138,7 @@ fn render_format<'a>(o: &'a Opts, path: &str) -> Result<&'a str, Fail> {
     if !ext.eq_ignore_ascii_case(format) {
         return Err(invalid(format!("--out must name a .{format} file, got {path:?}")));
     }
-    if format == "svg" && o.scale.is_some() {
+    if format == "svg" && o.pixel_ratio.is_some() {
         return Err(invalid("--scale is for --format png (an SVG scales without loss)"));
     }
     Ok(format)
@@ -207,14 +207,14 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             let path = o.out.as_deref().ok_or_else(|| invalid("render needs --out <file.svg|file.png>"))?;
             let format = render_format(&o, path)?;
             let out = crate::page::simulate(&one_query(&o)?);
-            let style = Style { lang: o.lang.unwrap_or(Lang::ZhHans), dark: o.dark, scale: 1.0 };
+            let style = Style { lang: o.lang.unwrap_or(Lang::ZhHans), dark: o.dark, pixel_ratio: 1.0 };
             let (w, h) = (o.width.unwrap_or(720), o.height.unwrap_or(360));
             let svg = charts::render_svg(chart, &out, &style, w, h)?;
             let bytes = match format {
                 "png" => {
-                    let scale = o.scale.unwrap_or(DEFAULT_PNG_SCALE);
-                    crate::png::scaled_size(w, h, scale)?;
-                    crate::png::svg_to_png(&svg, style.lang, scale)?
+                    let pixel_ratio = o.pixel_ratio.unwrap_or(DEFAULT_PNG_PIXEL_RATIO);
+                    crate::png::scaled_size(w, h, pixel_ratio)?;
+                    crate::png::svg_to_png(&svg, style.lang, pixel_ratio)?
                 }
                 _ => svg.into_bytes(),
             };

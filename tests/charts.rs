@@ -18,7 +18,7 @@ const SCENARIOS: [&str; 5] =
     ["", "budget=0", "mix=0,1,0,0,0", "fail=0.9&sigma=1.5", "budget=50000000&grant=500"];
 
 fn style(lang: Lang, dark: bool, scale: f64) -> Style {
-    Style { lang, dark, scale }
+    Style { lang, dark, pixel_ratio: scale }
 }
 
 fn svg(chart: Chart, out: &Outcome, st: Style, w: u32, h: u32) -> String {
@@ -70,7 +70,7 @@ fn labels(svg: &str) -> Vec<Label> {
 /// A label's box in pixels, from the same width estimate the charts lay out with: (x0, x1,
 /// y0, y1). Vertical: one font size tall around the text's middle.
 fn bounds(l: &Label) -> (f64, f64, f64, f64) {
-    let unit = Style { scale: 1.0, ..Style::default() };
+    let unit = Style { pixel_ratio: 1.0, ..Style::default() };
     let w = charts::text_width(&l.text, l.size, &unit) as f64;
     let x0 = match l.anchor.as_str() {
         "end" => l.x - w,

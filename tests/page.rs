@@ -728,7 +728,7 @@ fn defaults_that_disagree(list: &str) -> Vec<String> {
     let constants = [
         ("failure", scenario::DEFAULT_FAIL),
         ("spread", scenario::DEFAULT_SIGMA),
-        ("scale", scenario::DEFAULT_SCALE),
+        ("scale", scenario::DEFAULT_RETURNS_TO_SCALE),
         ("returns", scenario::DEFAULT_RET),
         ("runs", scenario::DEFAULT_TRIALS as f64),
         ("fast-method", FAST_TOLERANCE.width_share),
@@ -846,5 +846,41 @@ fn reported_derived_and_assumed_numbers_are_marked_apart_in_the_served_page() {
             assert_eq!(tag.contains("data-kind=\"derived\""), derived, "{name}: {tag}");
         }
         assert!(html.contains("<span data-assumption=\"failure\">"), "{name}: the assumptions' numbers");
+    }
+}
+
+#[test]
+fn every_number_the_readout_writes_has_a_place_on_the_page_and_every_place_a_number() {
+    use helong::site::html::find;
+    let out = helong::model::simulate("");
+    let r = helong::text::readout(&helong::model::Scenario::default(), &out, helong::i18n::Lang::En);
+    let slots: Vec<String> =
+        find(PAGE, "[data-out]").unwrap().iter().map(|f| f.attr("data-out").unwrap().to_string()).collect();
+    for (key, _) in &r.outputs {
+        assert!(slots.iter().any(|s| s == key), "the readout writes {key:?}, which no [data-out] shows");
+    }
+    for s in &slots {
+        assert!(r.output(s).is_some(), "[data-out={s:?}] names no number of the readout");
+    }
+    let adjusters: Vec<String> = find(PAGE, "[data-adjust]")
+        .unwrap()
+        .iter()
+        .map(|f| f.attr("data-adjust").unwrap().to_string())
+        .collect();
+    assert_eq!(
+        r.adjusters.iter().map(|a| a.0).collect::<std::collections::BTreeSet<_>>(),
+        adjusters.iter().map(String::as_str).collect(),
+        "the readout's adjustable numbers are the sentence's"
+    );
+    // Each <output> the readout fills is the output of a slider, named by its `for`.
+    for (id, _) in &r.controls {
+        let found = find(PAGE, &format!("output#{id}")).unwrap();
+        let [output] = found.as_slice() else { panic!("no single <output id={id:?}> on the page") };
+        let input = output.attr("for").unwrap_or_else(|| panic!("<output id={id:?}> says no slider (`for`)"));
+        assert_eq!(
+            find(PAGE, &format!("input[type=range]#{input}")).unwrap().len(),
+            1,
+            "#{id} is for #{input}"
+        );
     }
 }

@@ -21,7 +21,7 @@ use super::html::{self, escape, ContentType, Element};
 use super::{fact_list, static_charts};
 use crate::charts::Chart;
 use crate::facts::{self, Fact};
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use crate::model::{Outcome, Scenario};
 use crate::page::{controls, url};
 use crate::{num, text, Error};
@@ -123,19 +123,12 @@ impl PageSlots<'_> {
                 text(el, money(value));
             }
             "out" => {
-                let q = &self.out.benefit_quantiles_yuan;
-                let said = match html::attr(el, "data-out").as_str() {
-                    "assumptions" => text::assumptions_line(&Scenario::default(), lang),
-                    "households" => i18n::count(self.out.households_funded as f64, lang),
-                    "benefit" => money(self.out.expected_benefit_yuan),
-                    "p5" => money(q.p5),
-                    "p95" => money(q.p95),
-                    "courtyard" => money(self.out.courtyard_income_yuan),
-                    // Said only after a reader's move.
-                    "steady" | "strip_note" => String::new(),
-                    other => return bad(format!("data-out=\"{other}\": the model has no such number")),
+                let key = html::attr(el, "data-out");
+                let readout = text::readout(&Scenario::default(), self.out, lang);
+                let Some(said) = readout.output(&key) else {
+                    return bad(format!("data-out=\"{key}\": the model has no such number"));
                 };
-                text(el, said);
+                text(el, said.to_string());
             }
             "table" => {
                 let id = html::attr(el, "id");

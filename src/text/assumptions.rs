@@ -54,13 +54,17 @@ pub fn summary_line(s: &Scenario, lang: Lang) -> String {
                 let each: Vec<String> = s.ret.iter().map(|r| format!("×{}", num::fixed(*r, 1))).collect();
                 format!("{} {}", lang.pick("相对回报", "相對回報", "returns"), each.join("/"))
             }
-            "scale" => format!("{} {}", lang.pick("规模回报 β", "規模回報 β", "β"), num::fixed(s.scale, 2)),
+            "scale" => format!(
+                "{} {}",
+                lang.pick("规模回报 β", "規模回報 β", "β"),
+                num::fixed(s.returns_to_scale, 2)
+            ),
             "failure" => format!("{} {}", lang.pick("失败概率", "失敗概率", "failure"), fail_text(s, lang)),
             "spread" => format!("{} {}", lang.pick("离散 σ", "離散 σ", "spread σ"), num::fixed(s.sigma, 2)),
             "courtyards" => format!(
                 "{} {}",
                 lang.pick("庭院", "庭院", "courtyards"),
-                number(s.cy as f64, Measure::Households, lang)
+                number(s.courtyard_households as f64, Measure::Households, lang)
             ),
             // Every slider of the list has its words here (a test checks it).
             other => other.to_string(),

@@ -115,21 +115,27 @@ export function updateUrl(explainer) {
   }
 }
 
-/** Numbers in the reactive sentence, beside each slider, and the courtyard line: one call. */
+/**
+ * Numbers in the reactive sentence, beside each slider, and the courtyard line: one call.
+ * The readout names every slot; this file knows none of the keys.
+ */
 export function fillOutputs(explainer) {
   const r = explainer.readout();
-  for (const key of ['households', 'benefit', 'p5', 'p95', 'courtyard', 'assumptions', 'steady', 'strip_note']) {
-    for (const el of document.querySelectorAll(`[data-out="${key}"]`)) setText(el, r[key]);
+  for (const [key, text] of r.outputs) {
+    for (const el of document.querySelectorAll(`[data-out="${key}"]`)) setText(el, text);
   }
-  for (const el of document.querySelectorAll('[data-adjust]')) {
-    const key = el.dataset.adjust;
-    setText(el, r[key]);
-    setAttr(el, 'aria-valuenow', String(r[`${key}_value`]));
-    setAttr(el, 'aria-valuetext', r[key]);
+  for (const [key, text, value] of r.adjusters) {
+    for (const el of document.querySelectorAll(`[data-adjust="${key}"]`)) {
+      setText(el, text);
+      setAttr(el, 'aria-valuenow', String(value));
+      setAttr(el, 'aria-valuetext', text);
+    }
   }
-  // The slider beside each output is read with the same words ("5,000 yuan", not "5000").
+  // The slider an <output> is for is read with the same words ("5,000 yuan", not "5000").
   for (const [id, text] of r.controls) {
-    setText(document.getElementById(id), text);
-    setAttr(document.getElementById(id.replace(/^out-/, 'in-')), 'aria-valuetext', text);
+    const out = document.getElementById(id);
+    if (!out) continue;
+    setText(out, text);
+    setAttr(document.getElementById(out.htmlFor.value), 'aria-valuetext', text);
   }
 }

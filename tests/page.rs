@@ -937,3 +937,25 @@ fn every_chart_box_on_the_page_is_a_chart_the_model_draws_and_the_build_marks_wh
     }
     assert_eq!(boxes.len(), Chart::ALL.len() + 1, "a box of a chart the model does not draw: {names:?}");
 }
+
+#[test]
+fn the_credits_paragraph_names_the_outlet_the_reporters_and_the_headline_the_dataset_credits() {
+    use helong::facts::source;
+    use helong::i18n::Lang;
+    use helong::site::html::texts;
+    for lang in Lang::ALL {
+        let paras = texts(PAGE, &format!("[data-narrative=\"credits\"] p[lang=\"{}\"]", lang.tag())).unwrap();
+        let first = paras.first().unwrap_or_else(|| panic!("{lang:?}: no credits paragraph"));
+        let outlet = source::outlet(lang);
+        let reporters = lang.pick(source::REPORTERS.0, source::REPORTERS.1, source::REPORTERS.2);
+        let names = outlet.split(" / ").chain(reporters.split(['、', ',']).map(str::trim));
+        for name in names {
+            // English prose names "China Jilin Net (中国吉林网) and its Jike app": each part.
+            let name = name.trim_end_matches(" app");
+            assert!(first.contains(name), "{lang:?}: the credits do not name {name:?}: {first}");
+        }
+        if lang != Lang::En {
+            assert!(first.contains(source::title(lang)), "{lang:?}: the credits do not give the headline");
+        }
+    }
+}

@@ -8,6 +8,7 @@
 // list of its own. Without JavaScript none of this runs and the page keeps its static form.
 (() => {
   const d = document.documentElement;
+  /** @type {(name: string, sep?: string) => Map<string, any>} */
   const table = (name, sep) =>
     new Map((d.getAttribute(name) || '').split(' ').filter(Boolean).map((p) => p.split('=')).map(([k, v]) => [k, sep ? v.split(sep) : v]));
   const allowed = table('data-url-values', ',');

@@ -1,8 +1,8 @@
-// Where each figure comes from (issue 15). Every number of the story and every data-table cell
+// Where each figure comes from. Every number of the story and every data-table cell
 // that shows a figure of the dataset ([data-fact]) becomes a control; opening it (click, tap,
 // Enter or Space) shows a popover with that figure's entry: its label, value and period, and
 // the article's section and paragraph or, for a derived figure, the formula with its inputs.
-// An assumption's number ([data-assumption], issue 25) opens the same way, with the model's
+// An assumption's number ([data-assumption]) opens the same way, with the model's
 // entry for it: marked as this explainer's, with its default, range and what it changes (and
 // no line naming the article). Escape or a click outside closes it, and the focus goes back
 // to the number.

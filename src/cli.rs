@@ -17,18 +17,30 @@ use crate::model::Outcome;
 use crate::{facts, Error};
 use std::io::Write;
 
-const USAGE: &str = "usage:
-  helong simulate \"<query>\" [--lang en|zh-Hans|zh-Hant] [--strict]
+/// The command line's help: the charts and the languages are the model's lists.
+fn usage() -> String {
+    let charts: Vec<&str> = Chart::ALL.iter().map(|c| c.name()).collect();
+    let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+    format!(
+        "usage:
+  helong simulate \"<query>\" [--lang {langs}] [--strict]
   helong facts [--format json|csv]
-  helong render --chart <allocation|benefit|outcomes|context> \"<query>\" --out <file.svg|file.png>
+  helong render --chart <{charts}> \"<query>\" --out <file.svg|file.png>
                 [--format svg|png] [--scale S] [--lang L] [--dark] [--width N] [--height N]
-                (PNG: S pixels per CSS pixel, 0.5 to 8, e.g. --scale 4 for print; default 2)
+                (PNG: S pixels per CSS pixel, {min} to {max}, e.g. --scale 4 for print; default {default})
   helong prerender <www/index.html> <out-dir> [--site-url https://…/]
                 (the static site: filled page, narrative fragments, embed.html, the single
                 file, SVG charts, share cards)
 
 The query uses the page's URL keys, e.g. \"grant=10000&mix=1,1,1,1,1\"; \"\" is the scenario
-as the article reports it. Exit code 2 means invalid input.";
+as the article reports it. Exit code 2 means invalid input.",
+        langs = langs.join("|"),
+        charts = charts.join("|"),
+        min = crate::png::MIN_PIXEL_RATIO,
+        max = crate::png::MAX_PIXEL_RATIO,
+        default = DEFAULT_PNG_PIXEL_RATIO,
+    )
+}
 
 /// A failure of the command line: what to print and which exit code to use.
 #[derive(Debug)]
@@ -60,7 +72,7 @@ struct Opts {
     dark: bool,
     width: Option<u32>,
     height: Option<u32>,
-    scale: Option<f64>,
+    pixel_ratio: Option<f64>,
     site_url: Option<String>,
 }
 
@@ -107,7 +119,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, Fail> {
                         "--scale must be a number of pixels per CSS pixel, e.g. 2 or 4, got {v:?}"
                     ))
                 })?;
-                o.scale = Some(s);
+                o.pixel_ratio = Some(s);
             }
             "--site-url" => o.site_url = Some(val(&mut it)?),
             "--" => o.positional.extend(it.by_ref().cloned()),
@@ -119,7 +131,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, Fail> {
 }
 
 /// Scale of `render --format png` without `--scale`: as crisp as the page's download.
-pub const DEFAULT_PNG_SCALE: f64 = 2.0;
+pub const DEFAULT_PNG_PIXEL_RATIO: f64 = 2.0;
 
 /// What `prerender` says when no site URL is given.
 const NO_SITE_URL: &str = "note: no SITE_URL: index.html gets no og:image, og:url or canonical link \
@@ -138,7 +150,7 @@ fn render_format<'a>(o: &'a Opts, path: &str) -> Result<&'a str, Fail> {
     if !ext.eq_ignore_ascii_case(format) {
         return Err(invalid(format!("--out must name a .{format} file, got {path:?}")));
     }
-    if format == "svg" && o.scale.is_some() {
+    if format == "svg" && o.pixel_ratio.is_some() {
         return Err(invalid("--scale is for --format png (an SVG scales without loss)"));
     }
     Ok(format)
@@ -166,7 +178,7 @@ pub fn simulate_json(out: &Outcome, lang: Lang) -> serde_json::Value {
 
 fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<(), Fail> {
     let Some((cmd, rest)) = args.split_first() else {
-        return Err(invalid(USAGE));
+        return Err(invalid(usage()));
     };
     let io = |e: std::io::Error| Fail { code: 1, msg: format!("failed to write output: {e}") };
     match cmd.as_str() {
@@ -207,14 +219,14 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             let path = o.out.as_deref().ok_or_else(|| invalid("render needs --out <file.svg|file.png>"))?;
             let format = render_format(&o, path)?;
             let out = crate::page::simulate(&one_query(&o)?);
-            let style = Style { lang: o.lang.unwrap_or(Lang::ZhHans), dark: o.dark, scale: 1.0 };
+            let style = Style { lang: o.lang.unwrap_or(Lang::ZhHans), dark: o.dark, pixel_ratio: 1.0 };
             let (w, h) = (o.width.unwrap_or(720), o.height.unwrap_or(360));
             let svg = charts::render_svg(chart, &out, &style, w, h)?;
             let bytes = match format {
                 "png" => {
-                    let scale = o.scale.unwrap_or(DEFAULT_PNG_SCALE);
-                    crate::png::scaled_size(w, h, scale)?;
-                    crate::png::svg_to_png(&svg, style.lang, scale)?
+                    let pixel_ratio = o.pixel_ratio.unwrap_or(DEFAULT_PNG_PIXEL_RATIO);
+                    crate::png::scaled_size(w, h, pixel_ratio)?;
+                    crate::png::svg_to_png(&svg, style.lang, pixel_ratio)?
                 }
                 _ => svg.into_bytes(),
             };
@@ -248,8 +260,8 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             }
             writeln!(stderr, "pre-rendered {input} into {out_dir}").map_err(io)?;
         }
-        "help" | "--help" | "-h" => writeln!(stdout, "{USAGE}").map_err(io)?,
-        other => return Err(invalid(format!("unknown command {other:?}\n{USAGE}"))),
+        "help" | "--help" | "-h" => writeln!(stdout, "{}", usage()).map_err(io)?,
+        other => return Err(invalid(format!("unknown command {other:?}\n{}", usage()))),
     }
     Ok(())
 }

@@ -11,13 +11,13 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 use std::sync::{Arc, OnceLock};
 
-/// CSS pixels per inch: a PNG at `scale` 1 has 96 pixels per inch, at `scale` 4 has 384, so
+/// CSS pixels per inch: a PNG at pixel ratio `pixel_ratio` 1 has 96 pixels per inch, at pixel ratio `pixel_ratio` 4 has 384, so
 /// layout software places it at the size the chart has on screen.
 pub const CSS_PPI: f64 = 96.0;
 
 /// The largest scale `render --format png` accepts, and the widest image in pixels.
-pub const MAX_SCALE: f64 = 8.0;
-pub const MIN_SCALE: f64 = 0.5;
+pub const MAX_PIXEL_RATIO: f64 = 8.0;
+pub const MIN_PIXEL_RATIO: f64 = 0.5;
 pub const MAX_SIDE: u32 = 16_000;
 
 /// The font family the charts' `sans-serif` text is set in, per language: Simplified or
@@ -110,35 +110,35 @@ pub fn check_glyphs(text: &str, lang: Lang) -> Result<(), Error> {
     }
 }
 
-/// Check that `scale` is a sensible raster scale for an image `width` × `height` CSS pixels,
+/// Check that pixel ratio `pixel_ratio` is a sensible raster scale for an image `width` × `height` CSS pixels,
 /// and give the size in pixels.
-pub fn scaled_size(width: u32, height: u32, scale: f64) -> Result<(u32, u32), Error> {
-    if !(MIN_SCALE..=MAX_SCALE).contains(&scale) {
+pub fn scaled_size(width: u32, height: u32, pixel_ratio: f64) -> Result<(u32, u32), Error> {
+    if !(MIN_PIXEL_RATIO..=MAX_PIXEL_RATIO).contains(&pixel_ratio) {
         return Err(Error::Invalid(format!(
-            "the scale must be from {MIN_SCALE} to {MAX_SCALE}, got {scale}"
+            "the pixel ratio (--scale) must be from {MIN_PIXEL_RATIO} to {MAX_PIXEL_RATIO}, got {pixel_ratio}"
         )));
     }
-    let side = |css: u32| f64::round(css as f64 * scale) as u32;
+    let side = |css: u32| f64::round(css as f64 * pixel_ratio) as u32;
     let (w, h) = (side(width), side(height));
     if w > MAX_SIDE || h > MAX_SIDE || w == 0 || h == 0 {
         return Err(Error::Invalid(format!(
-            "{width}×{height} at scale {scale} is {w}×{h} pixels; at most {MAX_SIDE} a side"
+            "{width}×{height} at pixel ratio {pixel_ratio} is {w}×{h} pixels; at most {MAX_SIDE} a side"
         )));
     }
     Ok((w, h))
 }
 
-/// Rasterise an SVG (as the chart functions draw it) at `scale` with the fonts of `lang`.
+/// Rasterise an SVG (as the chart functions draw it) at pixel ratio `pixel_ratio` with the fonts of `lang`.
 /// Fails, rather than drawing tofu, when the font lacks a glyph of its text.
-pub fn rasterise(svg: &str, lang: Lang, scale: f64) -> Result<Pixmap, Error> {
+pub fn rasterise(svg: &str, lang: Lang, pixel_ratio: f64) -> Result<Pixmap, Error> {
     check_glyphs(&svg_text(svg), lang)?;
     let tree = usvg::Tree::from_str(svg, &options(lang))
         .map_err(|e| Error::Draw(format!("could not read the chart's SVG: {e}")))?;
     let size = tree.size();
-    let (w, h) = scaled_size(f32::ceil(size.width()) as u32, f32::ceil(size.height()) as u32, scale)?;
+    let (w, h) = scaled_size(f32::ceil(size.width()) as u32, f32::ceil(size.height()) as u32, pixel_ratio)?;
     let mut pixmap =
         Pixmap::new(w, h).ok_or_else(|| Error::Draw(format!("cannot allocate a {w}×{h} image")))?;
-    let s = scale as f32;
+    let s = pixel_ratio as f32;
     resvg::render(&tree, Transform::from_scale(s, s), &mut pixmap.as_mut());
     Ok(pixmap)
 }
@@ -237,9 +237,9 @@ pub fn encode_lossless(pixmap: &Pixmap, ppi: f64) -> Result<Vec<u8>, Error> {
     encode(pixmap.width(), pixmap.height(), pixels, ppi)
 }
 
-/// A chart's SVG as a PNG at `scale` (1 = one pixel per CSS pixel), lossless, with its
-/// resolution (96 × `scale` pixels per inch) recorded.
-pub fn svg_to_png(svg: &str, lang: Lang, scale: f64) -> Result<Vec<u8>, Error> {
-    let pixmap = rasterise(svg, lang, scale)?;
-    encode_lossless(&pixmap, CSS_PPI * scale)
+/// A chart's SVG as a PNG at pixel ratio `pixel_ratio` (1 = one pixel per CSS pixel), lossless, with its
+/// resolution (96 × `pixel_ratio` pixels per inch) recorded.
+pub fn svg_to_png(svg: &str, lang: Lang, pixel_ratio: f64) -> Result<Vec<u8>, Error> {
+    let pixmap = rasterise(svg, lang, pixel_ratio)?;
+    encode_lossless(&pixmap, CSS_PPI * pixel_ratio)
 }

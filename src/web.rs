@@ -63,11 +63,11 @@ pub struct Explainer {
     /// The outcome before the last move of a scenario control (None after a change of
     /// language, theme or view, or a reset): the readout says why when a move left the
     /// expected benefit unchanged, and the phone strip then shows what did change.
-    before: Option<Before>,
+    previous: Option<PreviousOutcome>,
 }
 
 /// What a move is compared with: the expected benefit and the households by kind before it.
-struct Before {
+struct PreviousOutcome {
     benefit: f64,
     households: Vec<u32>,
     range: (f64, f64),
@@ -90,17 +90,17 @@ impl Explainer {
     }
 
     /// The outcome as a move will compare with it.
-    fn before_move(&self) -> Option<Before> {
+    fn outcome_now(&self) -> Option<PreviousOutcome> {
         let o = &self.outcome;
         let households = o.categories.iter().map(|c| c.households).collect();
         let range = (o.benefit_quantiles_yuan.p5, o.benefit_quantiles_yuan.p95);
-        Some(Before { benefit: o.expected_benefit_yuan, households, range })
+        Some(PreviousOutcome { benefit: o.expected_benefit_yuan, households, range })
     }
 
     /// True when the last move left the expected benefit where it was, as the page writes it.
     fn benefit_unchanged(&self) -> bool {
         let money = |x: f64| crate::text::money(x, self.presentation.lang);
-        self.before.as_ref().is_some_and(|b| money(b.benefit) == money(self.outcome.expected_benefit_yuan))
+        self.previous.as_ref().is_some_and(|b| money(b.benefit) == money(self.outcome.expected_benefit_yuan))
     }
 
     /// True when the last move left the expected benefit where it was but changed the
@@ -108,7 +108,7 @@ impl Explainer {
     /// picture move, not only a note); otherwise it shows the total and its range.
     fn strip_shows_split(&self) -> bool {
         self.benefit_unchanged()
-            && self.before.as_ref().is_some_and(|b| {
+            && self.previous.as_ref().is_some_and(|b| {
                 !b.households.iter().copied().eq(self.outcome.categories.iter().map(|c| c.households))
             })
     }
@@ -119,15 +119,18 @@ impl Explainer {
         name: &str,
         canvas: web_sys::HtmlCanvasElement,
         dark: bool,
-        scale: f64,
+        pixel_ratio: f64,
         draw: impl FnOnce(Chart, &CanvasArea, &Outcome, &Style) -> Result<(), Error>,
     ) -> Result<(), JsValue> {
         let chart = Chart::parse(name)?;
         let backend = CanvasBackend::with_canvas_object(canvas)
             .ok_or_else(|| JsValue::from(Error::Draw("the canvas has no 2d context".into())))?;
         let root = backend.into_drawing_area();
-        let style =
-            Style { lang: self.presentation.lang, dark, scale: if scale > 0.0 { scale } else { 1.0 } };
+        let style = Style {
+            lang: self.presentation.lang,
+            dark,
+            pixel_ratio: if pixel_ratio > 0.0 { pixel_ratio } else { 1.0 },
+        };
         draw(chart, &root, &self.outcome, &style)?;
         root.present().map_err(|e| JsValue::from(Error::Draw(e.to_string())))?;
         Ok(())
@@ -154,7 +157,7 @@ impl Explainer {
             notices: p.notices,
             outcome,
             drawn: Vec::new(),
-            before: None,
+            previous: None,
         }
     }
 
@@ -163,7 +166,7 @@ impl Explainer {
     pub fn set(&mut self, key: &str, value: &str) -> String {
         // A presentation key (language, theme…) is not a move of the scenario.
         let presentation = url::SETTINGS.iter().any(|st| st.key == key);
-        self.before = if presentation { None } else { self.before_move() };
+        self.previous = if presentation { None } else { self.outcome_now() };
         let mut fresh = Vec::new();
         url::apply(&mut self.scenario, &mut self.presentation, key, value, &mut fresh);
         self.notices.retain(|n| n.key != key && !n.key.starts_with(&format!("{key}[")));
@@ -195,7 +198,7 @@ impl Explainer {
     /// Set one category's share of the mix (percent), rebalancing the others so the shares
     /// total 100%. Returns the canonical query.
     pub fn set_mix_share(&mut self, index: usize, percent: f64) -> String {
-        self.before = self.before_move();
+        self.previous = self.outcome_now();
         self.scenario.rebalance_mix(index, percent);
         self.notices.retain(|n| n.key != "mix" && !n.key.starts_with("mix["));
         self.recompute();
@@ -208,7 +211,7 @@ impl Explainer {
         if !self.scenario.apply_preset(name) {
             return Err(Error::Unknown { what: "preset", name: name.to_string() }.into());
         }
-        self.before = self.before_move();
+        self.previous = self.outcome_now();
         self.notices
             .retain(|n| !matches!(n.key.as_str(), "budget" | "grant" | "mix") && !n.key.starts_with("mix["));
         self.recompute();
@@ -218,7 +221,7 @@ impl Explainer {
     /// Reset the scenario to the article's (keeps language, theme and view).
     pub fn reset(&mut self) {
         self.scenario = Scenario::default();
-        self.before = None;
+        self.previous = None;
         self.notices.clear();
         self.recompute();
     }
@@ -273,10 +276,10 @@ impl Explainer {
         name: &str,
         canvas: web_sys::HtmlCanvasElement,
         dark: bool,
-        scale: f64,
+        pixel_ratio: f64,
     ) -> Result<(), JsValue> {
         let stamp = crate::text::stamp(&self.outcome, self.presentation.lang);
-        self.paint(name, canvas, dark, scale, |chart, root, out, style| {
+        self.paint(name, canvas, dark, pixel_ratio, |chart, root, out, style| {
             crate::charts::draw_stamped(chart, root, out, style, &stamp)
         })
     }
@@ -286,16 +289,16 @@ impl Explainer {
         let lang = self.presentation.lang;
         let mut r = crate::text::readout(&self.scenario, &self.outcome, lang);
         if self.benefit_unchanged() {
-            r.steady = crate::text::steady_note(&self.scenario, &self.outcome, lang);
+            r.set_output("why_unchanged", crate::text::why_unchanged(&self.scenario, &self.outcome, lang));
             let q = &self.outcome.benefit_quantiles_yuan;
             let moved = if self.strip_shows_split() {
                 crate::text::StripMoved::Households
-            } else if self.before.as_ref().is_some_and(|b| b.range != (q.p5, q.p95)) {
+            } else if self.previous.as_ref().is_some_and(|b| b.range != (q.p5, q.p95)) {
                 crate::text::StripMoved::Range
             } else {
                 crate::text::StripMoved::Elsewhere
             };
-            r.strip_note = crate::text::strip_note(&self.outcome, moved, lang);
+            r.set_output("strip_note", crate::text::strip_note(&self.outcome, moved, lang));
         }
         to_js(&r)
     }
@@ -330,16 +333,16 @@ impl Explainer {
     }
 
     /// Draw chart `name` on `canvas`. The canvas's backing size must already be its CSS size
-    /// × `scale` (the page's `devicePixelRatio`).
+    /// × `pixel_ratio` (the page's `devicePixelRatio`).
     pub fn draw(
         &mut self,
         name: &str,
         canvas: web_sys::HtmlCanvasElement,
         dark: bool,
-        scale: f64,
+        pixel_ratio: f64,
     ) -> Result<(), JsValue> {
         let split = self.strip_shows_split();
-        self.paint(name, canvas, dark, scale, |chart, root, out, style| match chart {
+        self.paint(name, canvas, dark, pixel_ratio, |chart, root, out, style| match chart {
             Chart::Total if split => crate::charts::allocation::draw_strip(root, out, style),
             _ => chart.draw(root, out, style),
         })?;

@@ -18,7 +18,7 @@ const SCENARIOS: [&str; 5] =
     ["", "budget=0", "mix=0,1,0,0,0", "fail=0.9&sigma=1.5", "budget=50000000&grant=500"];
 
 fn style(lang: Lang, dark: bool, scale: f64) -> Style {
-    Style { lang, dark, scale }
+    Style { lang, dark, pixel_ratio: scale }
 }
 
 fn svg(chart: Chart, out: &Outcome, st: Style, w: u32, h: u32) -> String {
@@ -70,7 +70,7 @@ fn labels(svg: &str) -> Vec<Label> {
 /// A label's box in pixels, from the same width estimate the charts lay out with: (x0, x1,
 /// y0, y1). Vertical: one font size tall around the text's middle.
 fn bounds(l: &Label) -> (f64, f64, f64, f64) {
-    let unit = Style { scale: 1.0, ..Style::default() };
+    let unit = Style { pixel_ratio: 1.0, ..Style::default() };
     let w = charts::text_width(&l.text, l.size, &unit) as f64;
     let x0 = match l.anchor.as_str() {
         "end" => l.x - w,
@@ -363,8 +363,9 @@ fn every_chart_has_a_name_the_page_and_the_command_line_use() {
     let dir = std::env::temp_dir().join(format!("helong-chart-names-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
     // Every chart (the four of the story and the phone strip's small one): its name reads back,
-    // the page has its canvas (`chart-<name>`, the id src/web.rs draws into) and its render loop
-    // draws it, and the command line draws it by that name.
+    // the page has its canvas (`chart-<name>`, the id src/web.rs draws into), the render loop
+    // names no chart (it draws what the build marked on the page: tests/page.rs), and the
+    // command line draws it by that name.
     for chart in Chart::ALL.into_iter().chain([Chart::Total]) {
         let name = chart.name();
         assert_eq!(Chart::parse(name), Ok(chart));
@@ -372,7 +373,10 @@ fn every_chart_has_a_name_the_page_and_the_command_line_use() {
             page.contains(&format!("<canvas id=\"chart-{name}\"")),
             "the page has no canvas#chart-{name}"
         );
-        assert!(render_js.contains(&format!("'{name}'")), "www/app/render.js never draws {name}");
+        assert!(
+            !render_js.contains(&format!("'{name}'")),
+            "www/app/render.js names {name}: a second registry"
+        );
         let out = dir.join(format!("{name}.svg"));
         let run = cli(&["render", "--chart", name, "", "--out", out.to_str().expect("a path")]);
         assert!(run.status.success(), "render --chart {name}: {}", String::from_utf8_lossy(&run.stderr));

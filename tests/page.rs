@@ -728,7 +728,7 @@ fn defaults_that_disagree(list: &str) -> Vec<String> {
     let constants = [
         ("failure", scenario::DEFAULT_FAIL),
         ("spread", scenario::DEFAULT_SIGMA),
-        ("scale", scenario::DEFAULT_SCALE),
+        ("scale", scenario::DEFAULT_RETURNS_TO_SCALE),
         ("returns", scenario::DEFAULT_RET),
         ("runs", scenario::DEFAULT_TRIALS as f64),
         ("fast-method", FAST_TOLERANCE.width_share),
@@ -847,4 +847,128 @@ fn reported_derived_and_assumed_numbers_are_marked_apart_in_the_served_page() {
         }
         assert!(html.contains("<span data-assumption=\"failure\">"), "{name}: the assumptions' numbers");
     }
+}
+
+#[test]
+fn every_number_the_readout_writes_has_a_place_on_the_page_and_every_place_a_number() {
+    use helong::site::html::find;
+    let out = helong::model::simulate("");
+    let r = helong::text::readout(&helong::model::Scenario::default(), &out, helong::i18n::Lang::En);
+    let slots: Vec<String> =
+        find(PAGE, "[data-out]").unwrap().iter().map(|f| f.attr("data-out").unwrap().to_string()).collect();
+    for (key, _) in &r.outputs {
+        assert!(slots.iter().any(|s| s == key), "the readout writes {key:?}, which no [data-out] shows");
+    }
+    for s in &slots {
+        assert!(r.output(s).is_some(), "[data-out={s:?}] names no number of the readout");
+    }
+    let adjusters: Vec<String> = find(PAGE, "[data-adjust]")
+        .unwrap()
+        .iter()
+        .map(|f| f.attr("data-adjust").unwrap().to_string())
+        .collect();
+    assert_eq!(
+        r.adjusters.iter().map(|a| a.0).collect::<std::collections::BTreeSet<_>>(),
+        adjusters.iter().map(String::as_str).collect(),
+        "the readout's adjustable numbers are the sentence's"
+    );
+    // Each <output> the readout fills is the output of a slider, named by its `for`.
+    for (id, _) in &r.controls {
+        let found = find(PAGE, &format!("output#{id}")).unwrap();
+        let [output] = found.as_slice() else { panic!("no single <output id={id:?}> on the page") };
+        let input = output.attr("for").unwrap_or_else(|| panic!("<output id={id:?}> says no slider (`for`)"));
+        assert_eq!(
+            find(PAGE, &format!("input[type=range]#{input}")).unwrap().len(),
+            1,
+            "#{id} is for #{input}"
+        );
+    }
+}
+
+#[test]
+fn every_view_is_a_chart_of_the_model_and_the_stylesheet_shows_each_views_panel_alone() {
+    use helong::charts::Chart;
+    use helong::page::url::VIEWS;
+    let charts: Vec<&str> = Chart::ALL.iter().map(|c| c.name()).collect();
+    assert_eq!(VIEWS[0], "all");
+    assert_eq!(
+        VIEWS[1..].iter().copied().collect::<std::collections::BTreeSet<_>>(),
+        charts.iter().copied().collect()
+    );
+    // Before the first paint only the stylesheet hides the panels a view leaves out (early.js
+    // sets data-view); its rules must name every other panel of the simulator.
+    let css = include_str!("../www/style.css");
+    let simulator: Vec<&str> =
+        charts.iter().copied().filter(|c| Chart::parse(c).unwrap().redraw() == "scenario").collect();
+    for view in &simulator {
+        let others: Vec<String> =
+            simulator.iter().filter(|c| c != &view).map(|c| format!("#panel-{c}")).collect();
+        let rule = format!("html[data-embed][data-view=\"{view}\"] :is({})", others.join(", "));
+        assert!(css.contains(&rule), "style.css lacks the rule of the {view} view: {rule}");
+    }
+    assert!(
+        css.contains("html[data-embed][data-view=\"context\"] #simulator"),
+        "the context view hides the simulator"
+    );
+    assert!(
+        css.contains("html[data-embed]:not([data-view=\"all\"]):not([data-view=\"context\"]) #panel-context"),
+        "a simulator view hides the context panel"
+    );
+}
+
+#[test]
+fn every_chart_box_on_the_page_is_a_chart_the_model_draws_and_the_build_marks_what_it_is_drawn_from() {
+    use helong::charts::Chart;
+    use helong::site::html::find;
+    let page = helong::site::page(PAGE, &helong::model::simulate(""), "").expect("pre-rendered");
+    let boxes = find(&page, ".chart[data-chart]").unwrap();
+    let names: Vec<&str> = boxes.iter().map(|b| b.attr("data-chart").unwrap()).collect();
+    for chart in Chart::ALL.into_iter().chain([Chart::Total]) {
+        let found: Vec<_> = boxes.iter().filter(|b| b.attr("data-chart") == Some(chart.name())).collect();
+        let [b] = found.as_slice() else { panic!("{}: {} boxes in {names:?}", chart.name(), found.len()) };
+        assert_eq!(b.attr("data-redraw"), Some(chart.redraw()), "{}", chart.name());
+        assert_eq!(b.attr("data-described").is_some(), chart.described(), "{}", chart.name());
+        assert_eq!(
+            find(&page, &format!("canvas#chart-{}", chart.name())).unwrap().len(),
+            1,
+            "{}",
+            chart.name()
+        );
+    }
+    assert_eq!(boxes.len(), Chart::ALL.len() + 1, "a box of a chart the model does not draw: {names:?}");
+}
+
+#[test]
+fn the_credits_paragraph_names_the_outlet_the_reporters_and_the_headline_the_dataset_credits() {
+    use helong::facts::source;
+    use helong::i18n::Lang;
+    use helong::site::html::texts;
+    for lang in Lang::ALL {
+        let paras = texts(PAGE, &format!("[data-narrative=\"credits\"] p[lang=\"{}\"]", lang.tag())).unwrap();
+        let first = paras.first().unwrap_or_else(|| panic!("{lang:?}: no credits paragraph"));
+        let outlet = source::outlet(lang);
+        let reporters = lang.pick(source::REPORTERS.0, source::REPORTERS.1, source::REPORTERS.2);
+        let names = outlet.split(" / ").chain(reporters.split(['、', ',']).map(str::trim));
+        for name in names {
+            // English prose names "China Jilin Net (中国吉林网) and its Jike app": each part.
+            let name = name.trim_end_matches(" app");
+            assert!(first.contains(name), "{lang:?}: the credits do not name {name:?}: {first}");
+        }
+        if lang != Lang::En {
+            assert!(first.contains(source::title(lang)), "{lang:?}: the credits do not give the headline");
+        }
+    }
+}
+
+#[test]
+fn the_stylesheets_phone_layout_starts_where_the_narrow_static_pictures_do() {
+    let w = helong::site::static_charts::PHONE_MAX_WIDTH_PX;
+    let css = include_str!("../www/style.css");
+    let rule = format!("@media (max-width: {w}px)");
+    assert!(css.contains(&rule), "style.css has no {rule}: the phone layout and the narrow pictures part");
+    let other = css
+        .match_indices("@media (max-width: ")
+        .map(|(i, _)| &css[i..i + 26])
+        .find(|m| !m.starts_with(&rule));
+    assert_eq!(other, None, "a phone breakpoint other than {w}px");
 }

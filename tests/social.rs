@@ -266,7 +266,7 @@ fn render_refuses_a_bad_format_or_scale_with_exit_code_2() {
         (vec!["--out", out_png.as_str(), "--format", "svg"], "must name a .svg file"),
         (vec!["--out", out_png.as_str(), "--format", "gif"], "unknown format"),
         (vec!["--out", out_svg.as_str(), "--scale", "2"], "--scale is for --format png"),
-        (vec!["--out", out_png.as_str(), "--scale", "0"], "scale must be from 0.5 to 8"),
+        (vec!["--out", out_png.as_str(), "--scale", "0"], "(--scale) must be from 0.5 to 8"),
         (vec!["--out", out_png.as_str(), "--scale", "NaN"], "--scale must be a number"),
         (vec!["--out", out_png.as_str(), "--scale", "two"], "--scale must be a number"),
         (vec!["--out", out_png.as_str(), "--scale", "8", "--width", "4000"], "at most 16000"),
@@ -283,7 +283,7 @@ fn every_chart_rasterises_in_every_language_with_real_glyphs() {
     let out = simulate("grant=10000");
     for lang in Lang::ALL {
         for chart in Chart::ALL {
-            let style = Style { lang, dark: true, scale: 1.0 };
+            let style = Style { lang, dark: true, pixel_ratio: 1.0 };
             let svg = charts::render_svg(chart, &out, &style, 390, 300).unwrap();
             let png = png::svg_to_png(&svg, lang, 1.0).unwrap_or_else(|e| panic!("{chart:?} {lang:?}: {e}"));
             assert_eq!(png_info(&png).0, 390);

@@ -1,4 +1,4 @@
-//! The charts' look: the colour-blind-safe palette, light and dark, the device-pixel scale
+//! The charts' look: the colour-blind-safe palette, light and dark, the device-pixel ratio
 //! and the font stacks (the same as the page's CSS; a test pins the two together).
 
 use crate::i18n::Lang;
@@ -17,18 +17,18 @@ pub const OKABE_ITO: [RGBColor; 8] = [
 ];
 
 /// How a chart is drawn: language, colour scheme and the device-pixel scale (text and lines
-/// are sized in CSS pixels and multiplied by `scale`, so charts stay crisp on high-DPI
+/// are sized in CSS pixels and multiplied by `pixel_ratio`, so charts stay crisp on high-DPI
 /// screens).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Style {
     pub lang: Lang,
     pub dark: bool,
-    pub scale: f64,
+    pub pixel_ratio: f64,
 }
 
 impl Default for Style {
     fn default() -> Self {
-        Style { lang: Lang::ZhHans, dark: false, scale: 1.0 }
+        Style { lang: Lang::ZhHans, dark: false, pixel_ratio: 1.0 }
     }
 }
 
@@ -104,13 +104,13 @@ impl Style {
 
     /// A length in CSS pixels, in device pixels.
     pub fn px(&self, css: f64) -> i32 {
-        f64::round(css * self.scale) as i32
+        f64::round(css * self.pixel_ratio) as i32
     }
     /// The chart's font: the language's stack ([`font_stack`]), as the text around the chart.
     pub fn font(&self, css_px: f64) -> FontDesc<'static> {
         // `FontFamily::Name`, not `FontFamily::from`: plotters parses names given as `&str`
         // with `to_lowercase`, which pulls Unicode case tables (~14 KB) into the wasm.
-        FontDesc::new(FontFamily::Name(font_stack(self.lang)), css_px * self.scale, FontStyle::Normal)
+        FontDesc::new(FontFamily::Name(font_stack(self.lang)), css_px * self.pixel_ratio, FontStyle::Normal)
     }
     pub fn text(&self, css_px: f64, color: RGBColor) -> TextStyle<'static> {
         self.font(css_px).color(&color)

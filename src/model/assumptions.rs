@@ -1,4 +1,4 @@
-//! Every assumption of the model, from the model itself (issue 25).
+//! Every assumption of the model, from the model itself.
 //!
 //! The article gives the figures the simulator starts from; everything else the model needs is
 //! assumed here, and listed here: what is set by a control (failure, spread, returns to scale,
@@ -141,7 +141,7 @@ pub fn all() -> [Assumption; 13] {
         // A yuan earns the same however many households are funded (benefit.rs), apart from β.
         Assumption::fixed("no-saturation"),
         // Returns to scale β (benefit.rs).
-        Assumption::slider("scale", "scale", d.scale, Measure::Plain, ranges::SCALE),
+        Assumption::slider("scale", "scale", d.returns_to_scale, Measure::Plain, ranges::RETURNS_TO_SCALE),
         // No more households than registered poor people of 2015 (accounting.rs).
         Assumption {
             default: DefaultValue::Fact("registered-poor-2015"),
@@ -159,7 +159,7 @@ pub fn all() -> [Assumption; 13] {
         Assumption {
             default: DefaultValue::Fact("courtyard-households"),
             measure: Measure::Households,
-            range: Some(ranges::CY),
+            range: Some(ranges::COURTYARD_HOUSEHOLDS),
             key: Some("cy"),
             control: Control::Slider,
             ..Assumption::fixed("courtyards")
@@ -199,7 +199,7 @@ mod tests {
         let v = |id: &str| get(id).and_then(|a| a.default_value());
         assert_eq!(v("failure"), Some(scenario::DEFAULT_FAIL));
         assert_eq!(v("spread"), Some(scenario::DEFAULT_SIGMA));
-        assert_eq!(v("scale"), Some(scenario::DEFAULT_SCALE));
+        assert_eq!(v("scale"), Some(scenario::DEFAULT_RETURNS_TO_SCALE));
         assert_eq!(v("returns"), Some(scenario::DEFAULT_RET));
         assert_eq!(v("runs"), Some(scenario::DEFAULT_TRIALS as f64));
         assert_eq!(v("fast-method"), Some(FAST_TOLERANCE.width_share));

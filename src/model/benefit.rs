@@ -35,11 +35,11 @@ pub fn category_rates(ret: &[f64; CATEGORIES]) -> [f64; CATEGORIES] {
 pub fn per_household(s: &Scenario) -> [f64; CATEGORIES] {
     let base = reported::GRANT_YUAN;
     // ASSUMPTION: returns to scale β — benefit grows as (grant / 5,000)^β.
-    let scale = libm::pow(s.grant as f64 / base, s.scale);
+    let scale = libm::pow(s.grant as f64 / base, s.returns_to_scale);
     category_rates(&s.ret).map(|rc| rc * base * scale)
 }
 
 /// Courtyard income = courtyards × area per courtyard × income per m².
 pub fn courtyard_income(s: &Scenario) -> f64 {
-    s.cy as f64 * s.cyarea * s.cyyield
+    s.courtyard_households as f64 * s.courtyard_area * s.courtyard_yield
 }

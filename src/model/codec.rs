@@ -222,8 +222,8 @@ pub fn read_field(s: &mut Scenario, key: &str, val: &str, notices: &mut Vec<Noti
 /// `None` for a key that is not the scenario's.
 pub fn field_value(s: &Scenario, key: &str) -> Option<String> {
     field(key).map(|f| match (f.get)(s) {
-        Value::One(x) => fmt_num(x),
-        Value::Five(xs) => xs.map(fmt_num).join(","),
+        Value::Number(x) => fmt_num(x),
+        Value::PerKind(xs) => xs.map(fmt_num).join(","),
     })
 }
 
@@ -231,21 +231,21 @@ pub fn field_value(s: &Scenario, key: &str) -> Option<String> {
 /// kind of project.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Value {
-    One(f64),
-    Five([f64; CATEGORIES]),
+    Number(f64),
+    PerKind([f64; CATEGORIES]),
 }
 
 impl Value {
-    fn one(self) -> f64 {
+    fn number(self) -> f64 {
         match self {
-            Value::One(x) => x,
-            Value::Five(xs) => xs[0],
+            Value::Number(x) => x,
+            Value::PerKind(xs) => xs[0],
         }
     }
-    fn five(self) -> [f64; CATEGORIES] {
+    fn per_kind(self) -> [f64; CATEGORIES] {
         match self {
-            Value::One(x) => [x; CATEGORIES],
-            Value::Five(xs) => xs,
+            Value::Number(x) => [x; CATEGORIES],
+            Value::PerKind(xs) => xs,
         }
     }
 }
@@ -275,8 +275,8 @@ pub const FIELDS: [Field; 12] = [
         list: false,
         nonzero: false,
         relative: false,
-        get: |s| Value::One(s.budget as f64),
-        set: |s, v| s.budget = v.one() as u64,
+        get: |s| Value::Number(s.budget as f64),
+        set: |s, v| s.budget = v.number() as u64,
     },
     Field {
         key: "grant",
@@ -284,8 +284,8 @@ pub const FIELDS: [Field; 12] = [
         list: false,
         nonzero: false,
         relative: false,
-        get: |s| Value::One(s.grant as f64),
-        set: |s, v| s.grant = v.one() as u32,
+        get: |s| Value::Number(s.grant as f64),
+        set: |s, v| s.grant = v.number() as u32,
     },
     Field {
         key: "mix",
@@ -293,8 +293,8 @@ pub const FIELDS: [Field; 12] = [
         list: true,
         nonzero: true,
         relative: true,
-        get: |s| Value::Five(s.mix),
-        set: |s, v| s.mix = v.five(),
+        get: |s| Value::PerKind(s.mix),
+        set: |s, v| s.mix = v.per_kind(),
     },
     Field {
         key: "ret",
@@ -302,8 +302,8 @@ pub const FIELDS: [Field; 12] = [
         list: true,
         nonzero: true,
         relative: false,
-        get: |s| Value::Five(s.ret),
-        set: |s, v| s.ret = v.five(),
+        get: |s| Value::PerKind(s.ret),
+        set: |s, v| s.ret = v.per_kind(),
     },
     Field {
         key: "fail",
@@ -311,8 +311,8 @@ pub const FIELDS: [Field; 12] = [
         list: true,
         nonzero: false,
         relative: false,
-        get: |s| Value::Five(s.fail),
-        set: |s, v| s.fail = v.five(),
+        get: |s| Value::PerKind(s.fail),
+        set: |s, v| s.fail = v.per_kind(),
     },
     Field {
         key: "sigma",
@@ -320,44 +320,44 @@ pub const FIELDS: [Field; 12] = [
         list: false,
         nonzero: false,
         relative: false,
-        get: |s| Value::One(s.sigma),
-        set: |s, v| s.sigma = v.one(),
+        get: |s| Value::Number(s.sigma),
+        set: |s, v| s.sigma = v.number(),
     },
     Field {
         key: "scale",
-        range: ranges::SCALE,
+        range: ranges::RETURNS_TO_SCALE,
         list: false,
         nonzero: false,
         relative: false,
-        get: |s| Value::One(s.scale),
-        set: |s, v| s.scale = v.one(),
+        get: |s| Value::Number(s.returns_to_scale),
+        set: |s, v| s.returns_to_scale = v.number(),
     },
     Field {
         key: "cy",
-        range: ranges::CY,
+        range: ranges::COURTYARD_HOUSEHOLDS,
         list: false,
         nonzero: false,
         relative: false,
-        get: |s| Value::One(s.cy as f64),
-        set: |s, v| s.cy = v.one() as u32,
+        get: |s| Value::Number(s.courtyard_households as f64),
+        set: |s, v| s.courtyard_households = v.number() as u32,
     },
     Field {
         key: "cyarea",
-        range: ranges::CYAREA,
+        range: ranges::COURTYARD_AREA,
         list: false,
         nonzero: false,
         relative: false,
-        get: |s| Value::One(s.cyarea),
-        set: |s, v| s.cyarea = v.one(),
+        get: |s| Value::Number(s.courtyard_area),
+        set: |s, v| s.courtyard_area = v.number(),
     },
     Field {
         key: "cyyield",
-        range: ranges::CYYIELD,
+        range: ranges::COURTYARD_YIELD,
         list: false,
         nonzero: false,
         relative: false,
-        get: |s| Value::One(s.cyyield),
-        set: |s, v| s.cyyield = v.one(),
+        get: |s| Value::Number(s.courtyard_yield),
+        set: |s, v| s.courtyard_yield = v.number(),
     },
     Field {
         key: "trials",
@@ -365,8 +365,8 @@ pub const FIELDS: [Field; 12] = [
         list: false,
         nonzero: false,
         relative: false,
-        get: |s| Value::One(s.trials as f64),
-        set: |s, v| s.trials = v.one() as u32,
+        get: |s| Value::Number(s.trials as f64),
+        set: |s, v| s.trials = v.number() as u32,
     },
     Field {
         key: "seed",
@@ -374,8 +374,8 @@ pub const FIELDS: [Field; 12] = [
         list: false,
         nonzero: false,
         relative: false,
-        get: |s| Value::One(s.seed as f64),
-        set: |s, v| s.seed = v.one() as u32,
+        get: |s| Value::Number(s.seed as f64),
+        set: |s, v| s.seed = v.number() as u32,
     },
 ];
 
@@ -384,14 +384,14 @@ impl Field {
     fn read(&self, s: &mut Scenario, raw: &str, n: &mut Vec<Notice>) {
         let key = self.key;
         let v = match (self.get)(&Scenario::default()) {
-            Value::One(d) => Value::One(check_number(key, raw, d, self.range, n)),
-            Value::Five(d) => {
+            Value::Number(d) => Value::Number(check_number(key, raw, d, self.range, n)),
+            Value::PerKind(d) => {
                 let xs = check_list(key, raw, d, self.range, self.relative, n);
                 if self.nonzero && xs.iter().all(|&x| x == 0.0) {
                     n.push(Notice::new(key, NoticeKind::AllZero { used: fmt_list(&d) }));
-                    Value::Five(d)
+                    Value::PerKind(d)
                 } else {
-                    Value::Five(xs)
+                    Value::PerKind(xs)
                 }
             }
         };
@@ -401,8 +401,8 @@ impl Field {
     /// This field's value in `s` as canonical text (lists of equal numbers as one number).
     fn text(&self, s: &Scenario) -> String {
         match (self.get)(s) {
-            Value::One(x) => fmt_num(x),
-            Value::Five(xs) => fmt_list(&xs),
+            Value::Number(x) => fmt_num(x),
+            Value::PerKind(xs) => fmt_list(&xs),
         }
     }
 }

@@ -63,10 +63,10 @@ pub mod ranges {
     pub const RET: Range = Range::new(0.0, 5.0);
     pub const FAIL: Range = Range::new(0.0, 0.9);
     pub const SIGMA: Range = Range::new(0.0, 1.5);
-    pub const SCALE: Range = Range::new(0.5, 1.5);
-    pub const CY: Range = Range::stepped(0.0, 10_000.0, 1.0);
-    pub const CYAREA: Range = Range::new(0.0, 500.0);
-    pub const CYYIELD: Range = Range::new(0.0, 20.0);
+    pub const RETURNS_TO_SCALE: Range = Range::new(0.5, 1.5);
+    pub const COURTYARD_HOUSEHOLDS: Range = Range::stepped(0.0, 10_000.0, 1.0);
+    pub const COURTYARD_AREA: Range = Range::new(0.0, 500.0);
+    pub const COURTYARD_YIELD: Range = Range::new(0.0, 20.0);
     pub const TRIALS: Range = Range::stepped(1.0, 10_000.0, 1.0);
     pub const SEED: Range = Range::stepped(0.0, u32::MAX as f64, 1.0);
 }
@@ -86,7 +86,7 @@ pub const DEFAULT_FAIL: f64 = 0.10;
 pub const DEFAULT_SIGMA: f64 = 0.5;
 
 /// ASSUMPTION: returns to scale β; 1 means a grant twice as large yields twice the benefit.
-pub const DEFAULT_SCALE: f64 = 1.0;
+pub const DEFAULT_RETURNS_TO_SCALE: f64 = 1.0;
 
 /// ASSUMPTION: all five kinds of enterprise return the same per yuan. The calibration makes
 /// the reported allocation reproduce the reported benefit whatever this is.
@@ -111,13 +111,13 @@ pub struct Scenario {
     /// Lognormal spread of successful projects (illustrative assumption: 0.5).
     pub sigma: f64,
     /// Returns to scale β (assumption: 1).
-    pub scale: f64,
+    pub returns_to_scale: f64,
     /// Courtyard households (fact: 2,458).
-    pub cy: u32,
+    pub courtyard_households: u32,
     /// Courtyard area per household in m² (derived: 214,200 / 2,458).
-    pub cyarea: f64,
+    pub courtyard_area: f64,
     /// Courtyard income per m² in yuan (derived: 493,500 / 214,200).
-    pub cyyield: f64,
+    pub courtyard_yield: f64,
     /// Monte Carlo trials.
     pub trials: u32,
     /// Seed of the random numbers.
@@ -125,12 +125,12 @@ pub struct Scenario {
 }
 
 /// Default courtyard area per household: derived from the article's totals.
-pub fn default_cyarea() -> f64 {
+pub fn default_courtyard_area() -> f64 {
     reported::COURTYARD_AREA_M2 / reported::COURTYARD_HOUSEHOLDS as f64
 }
 
 /// Default courtyard income per m²: derived from the article's totals.
-pub fn default_cyyield() -> f64 {
+pub fn default_courtyard_yield() -> f64 {
     reported::COURTYARD_INCOME_YUAN / reported::COURTYARD_AREA_M2
 }
 
@@ -149,10 +149,10 @@ impl Default for Scenario {
             ret: [DEFAULT_RET; CATEGORIES],
             fail: [DEFAULT_FAIL; CATEGORIES],
             sigma: DEFAULT_SIGMA,
-            scale: DEFAULT_SCALE,
-            cy: reported::COURTYARD_HOUSEHOLDS,
-            cyarea: default_cyarea(),
-            cyyield: default_cyyield(),
+            returns_to_scale: DEFAULT_RETURNS_TO_SCALE,
+            courtyard_households: reported::COURTYARD_HOUSEHOLDS,
+            courtyard_area: default_courtyard_area(),
+            courtyard_yield: default_courtyard_yield(),
             trials: DEFAULT_TRIALS,
             seed: DEFAULT_SEED,
         }
@@ -171,10 +171,10 @@ impl Scenario {
             && self.ret.iter().all(|&m| inr(m, ranges::RET))
             && self.fail.iter().all(|&m| inr(m, ranges::FAIL))
             && inr(self.sigma, ranges::SIGMA)
-            && inr(self.scale, ranges::SCALE)
-            && inr(self.cy as f64, ranges::CY)
-            && inr(self.cyarea, ranges::CYAREA)
-            && inr(self.cyyield, ranges::CYYIELD)
+            && inr(self.returns_to_scale, ranges::RETURNS_TO_SCALE)
+            && inr(self.courtyard_households as f64, ranges::COURTYARD_HOUSEHOLDS)
+            && inr(self.courtyard_area, ranges::COURTYARD_AREA)
+            && inr(self.courtyard_yield, ranges::COURTYARD_YIELD)
             && inr(self.trials as f64, ranges::TRIALS)
     }
 

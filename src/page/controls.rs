@@ -35,7 +35,7 @@ pub struct Slider {
 /// (`in-<key>-<i>`), or a kind's share of the mix in percent (`in-mix-<i>`, 0–100).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SliderKind {
-    One,
+    Number,
     PerKind,
     Share,
 }
@@ -43,14 +43,14 @@ pub enum SliderKind {
 /// The page's sliders: (key, what they move, step). The step is the page's (a budget moves
 /// by 10,000 yuan, while a link may name any whole yuan); the range is the key's.
 pub const SLIDERS: [(&str, SliderKind, f64); 8] = [
-    ("grant", SliderKind::One, 500.0),
-    ("budget", SliderKind::One, 10_000.0),
+    ("grant", SliderKind::Number, 500.0),
+    ("budget", SliderKind::Number, 10_000.0),
     ("mix", SliderKind::Share, 0.5),
-    ("fail", SliderKind::One, 0.01),
-    ("sigma", SliderKind::One, 0.05),
-    ("scale", SliderKind::One, 0.05),
+    ("fail", SliderKind::Number, 0.01),
+    ("sigma", SliderKind::Number, 0.05),
+    ("scale", SliderKind::Number, 0.05),
     ("ret", SliderKind::PerKind, 0.1),
-    ("cy", SliderKind::One, 1.0),
+    ("cy", SliderKind::Number, 1.0),
 ];
 
 /// The adjustable numbers of the page's reactive sentence: (key, step per arrow key).
@@ -63,7 +63,7 @@ pub fn sliders() -> Vec<Slider> {
         let Some(f) = field(key) else { continue };
         let r = f.range;
         match kind {
-            SliderKind::One => {
+            SliderKind::Number => {
                 out.push(Slider { id: format!("in-{key}"), key, min: r.min, max: r.max, step })
             }
             SliderKind::PerKind | SliderKind::Share => {

@@ -94,7 +94,7 @@ const TITLE_PX: f64 = 26.0;
 const SOURCE_PX: f64 = 19.0;
 /// The chart is drawn as on a screen of this device-pixel ratio, so its labels stay legible
 /// when the card is shown at phone size.
-const CHART_SCALE: f64 = 1.55;
+const CHART_PIXEL_RATIO: f64 = 1.55;
 
 /// A line of text in the card's SVG.
 fn svg_text(x: i32, y: i32, px: f64, fill: &str, bold: bool, s: &str) -> String {
@@ -112,7 +112,7 @@ fn hex(c: plotters::style::RGBColor) -> String {
 /// The share card of `out` in `lang` as an SVG: kicker, headline (up to two lines), the
 /// chart's title, the chart, and the source line.
 pub fn card_svg(out: &Outcome, words: &PageWords, lang: Lang) -> Result<String, Error> {
-    let st = Style { lang, dark: false, scale: 1.0 };
+    let st = Style { lang, dark: false, pixel_ratio: 1.0 };
     let (ink, muted, accent) = (hex(st.ink()), hex(st.muted()), hex(st.accent()));
     let width = CARD_W as i32 - 2 * PAD;
     // Bold text is a little wider than the estimate: wrap to 94% of the width.
@@ -142,7 +142,7 @@ pub fn card_svg(out: &Outcome, words: &PageWords, lang: Lang) -> Result<String, 
     y += 12;
     let foot = CARD_H as i32 - 58;
     let (cx, cw, ch) = (PAD - 12, width + 24, foot - 14 - y);
-    let chart_style = Style { lang, dark: false, scale: CHART_SCALE };
+    let chart_style = Style { lang, dark: false, pixel_ratio: CHART_PIXEL_RATIO };
     let chart = charts::render_svg(CARD_CHART, out, &chart_style, cw as u32, ch as u32)?;
     let at = chart.find("<svg").ok_or_else(|| Error::Draw("the chart's SVG has no <svg>".into()))?;
     s += &format!("<svg x=\"{cx}\" y=\"{y}\"{}\n", &chart[at + 4..]);

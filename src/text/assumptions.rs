@@ -1,4 +1,4 @@
-//! The model's assumptions in words (issue 25), in three languages: the entries of
+//! The model's assumptions in words, in three languages: the entries of
 //! [`crate::model::assumptions`] as the page shows them.
 //!
 //! - [`summary_line`]: the closed disclosure's summary (“failure 10% · spread σ 0.50 · …”),
@@ -54,13 +54,17 @@ pub fn summary_line(s: &Scenario, lang: Lang) -> String {
                 let each: Vec<String> = s.ret.iter().map(|r| format!("×{}", num::fixed(*r, 1))).collect();
                 format!("{} {}", lang.pick("相对回报", "相對回報", "returns"), each.join("/"))
             }
-            "scale" => format!("{} {}", lang.pick("规模回报 β", "規模回報 β", "β"), num::fixed(s.scale, 2)),
+            "scale" => format!(
+                "{} {}",
+                lang.pick("规模回报 β", "規模回報 β", "β"),
+                num::fixed(s.returns_to_scale, 2)
+            ),
             "failure" => format!("{} {}", lang.pick("失败概率", "失敗概率", "failure"), fail_text(s, lang)),
             "spread" => format!("{} {}", lang.pick("离散 σ", "離散 σ", "spread σ"), num::fixed(s.sigma, 2)),
             "courtyards" => format!(
                 "{} {}",
                 lang.pick("庭院", "庭院", "courtyards"),
-                number(s.cy as f64, Measure::Households, lang)
+                number(s.courtyard_households as f64, Measure::Households, lang)
             ),
             // Every slider of the list has its words here (a test checks it).
             other => other.to_string(),
@@ -550,10 +554,11 @@ pub fn embed_credit_html() -> String {
     for lang in Lang::ALL {
         let hidden = if lang == Lang::ZhHans { "" } else { " hidden" };
         let n = i18n::count(n as f64, lang);
+        let credit = crate::facts::source::credit(lang);
         let text = match lang {
-            Lang::ZhHans => format!("数据：中国吉林网 / 吉刻APP（记者王昕、李易书）。模拟结果建立在 {n} 项明示的假设上，可以调整，仅供示意：<a href=\"index.html?lang=zh-Hans#story-method\" target=\"_blank\" rel=\"noopener\">逐项查看</a>。"),
-            Lang::ZhHant => format!("數據：中國吉林網 / 吉刻APP（記者王昕、李易書）。模擬結果建立在 {n} 項明示的假設上，可以調整，僅供示意：<a href=\"index.html?lang=zh-Hant#story-method\" target=\"_blank\" rel=\"noopener\">逐項查看</a>。"),
-            Lang::En => format!("Data: China Jilin Net / Jike app (reporters Wang Xin, Li Yishu). The simulator's figures rest on {n} stated assumptions, adjustable and illustrative: <a href=\"index.html?lang=en#story-method\" target=\"_blank\" rel=\"noopener\">see each one</a>."),
+            Lang::ZhHans => format!("数据：{credit}。模拟结果建立在 {n} 项明示的假设上，可以调整，仅供示意：<a href=\"index.html?lang=zh-Hans#story-method\" target=\"_blank\" rel=\"noopener\">逐项查看</a>。"),
+            Lang::ZhHant => format!("數據：{credit}。模擬結果建立在 {n} 項明示的假設上，可以調整，僅供示意：<a href=\"index.html?lang=zh-Hant#story-method\" target=\"_blank\" rel=\"noopener\">逐項查看</a>。"),
+            Lang::En => format!("Data: {credit}. The simulator's figures rest on {n} stated assumptions, adjustable and illustrative: <a href=\"index.html?lang=en#story-method\" target=\"_blank\" rel=\"noopener\">see each one</a>."),
         };
         s.push_str(&format!("<span lang=\"{}\"{hidden}>{text}</span>", lang.tag()));
     }

@@ -322,38 +322,51 @@ pub fn stamp(out: &Outcome, lang: Lang) -> Vec<String> {
     };
     vec![
         scenario,
-        lang.pick(
-            "资料来源：中国吉林网 / 吉刻APP（记者王昕、李易书）；假设与模型见页面说明",
-            "資料來源：中國吉林網 / 吉刻APP（記者王昕、李易書）；假設與模型見頁面說明",
-            "Source: China Jilin Net / Jike app (reporters Wang Xin, Li Yishu); assumptions and model as described on the page",
-        )
-        .to_string(),
+        {
+            let credit = facts::source::credit(lang);
+            match lang {
+                Lang::ZhHans => format!("资料来源：{credit}；假设与模型见页面说明"),
+                Lang::ZhHant => format!("資料來源：{credit}；假設與模型見頁面說明"),
+                Lang::En => format!("Source: {credit}; assumptions and model as described on the page"),
+            }
+        },
         format!("helong model {} · data {}", out.model_version, facts::dataset_hash()),
     ]
 }
 
-/// Every number the page shows beside its controls, formatted for the reader: the
-/// reactive sentence (`outputs`) and the value beside each slider (`controls`, keyed by the
-/// slider's output id, e.g. `out-grant`, `out-mix-1`). One call per slider move.
+/// The keys of the page's `[data-out]` slots, in the order [`readout`] writes them: the
+/// reactive sentence and the strip (`households` … `p95`), the courtyard line, the
+/// assumptions' summary line and the two notes said only after a move. The page's HTML names
+/// them; the build refuses a slot that names another, and `tests/page.rs` refuses a key no
+/// slot shows.
+pub const OUTPUTS: [&str; 8] =
+    ["households", "benefit", "p5", "p95", "courtyard", "assumptions", "why_unchanged", "strip_note"];
+
+/// Every number the page shows beside its controls, formatted for the reader, in one call per
+/// slider move. The page writes each entry where the HTML asks for it and knows no key itself.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Readout {
-    pub households: String,
-    pub benefit: String,
-    pub p5: String,
-    pub p95: String,
-    pub courtyard: String,
-    pub grant: String,
-    pub budget: String,
-    pub grant_value: u32,
-    pub budget_value: u64,
+    /// `[data-out="key"]` → its text, for each key of [`OUTPUTS`].
+    pub outputs: Vec<(&'static str, String)>,
+    /// `[data-adjust="key"]` → its words and its number (the `aria-valuenow`): the grant and
+    /// the budget in the sentence.
+    pub adjusters: Vec<(&'static str, String, f64)>,
+    /// `<output id>` → the words beside its slider (e.g. `out-grant`, `out-mix-1`).
     pub controls: Vec<(String, String)>,
-    /// The assumptions in words, for the summary line of their disclosure.
-    pub assumptions: String,
-    /// Why the last move left the expected benefit where it was (empty when it moved; filled
-    /// by the caller, which knows the benefit before the move: see [`steady_note`]).
-    pub steady: String,
-    /// The same in one short line, for the phone strip under its chart ([`strip_note`]).
-    pub strip_note: String,
+}
+
+impl Readout {
+    /// The text of slot `key`, if the readout has one.
+    pub fn output(&self, key: &str) -> Option<&str> {
+        self.outputs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+    }
+
+    /// Set the text of slot `key` (one of [`OUTPUTS`]).
+    pub fn set_output(&mut self, key: &str, text: String) {
+        if let Some(slot) = self.outputs.iter_mut().find(|(k, _)| *k == key) {
+            slot.1 = text;
+        }
+    }
 }
 
 /// True when every value of `xs` is the first one.
@@ -371,11 +384,11 @@ pub fn assumptions_line(s: &crate::model::Scenario, lang: Lang) -> String {
 /// One line for a move that left the expected benefit unchanged: why (from the model's
 /// assumptions: with equal returns, equal failure and β = 1 every yuan is expected to earn the
 /// same wherever it goes and whatever the grant) and what did change instead.
-pub fn steady_note(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> String {
+pub fn why_unchanged(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> String {
     if let Some(why) = empty_outcome(out, lang) {
         return why.to_string();
     }
-    let flat = all_equal(&s.ret) && all_equal(&s.fail) && (s.scale - 1.0).abs() < 1e-9;
+    let flat = all_equal(&s.ret) && all_equal(&s.fail) && (s.returns_to_scale - 1.0).abs() < 1e-9;
     let q = &out.benefit_quantiles_yuan;
     let n = i18n::count(out.households_funded as f64, lang);
     let (p5, p95) = (money(q.p5, lang), money(q.p95, lang));
@@ -437,8 +450,8 @@ pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout
         ("out-budget".to_string(), budget.clone()),
         ("out-fail".to_string(), pct(100.0 * s.fail[0])),
         ("out-sigma".to_string(), num::fixed(s.sigma, 2)),
-        ("out-scale".to_string(), num::fixed(s.scale, 2)),
-        ("out-cy".to_string(), i18n::count(s.cy as f64, lang)),
+        ("out-scale".to_string(), num::fixed(s.returns_to_scale, 2)),
+        ("out-cy".to_string(), i18n::count(s.courtyard_households as f64, lang)),
     ];
     for (i, share) in s.mix_shares().iter().enumerate() {
         controls.push((format!("out-mix-{i}"), pct(*share)));
@@ -446,20 +459,21 @@ pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout
     for (i, r) in s.ret.iter().enumerate() {
         controls.push((format!("out-ret-{i}"), format!("×{}", num::fixed(*r, 1))));
     }
+    let said = [
+        i18n::count(out.households_funded as f64, lang),
+        money(out.expected_benefit_yuan, lang),
+        money(q.p5, lang),
+        money(q.p95, lang),
+        money(out.courtyard_income_yuan, lang),
+        assumptions_line(s, lang),
+        // Said only after a reader's move (the caller knows the outcome before it).
+        String::new(),
+        String::new(),
+    ];
     Readout {
-        households: i18n::count(out.households_funded as f64, lang),
-        benefit: money(out.expected_benefit_yuan, lang),
-        p5: money(q.p5, lang),
-        p95: money(q.p95, lang),
-        courtyard: money(out.courtyard_income_yuan, lang),
-        grant,
-        budget,
-        grant_value: s.grant,
-        budget_value: s.budget,
+        outputs: OUTPUTS.into_iter().zip(said).collect(),
+        adjusters: vec![("grant", grant, s.grant as f64), ("budget", budget, s.budget as f64)],
         controls,
-        assumptions: assumptions_line(s, lang),
-        steady: String::new(),
-        strip_note: String::new(),
     }
 }
 
@@ -611,15 +625,15 @@ mod tests {
         let s = crate::model::codec::parse("grant=10000").scenario;
         let out = simulate("grant=10000");
         let r = readout(&s, &out, Lang::En);
-        assert_eq!(r.households, "1,273");
-        assert_eq!(r.grant, "10,000 yuan");
+        assert_eq!(r.output("households"), Some("1,273"));
+        assert_eq!(r.adjusters[0], ("grant", "10,000 yuan".to_string(), 10_000.0));
         assert_eq!(r.controls.len(), 16);
         assert!(r.controls.contains(&("out-mix-1".to_string(), "73%".to_string())), "{:?}", r.controls);
-        assert_eq!(readout(&s, &out, Lang::ZhHans).budget, "1273万元");
+        assert_eq!(readout(&s, &out, Lang::ZhHans).adjusters[1].1, "1273万元");
     }
 
     #[test]
-    fn the_assumptions_read_in_words_and_a_steady_move_says_why() {
+    fn the_assumptions_read_in_words_and_a_move_that_changes_no_benefit_says_why() {
         let d = crate::model::codec::parse("").scenario;
         assert_eq!(
             assumptions_line(&d, Lang::En),
@@ -629,11 +643,11 @@ mod tests {
         let line = assumptions_line(&s, Lang::ZhHans);
         assert!(line.contains("×2.0") && line.contains("β 1.20"), "{line}");
         let out = simulate("grant=10000");
-        let note = steady_note(&d, &out, Lang::En);
+        let note = why_unchanged(&d, &out, Lang::En);
         assert!(note.contains("equal returns and β = 1") && note.contains("1,273 households"), "{note}");
-        assert!(!steady_note(&s, &out, Lang::En).contains("β = 1"));
+        assert!(!why_unchanged(&s, &out, Lang::En).contains("β = 1"));
         let n = i18n::count(out.households_funded as f64, Lang::ZhHant);
-        assert!(steady_note(&d, &out, Lang::ZhHant).contains(&format!("資助 {n} 戶")));
+        assert!(why_unchanged(&d, &out, Lang::ZhHant).contains(&format!("資助 {n} 戶")));
     }
 
     #[test]
@@ -666,7 +680,7 @@ mod tests {
         assert_eq!(out.households_funded, 15_670);
         let digits = |t: String| t.replace(',', "");
         for lang in [Lang::ZhHans, Lang::ZhHant] {
-            assert_eq!(readout(&Scenario::default(), &out, lang).households, "15670");
+            assert_eq!(readout(&Scenario::default(), &out, lang).output("households"), Some("15670"));
             assert_eq!(digits(i18n::count(15_670.0, lang)), digits(i18n::count(15_670.0, Lang::En)));
         }
         assert!(summary(&out, Lang::ZhHans).contains("资助 15670 户"), "{}", summary(&out, Lang::ZhHans));
@@ -705,7 +719,7 @@ mod tests {
             let households: f64 =
                 t.rows.iter().map(|r| r[1].replace(',', "").parse::<f64>().unwrap_or(f64::NAN)).sum();
             assert_eq!(households, 2546.0, "every funded household is in a row");
-            assert_eq!(steady_note(&Scenario::default(), &out, lang), why);
+            assert_eq!(why_unchanged(&Scenario::default(), &out, lang), why);
         }
         // A scenario with a benefit has no such words.
         assert_eq!(empty_outcome(&simulate(""), Lang::En), None);

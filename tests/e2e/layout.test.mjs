@@ -124,7 +124,7 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
     const p = await openPage(site.browser, `${site.server.url}index.html?lang=en`, SCREENS[0]);
     try {
       await waitReady(p.page);
-      assert.equal(await p.page.$eval('#steady', (el) => el.textContent), '', 'nothing said before a move');
+      assert.equal(await p.page.$eval('#why-unchanged', (el) => el.textContent), '', 'nothing said before a move');
       // The reader moves the slider where it is, beside the charts and the note (numbers off
       // screen follow at the pause).
       await scrollToMiddle(p.page, '#in-mix-0');
@@ -132,7 +132,7 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
         el.value = '40';
         el.dispatchEvent(new Event('input', { bubbles: true }));
       });
-      const note = await p.page.$eval('#steady', (el) => el.textContent);
+      const note = await p.page.$eval('#why-unchanged', (el) => el.textContent);
       assert.match(note, /Same expected benefit: with equal returns and β = 1/);
       assert.match(note, /households funded/);
     } finally {

@@ -289,7 +289,13 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
         else assert.equal(after[i].hash, before[i].hash, `${ids[i]}, further away, is not drawn at the pause`);
       }
       const far = ids.filter((id, i) => !near[i]);
-      for (const id of far) await p.page.$eval(`#${id}`, (c) => c.scrollIntoView({ block: 'center' }));
+      // A frame after each jump: its scroll events (which draw a chart jumped to) have run.
+      for (const id of far) {
+        await p.page.$eval(`#${id}`, (c) => {
+          c.scrollIntoView({ block: 'center' });
+          return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        });
+      }
       const reached = await hash(far);
       for (const [i, c] of reached.entries()) assert.notEqual(c.hash, before[ids.indexOf(far[i])].hash, `${far[i]} is drawn once scrolled to`);
     } finally {

@@ -237,10 +237,12 @@ export function createRenderer(explainer) {
   const watch = () => {
     const canvases = [...document.querySelectorAll('.chart canvas')];
     const framed = window.self !== window.top;
+    /** A promise and the function that keeps it. @returns {[Promise<void>, () => void]} */
     const first = () => {
-      let done;
-      const p = new Promise((resolve) => (done = resolve));
-      return [p, () => done()];
+      /** @type {() => void} */
+      let done = () => {};
+      const p = new Promise((resolve) => (done = () => resolve(undefined)));
+      return [p, done];
     };
     const [boxesIn, boxesKnown] = first();
     const [screenIn, screenKnown] = first();

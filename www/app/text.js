@@ -135,7 +135,9 @@ export function updateUrl(explainer) {
  * The readout names every slot; this file knows none of the keys. `shown(el)` says which slots
  * to write now (default: all); during a drag the renderer writes only those on screen, and the
  * rest when the reader pauses, since a changed number anywhere in the page costs a move style,
- * layout and paint work. Returns true when some were left.
+ * layout and paint work. The control the reader is using (focused: an adjustable number, or the
+ * slider an output is for) is always written, wherever the page has scrolled it. Returns true
+ * when some were left.
  * @param {import('../pkg/helong.js').Explainer} explainer
  * @param {(el: Element) => boolean} [shown]
  * @returns {boolean}
@@ -143,10 +145,10 @@ export function updateUrl(explainer) {
 export function fillOutputs(explainer, shown = () => true) {
   const r = explainer.readout();
   let left = false;
-  /** @param {Element | null} el @param {string} text */
-  const put = (el, text) => {
+  /** @param {Element | null} el @param {string} text @param {Element | null} [control] */
+  const put = (el, text, control = el) => {
     if (!el) return false;
-    if (shown(el)) {
+    if (shown(el) || control === document.activeElement) {
       setText(el, text);
       return true;
     }
@@ -168,7 +170,7 @@ export function fillOutputs(explainer, shown = () => true) {
     const out = document.getElementById(id);
     if (!out) continue;
     const slider = document.getElementById(/** @type {HTMLOutputElement} */ (out).htmlFor.value);
-    if (put(out, text)) setAttr(slider, 'aria-valuetext', text);
+    if (put(out, text, slider)) setAttr(slider, 'aria-valuetext', text);
     else if (slider && slider.getAttribute('aria-valuetext') !== text) left = true;
   }
   return left;

@@ -27,6 +27,10 @@ pub enum NoticeKind {
     CapBinds { cap: u32, would_fund: u64 },
     /// A presentation value (`lang`, `theme`, `view`) not understood; the default is used.
     UnknownValue { given: String, used: String },
+    /// A pinned scenario (`pin1`, `pin2`) that could not be read whole was dropped: `why` is
+    /// `version` (another encoding), `name` (none given) or `field` (a key or value the codec
+    /// would not take as given). See [`super::pins`].
+    PinDropped { given: String, why: &'static str },
 }
 
 /// One notice about one key.

@@ -6,6 +6,7 @@
 use crate::i18n::Lang;
 use crate::model::codec::{self, percent_encode, quote};
 use crate::model::notice::{Notice, NoticeKind};
+use crate::model::pins::{self, Pin};
 use crate::model::Scenario;
 
 /// Colour theme (presentation only).
@@ -79,6 +80,9 @@ impl Presentation {
 pub struct Parsed {
     pub scenario: Scenario,
     pub presentation: Presentation,
+    /// The scenarios pinned for comparison (`pin1`, `pin2`), in order; a pin that could not be
+    /// read is left out, with a notice ([`pins::decode`]).
+    pub pins: Vec<Pin>,
     pub notices: Vec<Notice>,
 }
 
@@ -100,10 +104,14 @@ pub const HOST_KEYS: [&str; 6] = ["embed", "childid", "dwid", "initialwidth", "p
 pub fn parse(query: &str) -> Parsed {
     let codec::ScenarioQuery { scenario, mut notices, other } = codec::parse(query);
     let mut presentation = Presentation { view: VIEWS[0], ..Presentation::default() };
+    let mut pinned: [Option<Pin>; pins::MAX_PINS] = Default::default();
     for (key, val) in &other {
-        apply_setting(&mut presentation, key, val, &mut notices);
+        match pins::index_of(key) {
+            Some(i) => pinned[i] = pins::decode(key, val, &mut notices),
+            None => apply_setting(&mut presentation, key, val, &mut notices),
+        }
     }
-    Parsed { scenario, presentation, notices }
+    Parsed { scenario, presentation, pins: pinned.into_iter().flatten().collect(), notices }
 }
 
 /// Set one presentation key from its raw text; a host's key is ignored, any other key gets a
@@ -157,8 +165,9 @@ pub const SETTINGS: [Setting; 4] = [
     },
 ];
 
-/// The canonical query of a scenario plus its non-default presentation keys (for links).
-pub fn serialize_with(s: &Scenario, p: &Presentation) -> String {
+/// The canonical query of a scenario plus its non-default presentation keys and its pins (for
+/// links).
+pub fn serialize_with(s: &Scenario, p: &Presentation, pinned: &[Pin]) -> String {
     let mut q = codec::serialize(s);
     let d = Presentation::default();
     for st in &SETTINGS {
@@ -171,6 +180,12 @@ pub fn serialize_with(s: &Scenario, p: &Presentation) -> String {
             q.push('=');
             q.push_str(&percent_encode(v));
         }
+    }
+    for (i, pin) in pinned.iter().take(pins::MAX_PINS).enumerate() {
+        if !q.is_empty() {
+            q.push('&');
+        }
+        q.push_str(&pins::url_pair(i, pin));
     }
     q
 }
@@ -202,7 +217,7 @@ mod tests {
     fn every_presentation_key_is_read_written_and_shown_through_the_settings_table() {
         let p = parse("lang=EN-gb&theme=Dark&view=Benefit");
         assert!(p.notices.is_empty(), "{:?}", p.notices);
-        assert_eq!(serialize_with(&p.scenario, &p.presentation), "lang=en&theme=dark&view=benefit");
+        assert_eq!(serialize_with(&p.scenario, &p.presentation, &p.pins), "lang=en&theme=dark&view=benefit");
         for (key, want) in [("lang", "en"), ("theme", "dark"), ("view", "benefit")] {
             assert_eq!(value(&p.scenario, &p.presentation, key).as_deref(), Some(want));
         }

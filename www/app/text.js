@@ -135,8 +135,8 @@ export function updateUrl(explainer) {
  * The readout names every slot; this file knows none of the keys. `shown(el)` says which slots
  * to write now (default: all); during a drag the renderer writes only those on screen, and the
  * rest when the reader pauses, since a changed number anywhere in the page costs a move style,
- * layout and paint work. The control the reader is using (focused: an adjustable number, or the
- * slider an output is for) is always written, wherever the page has scrolled it. Returns true
+ * layout and paint work. The control the reader is using (focused) and the numbers in its own
+ * sentence or row are always written, wherever the page has just scrolled them. Returns true
  * when some were left.
  * @param {import('../pkg/helong.js').Explainer} explainer
  * @param {(el: Element) => boolean} [shown]
@@ -145,10 +145,12 @@ export function updateUrl(explainer) {
 export function fillOutputs(explainer, shown = () => true) {
   const r = explainer.readout();
   let left = false;
+  const focused = document.activeElement;
+  const around = focused?.closest('.reactive, .control, .courtyard');
   /** @param {Element | null} el @param {string} text @param {Element | null} [control] */
   const put = (el, text, control = el) => {
     if (!el) return false;
-    if (shown(el) || control === document.activeElement) {
+    if (shown(el) || control === focused || around?.contains(el)) {
       setText(el, text);
       return true;
     }

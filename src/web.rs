@@ -3,6 +3,7 @@
 //! and gets small results back. Ids shared with `www/app.js`: canvas `chart-<name>`.
 
 use crate::charts::{Chart, Style};
+use crate::model::pins::{self, Pin};
 use crate::model::{Notice, Outcome, Scenario, Simulator};
 use crate::page::controls;
 use crate::page::url::{self, Presentation};
@@ -56,8 +57,10 @@ pub struct Explainer {
     sim: Simulator,
     scenario: Scenario,
     presentation: Presentation,
-    /// The scenarios the link pinned for comparison, kept so the page's link keeps them.
-    pins: Vec<crate::model::pins::Pin>,
+    /// The scenarios pinned for comparison (from the link or the reader), in order.
+    pins: Vec<Pin>,
+    /// Each pin's outcome, computed when the pins change, not on every move.
+    pin_outcomes: Vec<Outcome>,
     notices: Vec<Notice>,
     outcome: Outcome,
     /// What each chart was last drawn from (see [`Explainer::chart_changed`]).
@@ -141,6 +144,21 @@ impl Explainer {
     fn recompute(&mut self) {
         self.outcome = self.sim.run(&self.scenario, self.notices.clone());
     }
+
+    /// Compute each pin's outcome (when the pins change: a move of the current scenario does
+    /// not touch them).
+    fn refresh_pins(&mut self) {
+        self.pin_outcomes = self.pins.iter().map(|p| self.sim.run(&p.scenario, Vec::new())).collect();
+    }
+
+    /// Each pin compared with the current outcome.
+    fn compared(&self) -> Vec<pins::Compared> {
+        self.pins
+            .iter()
+            .zip(&self.pin_outcomes)
+            .map(|(p, o)| pins::compare(&self.outcome, &p.name, o))
+            .collect()
+    }
 }
 
 // Exported to JavaScript.
@@ -152,16 +170,68 @@ impl Explainer {
         let p = url::parse(query);
         let mut sim = Simulator::default();
         let outcome = sim.run(&p.scenario, p.notices.clone());
-        Explainer {
+        let mut e = Explainer {
             sim,
             scenario: p.scenario,
             presentation: p.presentation,
             pins: p.pins,
+            pin_outcomes: Vec::new(),
             notices: p.notices,
             outcome,
             drawn: Vec::new(),
             previous: None,
+        };
+        e.refresh_pins();
+        e
+    }
+
+    /// Pin the current scenario for comparison, named from the model in the reader's language
+    /// (at most [`pins::MAX_PINS`]); returns the canonical query.
+    pub fn pin(&mut self) -> Result<String, JsValue> {
+        if self.pins.len() >= pins::MAX_PINS {
+            return Err(js_sys::Error::new(&crate::text::compare::full(self.presentation.lang)).into());
         }
+        let name = crate::text::compare::default_name(&self.scenario, self.presentation.lang);
+        self.pins.push(Pin { name, scenario: self.scenario.clone() });
+        self.refresh_pins();
+        Ok(self.query())
+    }
+
+    /// Remove pin `index` (the next one moves up); returns the canonical query.
+    pub fn unpin(&mut self, index: usize) -> String {
+        if index < self.pins.len() {
+            self.pins.remove(index);
+            self.refresh_pins();
+        }
+        self.query()
+    }
+
+    /// Rename pin `index`: the name as kept (trimmed, at most [`pins::NAME_MAX`] characters),
+    /// or an error saying why for a name with nothing in it (the old name stays).
+    pub fn rename_pin(&mut self, index: usize, name: &str) -> Result<String, JsValue> {
+        let lang = self.presentation.lang;
+        let (Some(pin), Some(name)) = (self.pins.get_mut(index), pins::clean_name(name)) else {
+            return Err(js_sys::Error::new(&crate::text::compare::empty_name(lang)).into());
+        };
+        pin.name = name.clone();
+        Ok(name)
+    }
+
+    /// The pinned scenarios, each `{name, line}`: its name and its comparison with the current
+    /// scenario in the reader's language.
+    pub fn pins(&self) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Shown {
+            name: String,
+            line: String,
+        }
+        let lang = self.presentation.lang;
+        let shown: Vec<Shown> = self
+            .compared()
+            .iter()
+            .map(|c| Shown { name: c.name.clone(), line: crate::text::compare::line(c, lang) })
+            .collect();
+        to_js(&shown)
     }
 
     /// Set one key from its text (a slider move). Notices from this key replace the old ones
@@ -302,6 +372,9 @@ impl Explainer {
                 crate::text::StripMoved::Elsewhere
             };
             r.set_output("strip_note", crate::text::strip_note(&self.outcome, moved, lang));
+        }
+        if let Some(first) = self.compared().first() {
+            r.set_output("pin_difference", crate::text::compare::strip_line(first, lang));
         }
         to_js(&r)
     }

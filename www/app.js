@@ -10,6 +10,7 @@
 //   frame-layout.js  the embed's order and view (height messages: ../frame.js)
 //   theme.js      colour theme and the pre-rendered chart images
 //   failure.js    the static page when the wasm cannot run
+//   pins.js       the pinned scenarios' list: names, unpin, comparison lines
 //   provenance.js every figure opens where it comes from (a popover)
 //   dom.js        write text or an attribute only when it differs
 // State is passed, not shared: `page` holds the explainer, its renderer and the narratives.
@@ -23,6 +24,7 @@ import { bindDownloads } from './app/downloads.js';
 import { applyView, arrangeEmbed, bindMoreControls, openAssumptionsIfSet } from './app/frame-layout.js';
 import { showFailure } from './app/failure.js';
 import { bindNarrativePrefetch, createNarratives, urlLang } from './app/narrative.js';
+import { bindPins } from './app/pins.js';
 import { bindProvenance } from './app/provenance.js';
 import { createRenderer } from './app/render.js';
 import { applyTheme } from './app/theme.js';
@@ -82,6 +84,7 @@ async function main(narratives) {
   bindSliders(page);
   bindAdjustables(page);
   bindButtons(page);
+  bindPins(page);
   bindDownloads(page);
   bindMoreControls();
   keepFocusClearOfStrip();

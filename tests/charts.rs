@@ -18,7 +18,7 @@ const SCENARIOS: [&str; 5] =
     ["", "budget=0", "mix=0,1,0,0,0", "fail=0.9&sigma=1.5", "budget=50000000&grant=500"];
 
 fn style(lang: Lang, dark: bool, scale: f64) -> Style {
-    Style { lang, dark, pixel_ratio: scale }
+    Style { lang, dark, pixel_ratio: scale, ..Style::default() }
 }
 
 fn svg(chart: Chart, out: &Outcome, st: Style, w: u32, h: u32) -> String {

@@ -27,6 +27,11 @@ pub enum NoticeKind {
     CapBinds { cap: u32, would_fund: u64 },
     /// A presentation value (`lang`, `theme`, `view`) not understood; the default is used.
     UnknownValue { given: String, used: String },
+    /// A house colour that is not `#rrggbb`; the page's own colour is used.
+    NotAColour { given: String },
+    /// A house colour below WCAG AA contrast against `against` (`ratio` and `need` as text,
+    /// `text`: the colour of words, else of marks); the page's own colour is used.
+    LowContrast { given: String, against: String, ratio: String, need: String, text: bool },
 }
 
 /// One notice about one key.

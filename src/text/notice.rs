@@ -86,12 +86,67 @@ pub fn message(n: &Notice, lang: Lang) -> String {
         (NoticeKind::UnknownValue { given, used }, Lang::En) => {
             format!("“{k}” = “{given}” is not supported; using {used}.")
         }
+        (NoticeKind::NotAColour { given }, Lang::ZhHans) => {
+            format!("“{k}”的值“{given}”不是 #rrggbb 格式的颜色，已使用本页自己的颜色。")
+        }
+        (NoticeKind::NotAColour { given }, Lang::ZhHant) => {
+            format!("“{k}”的值“{given}”不是 #rrggbb 格式的顏色，已使用本頁自己的顏色。")
+        }
+        (NoticeKind::NotAColour { given }, Lang::En) => {
+            format!("“{k}” = “{given}” is not a colour written #rrggbb; using the page’s own colour.")
+        }
+        // Which colour, against what, the ratio it has and the one it needs, and why.
+        (NoticeKind::LowContrast { given, against, ratio, need, text }, _) => {
+            let what = match (text, lang) {
+                (true, Lang::ZhHans) => "文字",
+                (true, Lang::ZhHant) => "文字",
+                (true, Lang::En) => "text",
+                (false, Lang::ZhHans) => "图形",
+                (false, Lang::ZhHant) => "圖形",
+                (false, Lang::En) => "marks",
+            };
+            match lang {
+                Lang::ZhHans => format!(
+                    "“{k}”的颜色 {given} 与 {against} 的对比度只有 {ratio}:1，{what}至少需要 {need}:1（WCAG AA），已使用本页自己的颜色。"
+                ),
+                Lang::ZhHant => format!(
+                    "“{k}”的顏色 {given} 與 {against} 的對比度只有 {ratio}:1，{what}至少需要 {need}:1（WCAG AA），已使用本頁自己的顏色。"
+                ),
+                Lang::En => format!(
+                    "“{k}” = {given} has a contrast of {ratio}:1 against {against}; {what} need at least {need}:1 (WCAG AA), so the page’s own colour is used."
+                ),
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_house_colour_is_explained_in_every_language_with_its_ratio_and_the_one_it_needs() {
+        let n = Notice::new(
+            "accent",
+            NoticeKind::LowContrast {
+                given: "#ffd700".into(),
+                against: "#ffffff".into(),
+                ratio: "1.40".into(),
+                need: "3".into(),
+                text: false,
+            },
+        );
+        for lang in Lang::ALL {
+            let m = message(&n, lang);
+            assert!(
+                m.contains("#ffd700") && m.contains("1.40:1") && m.contains("3:1") && m.contains("WCAG"),
+                "{m}"
+            );
+        }
+        assert!(message(&n, Lang::En).contains("marks need"), "{}", message(&n, Lang::En));
+        let bad = Notice::new("bg", NoticeKind::NotAColour { given: "red".into() });
+        assert!(message(&bad, Lang::ZhHant).contains("#rrggbb"));
+    }
 
     #[test]
     fn the_cap_notice_calls_15670_people_an_upper_bound_and_never_a_number_of_households() {

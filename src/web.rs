@@ -269,8 +269,7 @@ impl Explainer {
         if house.is_empty() {
             return String::new();
         }
-        let css = house.palette(dark).css(dark);
-        css.iter().map(|(name, value)| format!("{name}:{value}")).collect::<Vec<_>>().join(";")
+        house.palette(dark).css(dark)
     }
 
     /// The theme in force (`auto`, `light`, `dark`).

@@ -203,34 +203,39 @@ impl Palette {
         self.or_fg(mix(self.fg, self.bg, 0.72))
     }
 
-    /// The page's CSS custom properties for these colours, as (name, `#rrggbb`): the four, and
-    /// what the stylesheet derives from them — secondary text (`--muted`, 4.5:1 or the text
-    /// colour), rules and panels, the text on an accent-filled button (`--accent-ink`, black
-    /// or white, whichever contrasts more), links and the sentence's numbers (`--accent-text`:
-    /// the accent when it reaches 4.5:1, else the text colour) and the assumptions' colour
-    /// (`--assume`, kept when it reaches 4.5:1 on the background).
-    pub fn css(&self, dark: bool) -> Vec<(&'static str, String)> {
+    /// The page's CSS custom properties for these colours, `--name:#rrggbb` joined by `;`: the
+    /// four, and what the stylesheet derives from them — secondary text (`--muted`, 4.5:1 or
+    /// the text colour), rules and panels, the text on an accent-filled button (`--accent-ink`,
+    /// black or white, whichever contrasts more), links and the sentence's numbers
+    /// (`--accent-text`: the accent when it reaches 4.5:1, else the text colour) and the
+    /// assumptions' colour (`--assume`, kept when it reaches 4.5:1 on the background).
+    pub fn css(&self, dark: bool) -> String {
         let (bg, fg) = (self.bg, self.fg);
-        let or_fg = |c: Rgb| self.or_fg(c);
         let assume = if dark { [0xf0, 0xc6, 0x74] } else { [0x7a, 0x4d, 0x00] };
-        let ink_on_accent = if contrast([0xff; 3], self.accent) >= contrast([0; 3], self.accent) {
-            [0xff; 3]
-        } else {
-            [0; 3]
-        };
-        vec![
-            ("--bg", hex(bg)),
-            ("--ink", hex(fg)),
-            ("--muted", hex(self.muted())),
-            ("--rule", hex(mix(fg, bg, 0.22))),
-            ("--panel", hex(mix(fg, bg, 0.05))),
-            ("--accent", hex(self.accent)),
-            ("--accent-ink", hex(ink_on_accent)),
-            ("--accent-text", hex(or_fg(self.accent))),
-            ("--focus", hex(self.accent)),
-            ("--reported-ink", hex(self.reported)),
-            ("--assume", hex(or_fg(assume))),
-        ]
+        let white = contrast([0xff; 3], self.accent) >= contrast([0; 3], self.accent);
+        let props = [
+            ("--bg", bg),
+            ("--ink", fg),
+            ("--muted", self.muted()),
+            ("--rule", mix(fg, bg, 0.22)),
+            ("--panel", mix(fg, bg, 0.05)),
+            ("--accent", self.accent),
+            ("--accent-ink", if white { [0xff; 3] } else { [0; 3] }),
+            ("--accent-text", self.or_fg(self.accent)),
+            ("--focus", self.accent),
+            ("--reported-ink", self.reported),
+            ("--assume", self.or_fg(assume)),
+        ];
+        let mut out = String::new();
+        for (name, c) in props {
+            if !out.is_empty() {
+                out.push(';');
+            }
+            out.push_str(name);
+            out.push(':');
+            out.push_str(&hex(c));
+        }
+        out
     }
 }
 
@@ -317,7 +322,10 @@ mod tests {
             let (h, n) = house(pairs);
             assert!(n.is_empty(), "{n:?}");
             let css = h.palette(dark).css(dark);
-            let get = |k: &str| parse(&css.iter().find(|(n, _)| *n == k).expect(k).1).expect("hex");
+            let get = |k: &str| {
+                let decl = css.split(';').find(|d| d.starts_with(&format!("{k}:"))).expect(k);
+                parse(&decl[k.len() + 1..]).expect("hex")
+            };
             for k in ["--ink", "--muted", "--accent-text", "--assume"] {
                 assert!(contrast(get(k), get("--bg")) >= TEXT, "{k} in {pairs:?}");
             }

@@ -29,9 +29,9 @@ pub enum NoticeKind {
     UnknownValue { given: String, used: String },
     /// A house colour that is not `#rrggbb`; the page's own colour is used.
     NotAColour { given: String },
-    /// A house colour below WCAG AA contrast against `against` (`ratio` and `need` as text,
-    /// `text`: the colour of words, else of marks); the page's own colour is used.
-    LowContrast { given: String, against: String, ratio: String, need: String, text: bool },
+    /// A house colour below WCAG AA contrast against `against` (`ratio` as text; `text`: the
+    /// colour of words, which need 4.5:1, else of marks, 3:1); the page's own colour is used.
+    LowContrast { given: String, against: String, ratio: String, text: bool },
 }
 
 /// One notice about one key.

@@ -3,6 +3,16 @@
 
 use crate::i18n::{exact, Lang};
 use crate::model::notice::{Notice, NoticeKind};
+use crate::page::house::{MARKS, TEXT};
+
+/// One of three by language: Simplified, Traditional, English.
+fn by<T>(lang: Lang, zh_hans: T, zh_hant: T, en: T) -> T {
+    match lang {
+        Lang::ZhHans => zh_hans,
+        Lang::ZhHant => zh_hant,
+        Lang::En => en,
+    }
+}
 
 /// A notice as a sentence in the reader's language.
 pub fn message(n: &Notice, lang: Lang) -> String {
@@ -86,36 +96,54 @@ pub fn message(n: &Notice, lang: Lang) -> String {
         (NoticeKind::UnknownValue { given, used }, Lang::En) => {
             format!("“{k}” = “{given}” is not supported; using {used}.")
         }
-        (NoticeKind::NotAColour { given }, Lang::ZhHans) => {
-            format!("“{k}”的值“{given}”不是 #rrggbb 格式的颜色，已使用本页自己的颜色。")
-        }
-        (NoticeKind::NotAColour { given }, Lang::ZhHant) => {
-            format!("“{k}”的值“{given}”不是 #rrggbb 格式的顏色，已使用本頁自己的顏色。")
-        }
-        (NoticeKind::NotAColour { given }, Lang::En) => {
-            format!("“{k}” = “{given}” is not a colour written #rrggbb; using the page’s own colour.")
+        (NoticeKind::NotAColour { given }, _) => {
+            let (is, own) = by(
+                lang,
+                ("的值“", "”不是 #rrggbb 格式的颜色，已使用本页自己的颜色。"),
+                ("的值“", "”不是 #rrggbb 格式的顏色，已使用本頁自己的顏色。"),
+                (" = “", "” is not a colour written #rrggbb; using the page’s own colour."),
+            );
+            format!("“{k}”{is}{given}{own}")
         }
         // Which colour, against what, the ratio it has and the one it needs, and why.
-        (NoticeKind::LowContrast { given, against, ratio, need, text }, _) => {
+        (NoticeKind::LowContrast { given, against, ratio, text }, _) => {
+            let need = crate::num::shortest(if *text { TEXT } else { MARKS });
             let what = match (text, lang) {
-                (true, Lang::ZhHans) => "文字",
-                (true, Lang::ZhHant) => "文字",
-                (true, Lang::En) => "text",
+                (true, Lang::En) => "text needs",
+                (false, Lang::En) => "marks need",
+                (true, _) => "文字",
                 (false, Lang::ZhHans) => "图形",
-                (false, Lang::ZhHant) => "圖形",
-                (false, Lang::En) => "marks",
+                (false, _) => "圖形",
             };
-            match lang {
-                Lang::ZhHans => format!(
-                    "“{k}”的颜色 {given} 与 {against} 的对比度只有 {ratio}:1，{what}至少需要 {need}:1（WCAG AA），已使用本页自己的颜色。"
-                ),
-                Lang::ZhHant => format!(
-                    "“{k}”的顏色 {given} 與 {against} 的對比度只有 {ratio}:1，{what}至少需要 {need}:1（WCAG AA），已使用本頁自己的顏色。"
-                ),
-                Lang::En => format!(
-                    "“{k}” = {given} has a contrast of {ratio}:1 against {against}; {what} need at least {need}:1 (WCAG AA), so the page’s own colour is used."
-                ),
-            }
+            let [a, b, c, d, e, f] = by(
+                lang,
+                [
+                    "的颜色 ",
+                    " 与 ",
+                    " 的对比度只有 ",
+                    ":1，",
+                    "至少需要 ",
+                    ":1（WCAG AA），已使用本页自己的颜色。",
+                ],
+                [
+                    "的顏色 ",
+                    " 與 ",
+                    " 的對比度只有 ",
+                    ":1，",
+                    "至少需要 ",
+                    ":1（WCAG AA），已使用本頁自己的顏色。",
+                ],
+                [
+                    " = ",
+                    " has a contrast of ",
+                    ":1 against ",
+                    "; ",
+                    " at least ",
+                    ":1 (WCAG AA), so the page’s own colour is used.",
+                ],
+            );
+            let (x, y) = if lang == Lang::En { (ratio, against) } else { (against, ratio) };
+            format!("“{k}”{a}{given}{b}{x}{c}{y}{d}{what}{e}{need}{f}")
         }
     }
 }
@@ -132,7 +160,6 @@ mod tests {
                 given: "#ffd700".into(),
                 against: "#ffffff".into(),
                 ratio: "1.40".into(),
-                need: "3".into(),
                 text: false,
             },
         );

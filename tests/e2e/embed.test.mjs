@@ -655,7 +655,7 @@ describe('embedding the explainer in a newsroom page', () => {
       assert.equal(look.notices.length, 3, look.notices.join(' | '));
       assert.match(look.notices.find((n) => n.includes('“accent”')) ?? '', /#ffd700 has a contrast of 1\.40:1 against #ffffff; marks need at least 3:1 \(WCAG AA\)/);
       assert.match(look.notices.find((n) => n.includes('“bg”')) ?? '', /“cream” is not a colour written #rrggbb/);
-      assert.match(look.notices.find((n) => n.includes('“fg”')) ?? '', /#777777 has a contrast of 4\.4\d:1 against #ffffff; text need at least 4\.5:1/);
+      assert.match(look.notices.find((n) => n.includes('“fg”')) ?? '', /#777777 has a contrast of 4\.4\d:1 against #ffffff; text needs at least 4\.5:1/);
       assert.equal(look.accent, '#0072b2', 'the page’s own accent');
       assert.equal(look.bg, 'rgb(255, 255, 255)');
       // A dark embed given only a light accent derives one that passes on its dark background.

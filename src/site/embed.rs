@@ -78,10 +78,21 @@ mod tests {
             assert!(line.contains(&format!("\"{}\"", st.key)), "{} is not passed: {line}", st.key);
         }
         assert!(line.contains(r#""height":"helong:height","event":"helong:event"}"#), "{line}");
-        // No second list of options or message types in the loader's source.
-        let src = include_str!("../../www/embed.js");
-        for copy in ["'helong:height'", "\"helong:height\"", "'helong:event'", "['view', 'lang'"] {
-            assert!(!src.contains(copy), "www/embed.js keeps a copy: {copy}");
+        // No second list of options or message types in the loader's source, nor in the
+        // frame's (www/frame.js reads them from <html data-messages>, page_contract).
+        for (file, src) in [
+            ("www/embed.js", include_str!("../../www/embed.js")),
+            ("www/frame.js", include_str!("../../www/frame.js")),
+        ] {
+            for copy in [
+                "'helong:height'",
+                "\"helong:height\"",
+                "'helong:event'",
+                "\"helong:event\"",
+                "['view', 'lang'",
+            ] {
+                assert!(!src.contains(copy), "{file} keeps a copy: {copy}");
+            }
         }
         let err = loader("(function () {})();").expect_err("no mark").to_string();
         assert!(err.contains("helong:contract"), "{err}");

@@ -17,18 +17,30 @@ use crate::model::Outcome;
 use crate::{facts, Error};
 use std::io::Write;
 
-const USAGE: &str = "usage:
-  helong simulate \"<query>\" [--lang en|zh-Hans|zh-Hant] [--strict]
+/// The command line's help: the charts and the languages are the model's lists.
+fn usage() -> String {
+    let charts: Vec<&str> = Chart::ALL.iter().map(|c| c.name()).collect();
+    let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+    format!(
+        "usage:
+  helong simulate \"<query>\" [--lang {langs}] [--strict]
   helong facts [--format json|csv]
-  helong render --chart <allocation|benefit|outcomes|context> \"<query>\" --out <file.svg|file.png>
+  helong render --chart <{charts}> \"<query>\" --out <file.svg|file.png>
                 [--format svg|png] [--scale S] [--lang L] [--dark] [--width N] [--height N]
-                (PNG: S pixels per CSS pixel, 0.5 to 8, e.g. --scale 4 for print; default 2)
+                (PNG: S pixels per CSS pixel, {min} to {max}, e.g. --scale 4 for print; default {default})
   helong prerender <www/index.html> <out-dir> [--site-url https://…/]
                 (the static site: filled page, narrative fragments, embed.html, the single
                 file, SVG charts, share cards)
 
 The query uses the page's URL keys, e.g. \"grant=10000&mix=1,1,1,1,1\"; \"\" is the scenario
-as the article reports it. Exit code 2 means invalid input.";
+as the article reports it. Exit code 2 means invalid input.",
+        langs = langs.join("|"),
+        charts = charts.join("|"),
+        min = crate::png::MIN_PIXEL_RATIO,
+        max = crate::png::MAX_PIXEL_RATIO,
+        default = DEFAULT_PNG_PIXEL_RATIO,
+    )
+}
 
 /// A failure of the command line: what to print and which exit code to use.
 #[derive(Debug)]
@@ -166,7 +178,7 @@ pub fn simulate_json(out: &Outcome, lang: Lang) -> serde_json::Value {
 
 fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<(), Fail> {
     let Some((cmd, rest)) = args.split_first() else {
-        return Err(invalid(USAGE));
+        return Err(invalid(usage()));
     };
     let io = |e: std::io::Error| Fail { code: 1, msg: format!("failed to write output: {e}") };
     match cmd.as_str() {
@@ -258,8 +270,8 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             }
             writeln!(stderr, "pre-rendered {input} into {out_dir}").map_err(io)?;
         }
-        "help" | "--help" | "-h" => writeln!(stdout, "{USAGE}").map_err(io)?,
-        other => return Err(invalid(format!("unknown command {other:?}\n{USAGE}"))),
+        "help" | "--help" | "-h" => writeln!(stdout, "{}", usage()).map_err(io)?,
+        other => return Err(invalid(format!("unknown command {other:?}\n{}", usage()))),
     }
     Ok(())
 }

@@ -884,3 +884,78 @@ fn every_number_the_readout_writes_has_a_place_on_the_page_and_every_place_a_num
         );
     }
 }
+
+#[test]
+fn every_view_is_a_chart_of_the_model_and_the_stylesheet_shows_each_views_panel_alone() {
+    use helong::charts::Chart;
+    use helong::page::url::VIEWS;
+    let charts: Vec<&str> = Chart::ALL.iter().map(|c| c.name()).collect();
+    assert_eq!(VIEWS[0], "all");
+    assert_eq!(
+        VIEWS[1..].iter().copied().collect::<std::collections::BTreeSet<_>>(),
+        charts.iter().copied().collect()
+    );
+    // Before the first paint only the stylesheet hides the panels a view leaves out (early.js
+    // sets data-view); its rules must name every other panel of the simulator.
+    let css = include_str!("../www/style.css");
+    let simulator: Vec<&str> =
+        charts.iter().copied().filter(|c| Chart::parse(c).unwrap().redraw() == "scenario").collect();
+    for view in &simulator {
+        let others: Vec<String> =
+            simulator.iter().filter(|c| c != &view).map(|c| format!("#panel-{c}")).collect();
+        let rule = format!("html[data-embed][data-view=\"{view}\"] :is({})", others.join(", "));
+        assert!(css.contains(&rule), "style.css lacks the rule of the {view} view: {rule}");
+    }
+    assert!(
+        css.contains("html[data-embed][data-view=\"context\"] #simulator"),
+        "the context view hides the simulator"
+    );
+    assert!(
+        css.contains("html[data-embed]:not([data-view=\"all\"]):not([data-view=\"context\"]) #panel-context"),
+        "a simulator view hides the context panel"
+    );
+}
+
+#[test]
+fn every_chart_box_on_the_page_is_a_chart_the_model_draws_and_the_build_marks_what_it_is_drawn_from() {
+    use helong::charts::Chart;
+    use helong::site::html::find;
+    let page = helong::site::page(PAGE, &helong::model::simulate(""), "").expect("pre-rendered");
+    let boxes = find(&page, ".chart[data-chart]").unwrap();
+    let names: Vec<&str> = boxes.iter().map(|b| b.attr("data-chart").unwrap()).collect();
+    for chart in Chart::ALL.into_iter().chain([Chart::Total]) {
+        let found: Vec<_> = boxes.iter().filter(|b| b.attr("data-chart") == Some(chart.name())).collect();
+        let [b] = found.as_slice() else { panic!("{}: {} boxes in {names:?}", chart.name(), found.len()) };
+        assert_eq!(b.attr("data-redraw"), Some(chart.redraw()), "{}", chart.name());
+        assert_eq!(b.attr("data-described").is_some(), chart.described(), "{}", chart.name());
+        assert_eq!(
+            find(&page, &format!("canvas#chart-{}", chart.name())).unwrap().len(),
+            1,
+            "{}",
+            chart.name()
+        );
+    }
+    assert_eq!(boxes.len(), Chart::ALL.len() + 1, "a box of a chart the model does not draw: {names:?}");
+}
+
+#[test]
+fn the_credits_paragraph_names_the_outlet_the_reporters_and_the_headline_the_dataset_credits() {
+    use helong::facts::source;
+    use helong::i18n::Lang;
+    use helong::site::html::texts;
+    for lang in Lang::ALL {
+        let paras = texts(PAGE, &format!("[data-narrative=\"credits\"] p[lang=\"{}\"]", lang.tag())).unwrap();
+        let first = paras.first().unwrap_or_else(|| panic!("{lang:?}: no credits paragraph"));
+        let outlet = source::outlet(lang);
+        let reporters = lang.pick(source::REPORTERS.0, source::REPORTERS.1, source::REPORTERS.2);
+        let names = outlet.split(" / ").chain(reporters.split(['、', ',']).map(str::trim));
+        for name in names {
+            // English prose names "China Jilin Net (中国吉林网) and its Jike app": each part.
+            let name = name.trim_end_matches(" app");
+            assert!(first.contains(name), "{lang:?}: the credits do not name {name:?}: {first}");
+        }
+        if lang != Lang::En {
+            assert!(first.contains(source::title(lang)), "{lang:?}: the credits do not give the headline");
+        }
+    }
+}

@@ -97,6 +97,22 @@ impl Chart {
             .ok_or_else(|| Error::Unknown { what: "chart", name: name.to_string() })
     }
 
+    /// What the chart is drawn from, as the page's renderer reads it from the chart's box
+    /// (`data-redraw`, written by the build): `scenario` (redrawn when the scenario changes)
+    /// or `dataset` (redrawn only on a resize, a language or a theme).
+    pub fn redraw(self) -> &'static str {
+        match self {
+            Chart::Context => "dataset",
+            _ => "scenario",
+        }
+    }
+
+    /// True for the charts of [`Chart::ALL`]: each has a data table, a text alternative and a
+    /// static picture (the build marks their boxes `data-described`).
+    pub fn described(self) -> bool {
+        Chart::ALL.contains(&self)
+    }
+
     /// Draw this chart of `outcome` into `root`.
     pub fn draw<DB: DrawingBackend>(
         self,

@@ -22,6 +22,7 @@ mod derived;
 mod export;
 mod formula;
 mod records;
+pub mod source;
 #[cfg(test)]
 mod tests;
 

@@ -14,19 +14,10 @@
 //! [`i18n::exact`]), so a figure reads here exactly as it does in the story.
 
 use super::html::escape;
+use crate::facts::source;
 use crate::facts::{self, Fact, Reads, Unit};
 use crate::i18n::{self, Lang};
 use crate::text;
-
-/// The article: its headline (in each script; English readers get the Simplified one).
-pub const ARTICLE_TITLE: (&str, &str) = (
-    "找准症结把准脉，“六小工程”掘“穷根”——和龙市因地制宜走出脱贫摘帽新路径",
-    "找準癥結把準脈，“六小工程”掘“窮根”——和龍市因地制宜走出脫貧摘帽新路徑",
-);
-
-/// The outlet that published the article.
-pub const OUTLET: (&str, &str, &str) =
-    ("中国吉林网 / 吉刻APP", "中國吉林網 / 吉刻APP", "China Jilin Net / Jike app");
 
 /// Each section of the article ([`facts::SECTIONS`], in order) as a reader of each language is
 /// told it: (zh-Hans, zh-Hant, en). The Chinese headings are the article's own (Traditional as
@@ -349,11 +340,7 @@ pub fn figures_file(lang: Lang) -> String {
 /// The line that names the article and its outlet.
 fn article_line(lang: Lang) -> String {
     let w = words(lang);
-    let title = match lang {
-        Lang::ZhHans | Lang::En => ARTICLE_TITLE.0,
-        Lang::ZhHant => ARTICLE_TITLE.1,
-    };
-    let outlet = lang.pick(OUTLET.0, OUTLET.1, OUTLET.2);
+    let (title, outlet) = (source::title(lang), source::outlet(lang));
     match lang {
         Lang::En => format!("{} “<span lang=\"zh-Hans\">{title}</span>”, {outlet}.", w.from),
         _ => format!("{}《{title}》，{outlet}。", w.from),

@@ -10,7 +10,7 @@
 //! | `data-fill="adjust"` on a number of the sentence | its `data-min`, `data-max`, `data-step` ([`controls::adjuster`]) and its value |
 //! | `data-out="NAME"` | a number of the reactive sentence, in the slot's language |
 //! | `data-fill="table"` on `<table id="table-NAME">` | the chart's data table (zh-Hans), and `data-facts` naming its cells from the dataset |
-//! | `data-fill="chart"` on a chart's box (`data-chart="NAME"`) | the pre-rendered picture shown when the interactive chart cannot run |
+//! | `data-fill="chart"` on a chart's box (`data-chart="NAME"`) | `data-redraw` (what the chart is drawn from) and, for a chart with a table, `data-described` and the pre-rendered picture shown when the interactive chart cannot run |
 //! | `data-fill="summary"`, `"dataset-hash"`, `"model-version"` | the text of each |
 //! | `<template data-fill="fact-list">` | replaced by the list of the page's figures in each language ([`fact_list`]) |
 //! | `<template data-fill="share-tags">` | replaced by the share tags of the `<head>` ([`super::social::head_tags`]) |
@@ -148,14 +148,20 @@ impl PageSlots<'_> {
                 self.filled.push(("table".into(), name.to_string()));
             }
             "chart" => {
+                // The chart's box tells the page's renderer what the chart is drawn from and
+                // whether it has a table and a text alternative: render.js knows no chart.
                 let name = html::attr(el, "data-chart");
-                let Some(chart) = Chart::ALL.into_iter().find(|c| c.name() == name) else {
-                    return bad(format!("data-fill=\"chart\" on {name:?}, a chart without a static picture"));
+                let Ok(chart) = Chart::parse(&name) else {
+                    return bad(format!("data-fill=\"chart\" on {name:?}, a chart the model does not draw"));
                 };
-                el.prepend(
-                    &static_charts::fallback_picture(chart, &table(&name)?.caption),
-                    ContentType::Html,
-                );
+                html::set_attr(el, "data-redraw", chart.redraw())?;
+                if chart.described() {
+                    html::set_attr(el, "data-described", "")?;
+                    el.prepend(
+                        &static_charts::fallback_picture(chart, &table(&name)?.caption),
+                        ContentType::Html,
+                    );
+                }
                 self.filled.push(("chart".into(), name));
             }
             kind @ ("summary" | "dataset-hash" | "model-version") => {
@@ -203,8 +209,9 @@ impl PageSlots<'_> {
         if let Some(s) = self.sliders.iter().find(|s| count("range", &s.id) == 0) {
             return Err(Error::Invalid(format!("the page has no slot for the slider #{}", s.id)));
         }
-        for chart in Chart::ALL {
-            for kind in ["table", "chart"] {
+        for chart in Chart::ALL.into_iter().chain([Chart::Total]) {
+            let kinds: &[&str] = if chart.described() { &["table", "chart"] } else { &["chart"] };
+            for &kind in kinds {
                 if count(kind, chart.name()) != 1 {
                     return Err(Error::Invalid(format!(
                         "the page must hold one data-fill=\"{kind}\" slot for {}",

@@ -554,10 +554,11 @@ pub fn embed_credit_html() -> String {
     for lang in Lang::ALL {
         let hidden = if lang == Lang::ZhHans { "" } else { " hidden" };
         let n = i18n::count(n as f64, lang);
+        let credit = crate::facts::source::credit(lang);
         let text = match lang {
-            Lang::ZhHans => format!("数据：中国吉林网 / 吉刻APP（记者王昕、李易书）。模拟结果建立在 {n} 项明示的假设上，可以调整，仅供示意：<a href=\"index.html?lang=zh-Hans#story-method\" target=\"_blank\" rel=\"noopener\">逐项查看</a>。"),
-            Lang::ZhHant => format!("數據：中國吉林網 / 吉刻APP（記者王昕、李易書）。模擬結果建立在 {n} 項明示的假設上，可以調整，僅供示意：<a href=\"index.html?lang=zh-Hant#story-method\" target=\"_blank\" rel=\"noopener\">逐項查看</a>。"),
-            Lang::En => format!("Data: China Jilin Net / Jike app (reporters Wang Xin, Li Yishu). The simulator's figures rest on {n} stated assumptions, adjustable and illustrative: <a href=\"index.html?lang=en#story-method\" target=\"_blank\" rel=\"noopener\">see each one</a>."),
+            Lang::ZhHans => format!("数据：{credit}。模拟结果建立在 {n} 项明示的假设上，可以调整，仅供示意：<a href=\"index.html?lang=zh-Hans#story-method\" target=\"_blank\" rel=\"noopener\">逐项查看</a>。"),
+            Lang::ZhHant => format!("數據：{credit}。模擬結果建立在 {n} 項明示的假設上，可以調整，僅供示意：<a href=\"index.html?lang=zh-Hant#story-method\" target=\"_blank\" rel=\"noopener\">逐項查看</a>。"),
+            Lang::En => format!("Data: {credit}. The simulator's figures rest on {n} stated assumptions, adjustable and illustrative: <a href=\"index.html?lang=en#story-method\" target=\"_blank\" rel=\"noopener\">see each one</a>."),
         };
         s.push_str(&format!("<span lang=\"{}\"{hidden}>{text}</span>", lang.tag()));
     }

@@ -322,12 +322,14 @@ pub fn stamp(out: &Outcome, lang: Lang) -> Vec<String> {
     };
     vec![
         scenario,
-        lang.pick(
-            "资料来源：中国吉林网 / 吉刻APP（记者王昕、李易书）；假设与模型见页面说明",
-            "資料來源：中國吉林網 / 吉刻APP（記者王昕、李易書）；假設與模型見頁面說明",
-            "Source: China Jilin Net / Jike app (reporters Wang Xin, Li Yishu); assumptions and model as described on the page",
-        )
-        .to_string(),
+        {
+            let credit = facts::source::credit(lang);
+            match lang {
+                Lang::ZhHans => format!("资料来源：{credit}；假设与模型见页面说明"),
+                Lang::ZhHant => format!("資料來源：{credit}；假設與模型見頁面說明"),
+                Lang::En => format!("Source: {credit}; assumptions and model as described on the page"),
+            }
+        },
         format!("helong model {} · data {}", out.model_version, facts::dataset_hash()),
     ]
 }

@@ -8,9 +8,8 @@ import { setAttr } from './dom.js';
  * charts already come right after the sentence in the document, as on screen.) */
 export function arrangeEmbed() {
   if (!document.documentElement.hasAttribute('data-embed')) return;
-  for (const [id, level] of [['h-sim', 1], ['h-allocation', 2], ['h-benefit', 2], ['h-outcomes', 2], ['h-context', 2]]) {
-    document.getElementById(id)?.setAttribute('aria-level', String(level));
-  }
+  document.getElementById('h-sim')?.setAttribute('aria-level', '1');
+  for (const h of document.querySelectorAll('.panel > h3')) h.setAttribute('aria-level', '2');
 }
 
 /** In an embed, show only the panel the `view` key asks for (`all` shows everything). */

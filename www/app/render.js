@@ -10,15 +10,15 @@ import { nextTask } from './dom.js';
 import { fillOutputs, fillText, textSteps } from './text.js';
 import { isDark } from './theme.js';
 
-/** Charts that depend on the scenario (redrawn on every change). */
-/** `total` is the small chart of the phone's sticky strip (not drawn while it is not shown):
- * the total and its range, or, after a move that left the expected benefit unchanged, the
- * households by kind (Rust decides which: src/web.rs). */
-const SCENARIO_CHARTS = ['allocation', 'benefit', 'outcomes', 'total'];
-/** Charts that depend only on the dataset (redrawn on resize, language or theme). */
-const STATIC_CHARTS = ['context'];
-/** Charts with a table and a text alternative. */
-const ALL_CHARTS = [...STATIC_CHARTS, 'allocation', 'benefit', 'outcomes'];
+/** The page's charts as the build marked their boxes (src/site/slots.rs, from
+ * `Chart::redraw` and `Chart::described`): `scenario` charts are redrawn on every change,
+ * `dataset` ones on a resize, a language or a theme; `described` ones have a table and a text
+ * alternative. `total` is the small chart of the phone's sticky strip (not drawn while it is
+ * not shown): the total and its range, or, after a move that left the expected benefit
+ * unchanged, the households by kind (Rust decides which: src/web.rs). */
+function chartNames(selector) {
+  return [...document.querySelectorAll(`[data-chart]${selector}`)].map((el) => el.dataset.chart);
+}
 /** Quiet period before the live summary and tables catch up with a moving slider. */
 const IDLE_MS = 350;
 
@@ -68,6 +68,9 @@ function sizeCanvas(canvas, box, dpr) {
  * redraws the dataset-only charts too), `fillText()` brings the summary, tables and URL up to date.
  */
 export function createRenderer(explainer) {
+  const SCENARIO_CHARTS = chartNames('[data-redraw="scenario"]');
+  const STATIC_CHARTS = chartNames('[data-redraw="dataset"]');
+  const ALL_CHARTS = chartNames('[data-described]');
   /** Pending animation frame for a redraw, so many events make one paint. */
   let frame = 0;
   /** True when the dataset-only charts need drawing (resize, language, theme). */

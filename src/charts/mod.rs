@@ -138,9 +138,16 @@ mod tests {
     #[test]
     fn the_charts_and_the_page_use_the_same_font_stack_for_each_language_sans_and_serif() {
         let css = include_str!("../../www/style.css");
-        for (serif, prefix) in [(false, "\n"), (true, "\nhtml[data-font=\"serif\"] ")] {
+        for serif in [false, true] {
             for lang in Lang::ALL {
-                let selector = format!("{prefix}[lang]:lang({}) {{", lang.tag());
+                let t = lang.tag();
+                // The serif rule also matches <html> itself (the controls' text has no lang of
+                // its own and inherits the root's family).
+                let selector = if serif {
+                    format!("\nhtml[data-font=\"serif\"]:lang({t}), html[data-font=\"serif\"] [lang]:lang({t}) {{")
+                } else {
+                    format!("\n[lang]:lang({t}) {{")
+                };
                 let rule =
                     css.find(&selector).map(|i| &css[i..]).unwrap_or_else(|| panic!("no `{selector}` rule"));
                 let decl =

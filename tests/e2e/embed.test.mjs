@@ -596,6 +596,7 @@ describe('embedding the explainer in a newsroom page', () => {
         ink: getComputedStyle(document.body).color,
         font: document.documentElement.getAttribute('data-font'),
         family: p ? getComputedStyle(p).fontFamily : '',
+        controlFamily: getComputedStyle(document.querySelector('.control label')).fontFamily,
         bodySize: getComputedStyle(document.body).fontSize,
         controls: document.documentElement.getAttribute('data-controls'),
         notices: [...document.querySelectorAll('#notices li')].map((li) => li.textContent),
@@ -621,6 +622,7 @@ describe('embedding the explainer in a newsroom page', () => {
       assert.equal(look.font, 'serif');
       assert.match(look.family, /serif/);
       assert.doesNotMatch(look.family, /sans-serif/);
+      assert.equal(look.controlFamily, look.family, 'the controls’ labels (no lang of their own) in the same family');
       assert.equal(look.bodySize, `${17 * 1.125}px`, 'the text is 1.125 times the page’s');
       assert.equal(look.controls, 'all');
       assert.equal(await frame.getAttribute('html', 'lang'), 'en');

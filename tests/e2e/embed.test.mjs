@@ -588,7 +588,7 @@ describe('embedding the explainer in a newsroom page', () => {
   const houseLook = (frame) =>
     frame.evaluate(() => {
       const root = getComputedStyle(document.documentElement);
-      const p = document.querySelector('p[lang="en"], .reactive');
+      const p = [...document.querySelectorAll('.reactive')].find((e) => e.offsetParent !== null);
       return {
         accent: root.getPropertyValue('--accent').trim(),
         reported: root.getPropertyValue('--reported-ink').trim(),

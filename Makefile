@@ -12,7 +12,7 @@ CLI := target/release/helong
 # og:image, og:url and canonical link are built from it (`make dist SITE_URL=…`). Unset:
 # those are left out (see README). Not defined here, so `test-e2e` can give its own default.
 
-.PHONY: setup build cli serve dist test test-native test-wasm test-e2e test-engines test-wasm-firefox fuzz bench bench-check screenshots screenshots-engines clean
+.PHONY: setup build cli serve dist test test-native test-types test-wasm test-e2e test-engines test-wasm-firefox fuzz bench bench-check screenshots screenshots-engines clean
 
 ## setup: install what the build and tests need (skips what is already there)
 setup:
@@ -20,14 +20,15 @@ setup:
 
 WASM_OPT := target/wasm-opt/helong.wasm
 
-## build: compile the wasm core, shrink it with wasm-opt, generate its JS bindings in www/pkg
+## build: compile the wasm core, shrink it with wasm-opt, generate its JS bindings (and their
+## TypeScript declarations, for test-types) in www/pkg
 # wasm-opt runs before wasm-bindgen: binaryen 108 mangles the externref table of
 # wasm-bindgen's output ("Table.set(): Argument 1 is invalid"), not rustc's.
 build: setup
 	cargo build --lib --profile wasm --target $(WASM_TARGET)
 	@mkdir -p $(dir $(WASM_OPT))
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_RAW) -o $(WASM_OPT)
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_OPT)
+	wasm-bindgen --target web --out-dir $(PKG) $(WASM_OPT)
 
 cli:
 	cargo build --release --bin helong
@@ -54,7 +55,7 @@ dist: build cli
 	  echo "wasm: $$raw bytes from rustc, $$opt after wasm-opt and wasm-bindgen, $$gz gzipped"
 
 ## test: every test — native, wasm in headless Chromium, end-to-end in Chromium, Firefox and WebKit
-test: test-native test-wasm test-e2e test-engines
+test: test-native test-types test-wasm test-e2e test-engines
 	@echo "make test: all suites passed"
 
 test-native: setup
@@ -63,6 +64,11 @@ test-native: setup
 	cargo test
 	@cargo run -q --example article_fingerprint -- --status
 	PROPTEST_CASES=2000 cargo test --release --test fuzz
+
+## test-types: the page's JavaScript against the declarations wasm-bindgen writes for the Rust
+## exports (www/pkg/helong.d.ts): a renamed export, method or argument fails here
+test-types: build
+	npx --no-install tsc -p tsconfig.json
 
 test-wasm: setup
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \

@@ -959,3 +959,16 @@ fn the_credits_paragraph_names_the_outlet_the_reporters_and_the_headline_the_dat
         }
     }
 }
+
+#[test]
+fn the_stylesheets_phone_layout_starts_where_the_narrow_static_pictures_do() {
+    let w = helong::site::static_charts::PHONE_MAX_WIDTH_PX;
+    let css = include_str!("../www/style.css");
+    let rule = format!("@media (max-width: {w}px)");
+    assert!(css.contains(&rule), "style.css has no {rule}: the phone layout and the narrow pictures part");
+    let other = css
+        .match_indices("@media (max-width: ")
+        .map(|(i, _)| &css[i..i + 26])
+        .find(|m| !m.starts_with(&rule));
+    assert_eq!(other, None, "a phone breakpoint other than {w}px");
+}

@@ -27,6 +27,15 @@ import { bindProvenance } from './app/provenance.js';
 import { createRenderer } from './app/render.js';
 import { applyTheme } from './app/theme.js';
 
+/**
+ * What the parts of the page share: the model, its renderer and the narratives. Typed, with
+ * the Rust exports' declarations (www/pkg/helong.d.ts), by `make test-types`.
+ * @typedef {object} Page
+ * @property {Explainer} explainer
+ * @property {ReturnType<typeof createRenderer>} renderer
+ * @property {ReturnType<typeof createNarratives>} narratives
+ */
+
 /** Longest wait for the narrative in the URL's language before the page is declared ready; it
  * is swapped in when it arrives, and the zh-Hans text stays until then. */
 const NARRATIVE_WAIT_MS = 2000;

@@ -8,6 +8,7 @@
 // list of its own. Without JavaScript none of this runs and the page keeps its static form.
 (() => {
   const d = document.documentElement;
+  /** @type {(name: string, sep?: string) => Map<string, any>} */
   const table = (name, sep) =>
     new Map((d.getAttribute(name) || '').split(' ').filter(Boolean).map((p) => p.split('=')).map(([k, v]) => [k, sep ? v.split(sep) : v]));
   const allowed = table('data-url-values', ',');
@@ -52,7 +53,7 @@
   }
   // The page's module and its wasm (named on this tag; tools/build-dist.mjs writes the hashed
   // names) are asked for only once the text has been painted: fetched in <head> they shared the
-  // phone's bandwidth with the stylesheet and held back the first paint (issue 12). A page that
+  // phone's bandwidth with the stylesheet and held back the first paint. A page that
   // is never painted (a hidden tab) starts them after a while all the same.
   const me = document.currentScript;
   if (!me || !me.dataset.app) return;

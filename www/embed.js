@@ -42,7 +42,7 @@
 
   /** This script's URL: document.currentScript, else the last script whose src ends with embed.js. */
   function currentScriptSrc() {
-    const current = document.currentScript;
+    const current = /** @type {HTMLScriptElement | null} */ (document.currentScript);
     if (current && current.src) return current.src;
     const scripts = document.getElementsByTagName('script');
     for (let i = scripts.length - 1; i >= 0; i--) {

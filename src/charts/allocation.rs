@@ -15,9 +15,7 @@ pub fn draw<DB: DrawingBackend>(
     out: &Outcome,
     st: &Style,
 ) -> Result<(), Error> {
-    root.fill(&st.background()).map_err(draw_err)?;
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
+    let (w, h) = super::marks::clear(root, st)?;
     let lang = st.lang;
     let small = st.text(11.0, st.muted());
 

@@ -23,9 +23,14 @@ pub fn begin_scenario<DB: DrawingBackend>(
         empty_state(root, st, message)?;
         return Ok(None);
     }
+    clear(root, st).map(Some)
+}
+
+/// Fill `root` with the chart's background; returns its size in pixels.
+pub fn clear<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, st: &Style) -> Result<(i32, i32), Error> {
     root.fill(&st.background()).map_err(draw_err)?;
     let (w, h) = root.dim_in_pixel();
-    Ok(Some((w as i32, h as i32)))
+    Ok((w as i32, h as i32))
 }
 
 /// Fill `root` and write `message` in its middle, wrapped to its width: a chart with nothing
@@ -35,9 +40,7 @@ pub fn empty_state<DB: DrawingBackend>(
     st: &Style,
     message: &str,
 ) -> Result<(), Error> {
-    root.fill(&st.background()).map_err(draw_err)?;
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
+    let (w, h) = clear(root, st)?;
     let lines = wrap(message, 14.0, (w - st.px(32.0)).max(st.px(40.0)), st);
     let lh = st.px(20.0);
     let y0 = h / 2 - lh * (lines.len() as i32 - 1) / 2;

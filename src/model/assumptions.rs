@@ -1,4 +1,4 @@
-//! Every assumption of the model, from the model itself (issue 25).
+//! Every assumption of the model, from the model itself.
 //!
 //! The article gives the figures the simulator starts from; everything else the model needs is
 //! assumed here, and listed here: what is set by a control (failure, spread, returns to scale,

@@ -328,8 +328,8 @@ impl Draws {
 
 /// Two independent standard normal draws, by Marsaglia's polar method (exact, no tables).
 ///
-/// Used instead of `rand_distr::StandardNormal`, whose ziggurat tables and code cost 4.5 KB
-/// of gzipped wasm (measured: 115.2 → 110.7 KB); draws are generated once per seed, so the
+/// Used instead of `rand_distr::StandardNormal`, whose ziggurat tables and code weigh on the
+/// wasm (`make bench` reports its bytes); draws are generated once per seed, so the
 /// ziggurat's speed buys nothing here. Only `ln` and `sqrt` from libm: bit-identical on
 /// every target.
 pub fn normal_pair(rng: &mut Pcg64Mcg) -> (f64, f64) {

@@ -1,4 +1,4 @@
-//! Where every figure of the story comes from, in words (issue 15): its label, its value with
+//! Where every figure of the story comes from, in words: its label, its value with
 //! unit and period, its place in the article (section heading and paragraph) or, for a derived
 //! figure, its formula with the inputs written out (`559,300 ÷ 2,546 = 219.68`).
 //!

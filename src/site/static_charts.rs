@@ -33,6 +33,10 @@ pub fn svgs(out: &Outcome) -> Result<Vec<(String, String)>, Error> {
 /// The class of the `<noscript>` around each chart's picture.
 pub const FALLBACK_CLASS: &str = "chart-fallback-ns";
 
+/// The widest screen, in CSS pixels, that gets the narrow pictures: the phone layout's
+/// breakpoint, which `www/style.css` repeats in its `@media` rule (`tests/page.rs` pins the two).
+pub const PHONE_MAX_WIDTH_PX: u32 = 480;
+
 /// The `<picture>` shown in place of a chart when the interactive one cannot run. It sits
 /// in a `<noscript>` so readers with JavaScript never download it; `app.js` unwraps it when
 /// the WebAssembly fails to load.
@@ -40,15 +44,16 @@ pub fn fallback_picture(chart: Chart, alt: &str) -> String {
     let src = |variant: &str, dark: bool| format!("static/{}", svg_name(chart, variant, dark));
     format!(
         "<noscript class=\"{FALLBACK_CLASS}\"><picture class=\"chart-fallback\">\
-<source media=\"(prefers-color-scheme: dark) and (max-width: 480px)\" srcset=\"{}\">\
+<source media=\"(prefers-color-scheme: dark) and (max-width: {w}px)\" srcset=\"{}\">\
 <source media=\"(prefers-color-scheme: dark)\" srcset=\"{}\">\
-<source media=\"(max-width: 480px)\" srcset=\"{}\">\
+<source media=\"(max-width: {w}px)\" srcset=\"{}\">\
 <img src=\"{}\" alt=\"{}\" width=\"720\" height=\"300\"></picture></noscript>",
         src("narrow", true),
         src("wide", true),
         src("narrow", false),
         src("wide", false),
-        escape(alt)
+        escape(alt),
+        w = PHONE_MAX_WIDTH_PX,
     )
 }
 

@@ -1,4 +1,4 @@
-//! The model's assumptions in words (issue 25), in three languages: the entries of
+//! The model's assumptions in words, in three languages: the entries of
 //! [`crate::model::assumptions`] as the page shows them.
 //!
 //! - [`summary_line`]: the closed disclosure's summary (“failure 10% · spread σ 0.50 · …”),

@@ -14,7 +14,10 @@ const MESSAGES = {
   copyFallback: { 'zh-Hans': '请手动复制：', 'zh-Hant': '請手動複製：', en: 'Copy this link: ' },
 };
 
-/** Move every slider to the model's current values (after load, presets, reset). */
+/**
+ * Move every slider to the model's current values (after load, presets, reset).
+ * @param {import('../pkg/helong.js').Explainer} explainer
+ */
 export function syncSliders(explainer) {
   // One slider per key ([data-key]); a list key (the failure probability, shown for all
   // kinds) shows its first number.
@@ -30,25 +33,28 @@ export function syncSliders(explainer) {
     .forEach((r, i) => put(document.getElementById(`in-ret-${i}`), r));
 }
 
-/** Wire the sliders: every input event changes the model and redraws within the frame. */
+/**
+ * Wire the sliders: every input event changes the model and redraws within the frame.
+ * @param {import('../app.js').Page} page
+ */
 export function bindSliders({ explainer, renderer }) {
-  for (const el of document.querySelectorAll('input[data-key]')) {
+  for (const el of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[data-key]'))) {
     el.addEventListener('input', () => {
       explainer.set(el.dataset.key, el.value);
       renderer.renderNow();
     });
   }
-  for (const el of document.querySelectorAll('[data-mix]')) {
+  for (const el of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-mix]'))) {
     el.addEventListener('input', () => {
       explainer.set_mix_share(Number(el.dataset.mix), Number(el.value));
       explainer.mix_shares().forEach((s, i) => {
-        const other = document.getElementById(`in-mix-${i}`);
+        const other = /** @type {HTMLInputElement | null} */ (document.getElementById(`in-mix-${i}`));
         if (other && other !== el) other.value = String(s);
       });
       renderer.renderNow();
     });
   }
-  for (const el of document.querySelectorAll('[data-ret]')) {
+  for (const el of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-ret]'))) {
     el.addEventListener('input', () => {
       // Only this kind's number: the others keep what the link gave them, even off the
       // sliders' grid (a range input would have rounded them).
@@ -65,7 +71,9 @@ function adjustRange(el) {
 }
 
 /** Change an adjustable number of the reactive sentence by whole steps (the model moves it to
- * the next value of its grid, as a range input's arrow keys do). */
+ * the next value of its grid, as a range input's arrow keys do).
+ * @param {import('../app.js').Page} page
+ */
 function nudge({ explainer, renderer }, el, steps) {
   explainer.nudge(el.dataset.adjust, steps);
   syncSliders(explainer);
@@ -120,7 +128,10 @@ export function bindAdjustables(page) {
   }
 }
 
-/** Copy the current link; fall back to showing it when the clipboard is unavailable. */
+/**
+ * Copy the current link; fall back to showing it when the clipboard is unavailable.
+ * @param {import('../pkg/helong.js').Explainer} explainer
+ */
 async function copyLink(explainer) {
   updateUrl(explainer);
   const status = document.getElementById('copy-status');
@@ -133,7 +144,10 @@ async function copyLink(explainer) {
   }
 }
 
-/** Wire presets, reset, copy link, language, theme and the data tables. */
+/**
+ * Wire presets, reset, copy link, language, theme and the data tables.
+ * @param {import('../app.js').Page} page
+ */
 export function bindButtons({ explainer, renderer, narratives }) {
   for (const b of document.querySelectorAll('[data-preset]')) {
     b.addEventListener('click', () => {
@@ -164,7 +178,7 @@ export function bindButtons({ explainer, renderer, narratives }) {
       renderer.scheduleFullRender();
     });
   }
-  for (const d of document.querySelectorAll('details.table-wrap')) {
+  for (const d of /** @type {NodeListOf<HTMLDetailsElement>} */ (document.querySelectorAll('details.table-wrap'))) {
     d.addEventListener('toggle', () => d.open && renderer.fillText());
   }
 }
@@ -176,7 +190,7 @@ export function keepFocusClearOfStrip() {
   document.getElementById('sim-controls')?.addEventListener('focusin', (e) => {
     const s = strip?.getBoundingClientRect();
     if (!s || s.height === 0 || Math.abs(s.top) > 1) return; // not shown, or not stuck
-    const r = e.target.getBoundingClientRect();
+    const r = /** @type {Element} */ (e.target).getBoundingClientRect();
     if (r.top < s.bottom + 4) window.scrollBy(0, r.top - s.bottom - 8);
   });
 }

@@ -8,7 +8,7 @@ export function domParsed() {
 
 /** Resolves in a later task, so the browser can paint and answer the reader in between. Start-up
  * work is cut into pieces with it: at a phone's speed (4× slower than this machine) one piece
- * must stay under 50 ms, or Lighthouse counts it as blocking time (issue 12). */
+ * must stay under 50 ms, or Lighthouse counts it as blocking time. */
 export function nextTask() {
   if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));

@@ -15,7 +15,10 @@ function saveBlob(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A chart as a PNG, drawn by Rust at twice the size and stamped with scenario and source. */
+/**
+ * A chart as a PNG, drawn by Rust at twice the size and stamped with scenario and source.
+ * @param {import('../pkg/helong.js').Explainer} explainer
+ */
 function downloadPng(explainer, name) {
   const shown = document.getElementById(`chart-${name}`);
   const canvas = document.createElement('canvas');
@@ -27,7 +30,10 @@ function downloadPng(explainer, name) {
   canvas.toBlob((blob) => blob && saveBlob(blob, `helong-${name}.png`), 'image/png');
 }
 
-/** Wire the PNG, outcome CSV and outcome JSON buttons. */
+/**
+ * Wire the PNG, outcome CSV and outcome JSON buttons.
+ * @param {import('../app.js').Page} page
+ */
 export function bindDownloads({ explainer }) {
   for (const b of document.querySelectorAll('.download-png')) {
     b.addEventListener('click', () => downloadPng(explainer, b.dataset.chart));

@@ -12,7 +12,10 @@ export function arrangeEmbed() {
   for (const h of document.querySelectorAll('.panel > h3')) h.setAttribute('aria-level', '2');
 }
 
-/** In an embed, show only the panel the `view` key asks for (`all` shows everything). */
+/**
+ * In an embed, show only the panel the `view` key asks for (`all` shows everything).
+ * @param {import('../pkg/helong.js').Explainer} explainer
+ */
 export function applyView(explainer) {
   if (!document.documentElement.hasAttribute('data-embed')) return;
   const view = explainer.value('view') || 'all';
@@ -20,7 +23,7 @@ export function applyView(explainer) {
   setAttr(root, 'data-view', view);
   // The same answer early.js gave before the first paint, now from the model.
   // Unset, the view decides: the model's table on <html> (codec::default_controls).
-  const byView = new Map((root.dataset.viewControls || '').split(' ').map((p) => p.split('=')));
+  const byView = new Map((root.dataset.viewControls || '').split(' ').map((p) => /** @type {[string, string]} */ (p.split('='))));
   setAttr(root, 'data-controls', explainer.value('controls') || byView.get(view) || 'all');
   // Written only where they differ: early.js and the page's CSS have laid this out already.
   const show = (el, shown) => {
@@ -44,10 +47,12 @@ export function bindMoreControls() {
 }
 
 /** Open the assumptions disclosure when the link sets any of its keys (the URL keys of its
- * sliders, written on each by src/site/slots.rs as `data-url-key`). */
+ * sliders, written on each by src/site/slots.rs as `data-url-key`).
+ * @param {import('../pkg/helong.js').Explainer} explainer
+ */
 export function openAssumptionsIfSet(explainer) {
   const keys = new URLSearchParams(explainer.query()).keys();
-  const d = document.getElementById('assumptions');
+  const d = /** @type {HTMLDetailsElement | null} */ (document.getElementById('assumptions'));
   const disclosed = new Set([...(d?.querySelectorAll('[data-url-key]') || [])].map((el) => el.dataset.urlKey));
   if (d && [...keys].some((k) => disclosed.has(k))) d.open = true;
 }

@@ -61,7 +61,7 @@ function insertNarrative(html, lang) {
   let placed = 0;
   for (const from of t.content.querySelectorAll('[data-narrative]')) {
     const block = document.querySelector(`[data-narrative="${CSS.escape(from.dataset.narrative)}"]`);
-    const parts = [...from.children].filter((el) => el.lang === lang);
+    const parts = /** @type {HTMLElement[]} */ ([...from.children]).filter((el) => el.lang === lang);
     if (!block || parts.length === 0) continue;
     if (!block.querySelector(`:scope > [lang="${lang}"]`)) {
       for (const el of parts) el.hidden = true;

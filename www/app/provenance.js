@@ -1,8 +1,8 @@
-// Where each figure comes from (issue 15). Every number of the story and every data-table cell
+// Where each figure comes from. Every number of the story and every data-table cell
 // that shows a figure of the dataset ([data-fact]) becomes a control; opening it (click, tap,
 // Enter or Space) shows a popover with that figure's entry: its label, value and period, and
 // the article's section and paragraph or, for a derived figure, the formula with its inputs.
-// An assumption's number ([data-assumption], issue 25) opens the same way, with the model's
+// An assumption's number ([data-assumption]) opens the same way, with the model's
 // entry for it: marked as this explainer's, with its default, range and what it changes (and
 // no line naming the article). Escape or a click outside closes it, and the focus goes back
 // to the number.
@@ -57,7 +57,7 @@ const listFor = (lang) => document.querySelector(`.fact-list[lang="${lang}"]`) |
 function load(list) {
   const lang = list.lang;
   if (!files.has(lang)) {
-    const inline = document.querySelector(`template[data-figures="${lang}"]`);
+    const inline = /** @type {HTMLTemplateElement | null} */ (document.querySelector(`template[data-figures="${lang}"]`));
     const t = document.createElement('template');
     files.set(
       lang,
@@ -94,12 +94,12 @@ function popover() {
     if (!a || a === document.body || pop.contains(a)) opener.focus({ preventScroll: true });
   });
   pop.addEventListener('click', (e) => {
-    const input = e.target.closest('a');
+    const input = /** @type {HTMLAnchorElement | null} */ (/** @type {Element} */ (e.target).closest('a'));
     if (input) {
       // An input of a formula: its own entry, in the same popover.
       e.preventDefault();
       show(input.hash.slice(1), listFor(pop.lang)).then(() => pop.focus());
-    } else if (e.target.closest('button')) pop.hidePopover();
+    } else if (/** @type {Element} */ (e.target).closest('button')) pop.hidePopover();
   });
   return pop;
 }
@@ -216,7 +216,7 @@ export function bindProvenance() {
   if (!listFor('')) return;
   enhance(document.body);
   new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) if (n.querySelectorAll) enhance(n);
+    for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) enhance(n);
     if (shownFor && !isShown(shownFor)) follow();
   }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
   document.addEventListener('click', (e) => numberAt(e) && open(numberAt(e)));

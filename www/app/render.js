@@ -66,6 +66,7 @@ function sizeCanvas(canvas, box, dpr) {
  * marks it ready; `render()` draws now, `renderNow()` draws inside the event that changed the
  * scenario, `scheduleRender()` / `scheduleFullRender()` draw on the next frame (the full one
  * redraws the dataset-only charts too), `fillText()` brings the summary, tables and URL up to date.
+ * @param {import('../pkg/helong.js').Explainer} explainer
  */
 export function createRenderer(explainer) {
   const SCENARIO_CHARTS = chartNames('[data-redraw="scenario"]');

@@ -13,14 +13,18 @@ const PUNCT = {
 };
 
 /** Text that follows the scenario but need not change every frame: the live summary, notices,
- * tables with their chart descriptions, and the URL. */
+ * tables with their chart descriptions, and the URL.
+ * @param {import('../pkg/helong.js').Explainer} explainer
+ */
 export function fillText(explainer, charts) {
   for (const step of textSteps(explainer, charts)) step();
 }
 
 /** The steps of `fillText`, in order: the live summary and notices, each chart's table and text
  * alternative (the distribution chart's starts with the summary), the URL. The first render
- * runs them one task apiece. */
+ * runs them one task apiece.
+ * @param {import('../pkg/helong.js').Explainer} explainer
+ */
 export function textSteps(explainer, charts) {
   let summary = '';
   return [
@@ -36,7 +40,9 @@ export function textSteps(explainer, charts) {
 
 /** The text alternative of a chart (the description of its canvas): the table's caption and
  * every row in words, so a screen reader hears what the chart shows for this scenario. The
- * distribution chart starts with the live summary (range and failures), then its bins. */
+ * distribution chart starts with the live summary (range and failures), then its bins.
+ * @param {import('../pkg/helong.js').Explainer} explainer
+ */
 function describeChart(explainer, name, t, summary) {
   const el = document.getElementById(`desc-${name}`);
   if (!el || !t) return;
@@ -52,9 +58,12 @@ function describeChart(explainer, name, t, summary) {
   el.textContent = `${lead}${t.caption}${p.label}${rows.join(p.row)}${p.end}`;
 }
 
-/** Rewrite one chart's data table from the model. */
+/**
+ * Rewrite one chart's data table from the model.
+ * @param {import('../pkg/helong.js').Explainer} explainer
+ */
 function fillTable(explainer, name) {
-  const table = document.getElementById(`table-${name}`);
+  const table = /** @type {HTMLTableElement | null} */ (document.getElementById(`table-${name}`));
   if (!table) return null;
   const t = explainer.table(name);
   table.caption.textContent = t.caption;
@@ -89,7 +98,10 @@ function fillTable(explainer, name) {
   return t;
 }
 
-/** Show the codec's and the model's notices in the reader's language. */
+/**
+ * Show the codec's and the model's notices in the reader's language.
+ * @param {import('../pkg/helong.js').Explainer} explainer
+ */
 function fillNotices(explainer) {
   const list = document.getElementById('notices');
   const items = explainer.notices().map((n) => {
@@ -102,7 +114,10 @@ function fillNotices(explainer) {
   list.hidden = items.length === 0;
 }
 
-/** Keep the scenario in the URL so a link restores it. */
+/**
+ * Keep the scenario in the URL so a link restores it.
+ * @param {import('../pkg/helong.js').Explainer} explainer
+ */
 export function updateUrl(explainer) {
   const q = explainer.query();
   const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
@@ -118,6 +133,7 @@ export function updateUrl(explainer) {
 /**
  * Numbers in the reactive sentence, beside each slider, and the courtyard line: one call.
  * The readout names every slot; this file knows none of the keys.
+ * @param {import('../pkg/helong.js').Explainer} explainer
  */
 export function fillOutputs(explainer) {
   const r = explainer.readout();
@@ -136,6 +152,6 @@ export function fillOutputs(explainer) {
     const out = document.getElementById(id);
     if (!out) continue;
     setText(out, text);
-    setAttr(document.getElementById(out.htmlFor.value), 'aria-valuetext', text);
+    setAttr(document.getElementById(/** @type {HTMLOutputElement} */ (out).htmlFor.value), 'aria-valuetext', text);
   }
 }

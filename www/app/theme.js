@@ -62,7 +62,7 @@ function fitStaticChartsToTheme(theme) {
   for (const pic of document.querySelectorAll('picture.chart-fallback')) {
     const img = pic.querySelector('img');
     if (!fallbackSources.has(pic)) {
-      const sources = [...pic.querySelectorAll('source')].map((s) => [s.media, s.srcset]);
+      const sources = [.../** @type {NodeListOf<HTMLSourceElement>} */ (pic.querySelectorAll('source'))].map((s) => [s.media, s.srcset]);
       fallbackSources.set(pic, { sources, src: img.getAttribute('src') });
     }
     const { sources, src: lightSrc } = fallbackSources.get(pic);

@@ -210,6 +210,7 @@ export function startEvents(explainer) {
   if (!target) return;
   let first = true;
   const post = (name, extra = {}) => {
+    /** @type {Record<string, string>} */
     const message = { type: messageType('event'), name, view: explainer.value('view'), id: embedId(), ...extra };
     if (level === 'full') message.query = explainer.query();
     try {
@@ -218,8 +219,10 @@ export function startEvents(explainer) {
       // A parent that has gone away cannot be told anything.
     }
   };
+  /** @param {Event & { key?: string }} e */
   const touched = (e) => {
-    if (!first || !e.target.closest?.(e.type === 'keydown' ? '[data-adjust]' : CONTROLS)) return;
+    const target = /** @type {Element} */ (e.target);
+    if (!first || !target.closest?.(e.type === 'keydown' ? '[data-adjust]' : CONTROLS)) return;
     if (e.type === 'keydown' && (e.key === 'Tab' || e.key === 'Shift')) return;
     first = false;
     post(FIRST_INTERACTION);
@@ -228,7 +231,7 @@ export function startEvents(explainer) {
   for (const type of ['input', 'click', 'keydown']) document.addEventListener(type, touched);
   document.addEventListener('click', (e) => {
     for (const [name, selector] of EVENT_CLICKS) {
-      const el = e.target.closest?.(selector);
+      const el = /** @type {HTMLElement | null} */ (/** @type {Element} */ (e.target).closest?.(selector));
       if (!el) continue;
       if (name === 'preset') post(name, { preset: el.dataset.preset });
       else if (name === 'language') post(name, { lang: explainer.lang() });

@@ -165,9 +165,13 @@ fn one_query(o: &Opts) -> Result<String, Fail> {
 }
 
 /// The `simulate` JSON: the outcome with notices as sentences, plus their codes.
-pub fn simulate_json(out: &Outcome, lang: Lang) -> serde_json::Value {
+/// With pins in the query, `pins` lists each pinned scenario's outcome and its difference.
+pub fn simulate_json(out: &Outcome, pins: &[crate::model::pins::Compared], lang: Lang) -> serde_json::Value {
     let mut v = serde_json::to_value(out).unwrap_or(serde_json::Value::Null);
     if let Some(obj) = v.as_object_mut() {
+        if !pins.is_empty() {
+            obj.insert("pins".into(), serde_json::to_value(pins).unwrap_or_default());
+        }
         let details = obj.remove("notices").unwrap_or_default();
         let texts: Vec<String> = out.notices.iter().map(|n| crate::text::notice::message(n, lang)).collect();
         obj.insert("notices".into(), serde_json::json!(texts));
@@ -185,14 +189,14 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
         "simulate" => {
             let o = parse_opts(rest)?;
             let lang = o.lang.unwrap_or(Lang::En);
-            let out = crate::page::simulate(&one_query(&o)?);
+            let (out, pins) = crate::page::simulate_with_pins(&one_query(&o)?);
             for n in &out.notices {
                 writeln!(stderr, "notice: {}", crate::text::notice::message(n, lang)).map_err(io)?;
             }
             if o.strict && !out.notices.is_empty() {
                 return Err(invalid(format!("{} notice(s) under --strict", out.notices.len())));
             }
-            let text = serde_json::to_string_pretty(&simulate_json(&out, lang))
+            let text = serde_json::to_string_pretty(&simulate_json(&out, &pins, lang))
                 .map_err(|e| Fail { code: 1, msg: format!("failed to write JSON: {e}") })?;
             writeln!(stdout, "{text}").map_err(io)?;
         }

@@ -56,6 +56,8 @@ pub struct Explainer {
     sim: Simulator,
     scenario: Scenario,
     presentation: Presentation,
+    /// The scenarios the link pinned for comparison, kept so the page's link keeps them.
+    pins: Vec<crate::model::pins::Pin>,
     notices: Vec<Notice>,
     outcome: Outcome,
     /// What each chart was last drawn from (see [`Explainer::chart_changed`]).
@@ -169,6 +171,7 @@ impl Explainer {
             sim,
             scenario: p.scenario,
             presentation: p.presentation,
+            pins: p.pins,
             notices: p.notices,
             outcome,
             drawn: Vec::new(),
@@ -242,7 +245,7 @@ impl Explainer {
 
     /// Canonical query: scenario and presentation keys that differ from the defaults.
     pub fn query(&self) -> String {
-        url::serialize_with(&self.scenario, &self.presentation)
+        url::serialize_with(&self.scenario, &self.presentation, &self.pins)
     }
 
     /// Shares of the mix in percent.

@@ -144,3 +144,32 @@ fn simulate_of_a_scenario_that_expects_no_benefit_prints_no_bins_and_zero_quanti
     assert_eq!(v["histogram"]["edges"], serde_json::json!([0]));
     assert_eq!(v["benefit_quantiles_yuan"]["p95"], 0);
 }
+
+#[test]
+fn simulate_prints_each_pinned_scenario_with_its_difference_and_drops_a_bad_pin_with_a_notice() {
+    let (code, out, err) = helong(&[
+        "simulate",
+        "grant=10000&pin1=1~Half the grant~grant.2500&pin2=2~From the future~grant.5000",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    let pins = v["pins"].as_array().expect("a list of pins");
+    assert_eq!(pins.len(), 1, "the pin of another version is dropped");
+    let p = &pins[0];
+    assert_eq!(p["name"], "Half the grant");
+    assert_eq!(p["query"], "grant=2500");
+    assert_eq!(p["households_funded"], 5092);
+    assert_eq!(p["difference"]["households_funded"], 1273 - 5092);
+    assert_eq!(
+        p["difference"]["expected_benefit_yuan"], 0,
+        "equal returns and β = 1: the same expected benefit"
+    );
+    assert!(p["p5"].as_f64().unwrap() < p["expected_benefit_yuan"].as_f64().unwrap());
+    let notices = v["notice_details"].as_array().unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0]["code"], "pin_dropped");
+    assert_eq!(notices[0]["key"], "pin2");
+    assert!(err.contains("Pinned scenario “pin2” is in a format this page does not read"), "{err}");
+    // Without pins, no `pins` field: the output of a plain query is as it was.
+    assert!(json(&helong(&["simulate", "grant=10000"]).1).get("pins").is_none());
+}

@@ -14,7 +14,7 @@ fn query() -> impl Strategy<Value = String> {
     let key = prop_oneof![
         prop::sample::select(vec![
             "budget", "grant", "mix", "ret", "fail", "sigma", "scale", "cy", "cyarea", "cyyield", "trials",
-            "seed", "lang", "theme", "view", "BUDGET", "%67rant", "",
+            "seed", "lang", "theme", "view", "pin1", "pin2", "BUDGET", "%67rant", "",
         ])
         .prop_map(String::from),
         "\\PC{0,8}",
@@ -22,6 +22,8 @@ fn query() -> impl Strategy<Value = String> {
     let value = prop_oneof![
         "\\PC{0,16}",
         "[-+0-9.eE,%]{0,24}",
+        // Shaped like a pin: version, name, `key.value` parts.
+        "1~[a-z 养殖~]{0,8}(~(grant|mix|sigma|cows)\\.[0-9.,]{0,8}){0,3}",
         any::<f64>().prop_map(|x| x.to_string()),
         any::<u64>().prop_map(|x| x.to_string()),
         prop::collection::vec(-10.0f64..1e9, 0..8).prop_map(|v| v
@@ -51,10 +53,12 @@ fn random_query_strings_never_panic_and_always_give_a_valid_scenario() {
             let again = parse(&canon);
             prop_assert!(again.notices.is_empty(), "{:?} → {:?}: {:?}", q, canon, again.notices);
             prop_assert_eq!(&again.scenario, &p.scenario);
-            prop_assert_eq!(
-                parse(&serialize_with(&p.scenario, &p.presentation)).presentation,
-                p.presentation
-            );
+            let back = parse(&serialize_with(&p.scenario, &p.presentation, &p.pins));
+            prop_assert_eq!(back.presentation, p.presentation);
+            // Pins too: what was read is what the link writes, silently.
+            prop_assert_eq!(&back.pins, &p.pins);
+            prop_assert!(back.notices.is_empty(), "{:?}: {:?}", q, back.notices);
+            prop_assert!(p.pins.iter().all(|pin| pin.scenario.is_within_ranges()));
             // Accounting and expected benefit hold for whatever came through.
             let a = allocate(&p.scenario);
             prop_assert_eq!(a.per_category.iter().sum::<u32>(), a.households);

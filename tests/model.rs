@@ -97,7 +97,7 @@ fn grants_are_rounded_to_the_500_yuan_step_with_a_notice() {
 fn the_canonical_query_lists_only_changed_keys_in_a_stable_order() {
     let p = parse("seed=7&grant=1000&lang=en&mix=1,1,1,1,1");
     assert_eq!(serialize(&p.scenario), "grant=1000&mix=1&seed=7");
-    assert_eq!(url::serialize_with(&p.scenario, &p.presentation), "grant=1000&mix=1&seed=7&lang=en");
+    assert_eq!(url::serialize_with(&p.scenario, &p.presentation, &p.pins), "grant=1000&mix=1&seed=7&lang=en");
 }
 
 #[test]

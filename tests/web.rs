@@ -126,3 +126,17 @@ fn the_dataset_hash_crosses_the_boundary_as_the_crate_computes_it() {
     assert_eq!(dataset_hash(), helong::facts::DATASET_HASH);
     assert_eq!(dataset_hash().len(), 16);
 }
+
+#[wasm_bindgen_test]
+fn a_links_pinned_scenarios_survive_the_pages_rewriting_of_its_url() {
+    let mut e = Explainer::new("?grant=10000&pin1=1~Half%20the%20grant~grant.2500&pin2=9~x");
+    assert_eq!(
+        e.query(),
+        "grant=10000&pin1=1~Half%20the%20grant~grant.2500",
+        "the good pin kept, the bad one dropped"
+    );
+    e.set("budget", "6000000");
+    assert!(e.query().ends_with("&pin1=1~Half%20the%20grant~grant.2500"), "{}", e.query());
+    let notices: js_sys::Array = e.notices().expect("notices").dyn_into().expect("array");
+    assert_eq!(notices.length(), 1, "the dropped pin is said once");
+}

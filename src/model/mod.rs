@@ -15,6 +15,7 @@ pub mod benefit;
 pub mod codec;
 pub mod montecarlo;
 pub mod notice;
+pub mod pins;
 pub mod scenario;
 
 pub use notice::{Notice, NoticeKind};

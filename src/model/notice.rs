@@ -32,6 +32,10 @@ pub enum NoticeKind {
     /// A house colour below WCAG AA contrast against `against` (`ratio` as text; `text`: the
     /// colour of words, which need 4.5:1, else of marks, 3:1); the page's own colour is used.
     LowContrast { given: String, against: String, ratio: String, text: bool },
+    /// A pinned scenario (`pin1`, `pin2`) that could not be read whole was dropped: `why` is
+    /// `version` (another encoding), `name` (none given) or `field` (a key or value the codec
+    /// would not take as given). See [`super::pins`].
+    PinDropped { given: String, why: &'static str },
 }
 
 /// One notice about one key.

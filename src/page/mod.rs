@@ -10,6 +10,20 @@ pub mod url;
 
 use crate::model::{Outcome, Simulator};
 
+/// Read a whole page URL query and compute the outcome of its scenario and of each pinned
+/// one, compared with it (what the CLI's `simulate` prints under `pins`).
+pub fn simulate_with_pins(query: &str) -> (Outcome, Vec<crate::model::pins::Compared>) {
+    let parsed = url::parse(query);
+    let mut sim = Simulator::default();
+    let out = sim.run(&parsed.scenario, parsed.notices);
+    let compared = parsed
+        .pins
+        .iter()
+        .map(|p| crate::model::pins::compare(&out, &p.name, &sim.run(&p.scenario, Vec::new())))
+        .collect();
+    (out, compared)
+}
+
 /// Read a whole page URL query and compute its outcome in one call, with a notice for every
 /// key that is neither the scenario's nor the page's (what the CLI's `simulate` prints).
 pub fn simulate(query: &str) -> Outcome {

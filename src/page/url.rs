@@ -10,6 +10,7 @@ use super::house::{self, House};
 use crate::i18n::Lang;
 use crate::model::codec::{self, percent_encode, quote};
 use crate::model::notice::{Notice, NoticeKind};
+use crate::model::pins::{self, Pin};
 use crate::model::scenario::Range;
 use crate::model::Scenario;
 
@@ -127,6 +128,9 @@ impl Presentation {
 pub struct Parsed {
     pub scenario: Scenario,
     pub presentation: Presentation,
+    /// The scenarios pinned for comparison (`pin1`, `pin2`), in order; a pin that could not be
+    /// read is left out, with a notice ([`pins::decode`]).
+    pub pins: Vec<Pin>,
     pub notices: Vec<Notice>,
 }
 
@@ -148,11 +152,15 @@ pub const HOST_KEYS: [&str; 6] = ["embed", "childid", "dwid", "initialwidth", "p
 pub fn parse(query: &str) -> Parsed {
     let codec::ScenarioQuery { scenario, mut notices, other } = codec::parse(query);
     let mut presentation = Presentation { view: VIEWS[0], ..Presentation::default() };
+    let mut pinned: [Option<Pin>; pins::MAX_PINS] = Default::default();
     for (key, val) in &other {
-        apply_setting(&mut presentation, key, val, &mut notices);
+        match pins::index_of(key) {
+            Some(i) => pinned[i] = pins::decode(key, val, &mut notices),
+            None => apply_setting(&mut presentation, key, val, &mut notices),
+        }
     }
     presentation.house.check(&mut notices);
-    Parsed { scenario, presentation, notices }
+    Parsed { scenario, presentation, pins: pinned.into_iter().flatten().collect(), notices }
 }
 
 /// Set one presentation key from its raw text; a host's key is ignored, any other key gets a
@@ -259,8 +267,9 @@ pub const SETTINGS: [Setting; 15] = [
     Setting { key: house::KEYS[7], get: |p| colour(p, 7), set: |p, v, n| set_colour(p, 7, v, n) },
 ];
 
-/// The canonical query of a scenario plus its non-default presentation keys (for links).
-pub fn serialize_with(s: &Scenario, p: &Presentation) -> String {
+/// The canonical query of a scenario plus its non-default presentation keys and its pins (for
+/// links).
+pub fn serialize_with(s: &Scenario, p: &Presentation, pinned: &[Pin]) -> String {
     let mut q = codec::serialize(s);
     let d = Presentation::default();
     for st in &SETTINGS {
@@ -273,6 +282,12 @@ pub fn serialize_with(s: &Scenario, p: &Presentation) -> String {
             q.push('=');
             q.push_str(&percent_encode(&v));
         }
+    }
+    for (i, pin) in pinned.iter().take(pins::MAX_PINS).enumerate() {
+        if !q.is_empty() {
+            q.push('&');
+        }
+        q.push_str(&pins::url_pair(i, pin));
     }
     q
 }
@@ -305,7 +320,7 @@ mod tests {
         let p = parse(q);
         assert!(p.notices.is_empty(), "{:?}", p.notices);
         assert_eq!(
-            serialize_with(&p.scenario, &p.presentation),
+            serialize_with(&p.scenario, &p.presentation, &p.pins),
             "font=serif&textscale=1.125&events=full&accent=%230a5c36&bg-dark=%23000000"
         );
         assert_eq!(value(&p.scenario, &p.presentation, "accent").as_deref(), Some("#0a5c36"));
@@ -317,14 +332,14 @@ mod tests {
         assert_eq!(keys, ["font", "textscale", "events", "accent", "reported"], "{:?}", bad.notices);
         assert_eq!(bad.presentation.text_scale, 1.25, "clamped to its range");
         assert!(bad.presentation.house.is_empty());
-        assert_eq!(serialize_with(&bad.scenario, &bad.presentation), "textscale=1.25");
+        assert_eq!(serialize_with(&bad.scenario, &bad.presentation, &bad.pins), "textscale=1.25");
     }
 
     #[test]
     fn every_presentation_key_is_read_written_and_shown_through_the_settings_table() {
         let p = parse("lang=EN-gb&theme=Dark&view=Benefit");
         assert!(p.notices.is_empty(), "{:?}", p.notices);
-        assert_eq!(serialize_with(&p.scenario, &p.presentation), "lang=en&theme=dark&view=benefit");
+        assert_eq!(serialize_with(&p.scenario, &p.presentation, &p.pins), "lang=en&theme=dark&view=benefit");
         for (key, want) in [("lang", "en"), ("theme", "dark"), ("view", "benefit")] {
             assert_eq!(value(&p.scenario, &p.presentation, key).as_deref(), Some(want));
         }

@@ -218,7 +218,7 @@ pub fn head_tags(words: &PageWords, lang: Lang, site: Option<&str>) -> String {
         for l in Lang::ALL {
             // The page's own link to itself in that language (the codec owns the URL keys).
             let p = Presentation { lang: l, ..Presentation::default() };
-            let query = url::serialize_with(&Scenario::default(), &p);
+            let query = url::serialize_with(&Scenario::default(), &p, &[]);
             let href = if query.is_empty() { site.to_string() } else { format!("{site}?{query}") };
             s += &format!("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n", l.tag(), escape(&href));
         }

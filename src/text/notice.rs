@@ -145,6 +145,24 @@ pub fn message(n: &Notice, lang: Lang) -> String {
             let (x, y) = if lang == Lang::En { (ratio, against) } else { (against, ratio) };
             format!("“{k}”{a}{given}{b}{x}{c}{y}{d}{what}{e}{need}{f}")
         }
+        (NoticeKind::PinDropped { given, why }, lang) => {
+            let what = match (*why, lang) {
+                ("version", Lang::ZhHans) => "格式无法识别",
+                ("version", Lang::ZhHant) => "格式無法識別",
+                ("version", Lang::En) => "is in a format this page does not read",
+                ("name", Lang::ZhHans) => "没有名称",
+                ("name", Lang::ZhHant) => "沒有名稱",
+                ("name", Lang::En) => "has no name",
+                (_, Lang::ZhHans) => "含有无法原样读取的参数或数值",
+                (_, Lang::ZhHant) => "含有無法原樣讀取的參數或數值",
+                (_, Lang::En) => "has a key or value this page cannot read as given",
+            };
+            match lang {
+                Lang::ZhHans => format!("对比情景“{k}”{what}（“{given}”），已舍弃。"),
+                Lang::ZhHant => format!("對比情景“{k}”{what}（“{given}”），已捨棄。"),
+                Lang::En => format!("Pinned scenario “{k}” {what} (“{given}”); it was dropped."),
+            }
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! random numbers and the last outcome inside wasm memory; JavaScript holds an opaque handle
 //! and gets small results back. Ids shared with `www/app.js`: canvas `chart-<name>`.
 
-use crate::charts::{Chart, Style};
+use crate::charts::{Chart, Look, Style};
 use crate::model::pins::{self, Pin};
 use crate::model::{Notice, Outcome, Scenario, Simulator};
 use crate::page::controls;
@@ -131,14 +131,29 @@ impl Explainer {
         let backend = CanvasBackend::with_canvas_object(canvas)
             .ok_or_else(|| JsValue::from(Error::Draw("the canvas has no 2d context".into())))?;
         let root = backend.into_drawing_area();
+        let p = &self.presentation;
+        let look = Look {
+            palette: (!p.house.is_empty()).then(|| p.house.palette(dark)),
+            serif: p.font == url::FONTS[1],
+            text_scale: p.text_scale,
+        };
         let style = Style {
-            lang: self.presentation.lang,
+            lang: p.lang,
             dark,
             pixel_ratio: if pixel_ratio > 0.0 { pixel_ratio } else { 1.0 },
+            look,
         };
         draw(chart, &root, &self.outcome, &style)?;
         root.present().map_err(|e| JsValue::from(Error::Draw(e.to_string())))?;
         Ok(())
+    }
+
+    /// Drop the notices about `keys` (and about their list items, `mix[2]`).
+    fn forget(&mut self, keys: &[&str]) {
+        self.notices.retain(|n| {
+            let key = n.key.split('[').next().unwrap_or("");
+            !keys.contains(&key)
+        });
     }
 
     fn recompute(&mut self) {
@@ -242,7 +257,7 @@ impl Explainer {
         self.previous = if presentation { None } else { self.outcome_now() };
         let mut fresh = Vec::new();
         url::apply(&mut self.scenario, &mut self.presentation, key, value, &mut fresh);
-        self.notices.retain(|n| n.key != key && !n.key.starts_with(&format!("{key}[")));
+        self.forget(&[key]);
         self.notices.extend(fresh);
         self.recompute();
         self.query()
@@ -273,7 +288,7 @@ impl Explainer {
     pub fn set_mix_share(&mut self, index: usize, percent: f64) -> String {
         self.previous = self.outcome_now();
         self.scenario.rebalance_mix(index, percent);
-        self.notices.retain(|n| n.key != "mix" && !n.key.starts_with("mix["));
+        self.forget(&[Scenario::REBALANCE_KEY]);
         self.recompute();
         self.query()
     }
@@ -285,8 +300,7 @@ impl Explainer {
             return Err(Error::Unknown { what: "preset", name: name.to_string() }.into());
         }
         self.previous = self.outcome_now();
-        self.notices
-            .retain(|n| !matches!(n.key.as_str(), "budget" | "grant" | "mix") && !n.key.starts_with("mix["));
+        self.forget(&Scenario::PRESET_KEYS);
         self.recompute();
         Ok(self.query())
     }
@@ -318,6 +332,17 @@ impl Explainer {
     /// The language tag in force.
     pub fn lang(&self) -> String {
         self.presentation.lang.tag().to_string()
+    }
+
+    /// The house colours in force in the light or dark theme as the page's CSS custom
+    /// properties, `--name:#rrggbb` joined by `;`; empty when the URL gives none (the
+    /// stylesheet's own then stand).
+    pub fn house_css(&self, dark: bool) -> String {
+        let house = &self.presentation.house;
+        if house.is_empty() {
+            return String::new();
+        }
+        house.palette(dark).css(dark)
     }
 
     /// The theme in force (`auto`, `light`, `dark`).

@@ -16,7 +16,7 @@
 // State is passed, not shared: `page` holds the explainer, its renderer and the narratives.
 // tools/build-dist.mjs bundles all of it (and frame.js, the wasm glue) into one module.
 
-import { startHeightAnnouncer } from './frame.js';
+import { startEvents, startHeightAnnouncer } from './frame.js';
 import init, { Explainer, dataset_hash, model_version } from './pkg/helong.js';
 import { bindAdjustables, bindButtons, bindSliders, keepFocusClearOfStrip, syncSliders } from './app/controls.js';
 import { delay, domParsed, nextTask, setText } from './app/dom.js';
@@ -71,8 +71,9 @@ async function main(narratives) {
   await nextTask();
   const page = { explainer, renderer: createRenderer(explainer), narratives };
   const narrativeShown = narratives.show(explainer.lang());
-  applyTheme(explainer.theme());
+  applyTheme(explainer.theme(), explainer);
   applyView(explainer);
+  startEvents(explainer);
   openAssumptionsIfSet(explainer);
   // The figures in the narrative ([data-fact]) are already in the page and its fragments, in
   // every language, exactly as the dataset formats them: tests/page.rs checks each one.

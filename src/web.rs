@@ -90,8 +90,36 @@ impl Explainer {
             Chart::Total if self.strip_shows_split() => {
                 !Chart::Allocation.fingerprint(&self.outcome, self.presentation.lang)
             }
+            // The pins' marks are part of the benefit chart's drawing.
+            Chart::Benefit => self
+                .pin_marks()
+                .iter()
+                .fold(chart.fingerprint(&self.outcome, self.presentation.lang), |h, p| {
+                    h.rotate_left(13) ^ p.expected.to_bits() ^ p.number as u64
+                }),
+            Chart::Allocation => self.pin_marks().iter().fold(
+                chart.fingerprint(&self.outcome, self.presentation.lang),
+                |h, p| {
+                    p.households
+                        .iter()
+                        .fold(h.rotate_left(7) ^ p.number as u64, |h, &n| h.rotate_left(11) ^ n as u64)
+                },
+            ),
             _ => chart.fingerprint(&self.outcome, self.presentation.lang),
         }
+    }
+
+    /// The pinned scenarios as the benefit and allocation charts mark them.
+    fn pin_marks(&self) -> Vec<crate::charts::PinMark> {
+        self.pin_outcomes
+            .iter()
+            .enumerate()
+            .map(|(i, o)| crate::charts::PinMark {
+                number: i + 1,
+                expected: o.expected_benefit_yuan,
+                households: std::array::from_fn(|c| o.categories.get(c).map_or(0, |k| k.households)),
+            })
+            .collect()
     }
 
     /// The outcome as a move will compare with it.
@@ -412,7 +440,13 @@ impl Explainer {
     /// The data table of chart `name` in the reader's language (`{caption, headers, rows}`).
     pub fn table(&self, name: &str) -> Result<JsValue, JsValue> {
         match crate::text::table(name, &self.outcome, self.presentation.lang) {
-            Some(t) => to_js(&t),
+            Some(mut t) => {
+                // The benefit table (and so the chart's text alternative) lists the pins too.
+                if name == Chart::Benefit.name() {
+                    t.rows.extend(crate::text::compare::table_rows(&self.compared(), self.presentation.lang));
+                }
+                to_js(&t)
+            }
             None => Err(Error::Unknown { what: "chart", name: name.to_string() }.into()),
         }
     }
@@ -443,8 +477,11 @@ impl Explainer {
         pixel_ratio: f64,
     ) -> Result<(), JsValue> {
         let split = self.strip_shows_split();
+        let pins = self.pin_marks();
         self.paint(name, canvas, dark, pixel_ratio, |chart, root, out, style| match chart {
             Chart::Total if split => crate::charts::allocation::draw_strip(root, out, style),
+            Chart::Benefit => crate::charts::benefit::draw_with_pins(root, out, &pins, style),
+            Chart::Allocation => crate::charts::allocation::draw_with_pins(root, out, &pins, style),
             _ => chart.draw(root, out, style),
         })?;
         if let Ok(chart) = Chart::parse(name) {

@@ -508,3 +508,56 @@ fn a_house_style_colours_and_sizes_the_chart_and_its_stamped_download_and_nothin
         assert!((big - own * 1.25).abs() < 0.5, "{chart:?}: labels {big} px, 1.25 times the page's {own} px");
     }
 }
+
+#[test]
+fn the_benefit_chart_marks_each_pinned_scenario_on_its_total_row_with_its_number() {
+    use helong::charts::benefit::draw_with_pins;
+    use helong::charts::PinMark;
+    use plotters::prelude::*;
+    let out = simulate("grant=10000");
+    let draw = |pins: &[PinMark]| {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (720, 360)).into_drawing_area();
+            draw_with_pins(&root, &out, pins, &Style::default()).expect("drawn");
+            root.present().expect("presented");
+        }
+        svg
+    };
+    let none = draw(&[]);
+    assert!(none == draw(&[]), "the same drawing without pins, every time");
+    // A pin far above the current total widens the scale, and its number is written.
+    let pinned = draw(&[
+        PinMark { number: 1, expected: 400_000.0, households: [0; 5] },
+        PinMark { number: 2, expected: 900_000.0, households: [0; 5] },
+    ]);
+    assert!(pinned != none, "the pins are drawn");
+    for n in ["1", "2"] {
+        assert!(pinned.contains(&format!(">\n{n}\n</text>")), "pin {n}'s number");
+    }
+    assert!(pinned.contains(">\n80万\n<") || pinned.contains(">\n100万\n<"), "the scale reaches the pin");
+    assert!(!none.contains(">\n80万\n<") && !none.contains(">\n100万\n<"));
+}
+
+#[test]
+fn the_allocation_chart_marks_each_pinned_scenarios_households_on_every_row() {
+    use helong::charts::allocation::draw_with_pins;
+    use helong::charts::PinMark;
+    use plotters::prelude::*;
+    let out = simulate("");
+    let draw = |pins: &[PinMark]| {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (720, 300)).into_drawing_area();
+            draw_with_pins(&root, &out, pins, &Style::default()).expect("drawn");
+            root.present().expect("presented");
+        }
+        svg
+    };
+    let none = draw(&[]);
+    let one = draw(&[PinMark { number: 1, expected: 0.0, households: [5000, 0, 10, 10, 10] }]);
+    assert!(one != none, "the pin is drawn");
+    // One numbered mark per kind, and a scale that reaches the pin's 5,000 planting households.
+    assert_eq!(one.matches(">\n1\n</text>").count(), 5);
+    assert!(one.contains(">\n5000\n<") || one.contains(">\n6000\n<"), "the scale reaches the pin");
+}

@@ -23,7 +23,9 @@ mod svg;
 mod typeset;
 
 pub(crate) use marks::draw_err;
-pub use marks::{begin_scenario, dashed, empty_state, halo_text, hatch, nice_ticks, rule, tick_count};
+pub use marks::{
+    begin_scenario, dashed, empty_state, halo_text, hatch, nice_ticks, rule, tick_count, PinMark,
+};
 pub use style::{font_stack, Look, Style, OKABE_ITO};
 pub use svg::{draw_stamped, render_svg, render_svg_stamped};
 pub use typeset::{text_width, wrap};

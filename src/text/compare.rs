@@ -89,6 +89,27 @@ pub fn line(c: &Compared, lang: Lang) -> String {
     fill(t, &[&hh, &benefit, &p5, &p95, &unspent, &dh, &db])
 }
 
+/// The benefit table's rows of the pins, in its columns (kind, expected, P5, median, P95):
+/// "Pinned 1: name", its expected total and its P5–P95 (the median is not kept for a pin).
+pub fn table_rows(compared: &[Compared], lang: Lang) -> Vec<Vec<String>> {
+    compared
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let n = (i + 1).to_string();
+            let label =
+                fill(lang.pick("对比情景 {0}：{1}", "對比情景 {0}：{1}", "Pinned {0}: {1}"), &[&n, &c.name]);
+            vec![
+                label,
+                money(c.expected_benefit_yuan, lang),
+                money(c.p5, lang),
+                String::new(),
+                money(c.p95, lang),
+            ]
+        })
+        .collect()
+}
+
 /// The phone strip's one line: how the current scenario differs from the first pin.
 pub fn strip_line(c: &Compared, lang: Lang) -> String {
     let d = &c.difference;

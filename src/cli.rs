@@ -223,7 +223,12 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             let path = o.out.as_deref().ok_or_else(|| invalid("render needs --out <file.svg|file.png>"))?;
             let format = render_format(&o, path)?;
             let out = crate::page::simulate(&one_query(&o)?);
-            let style = Style { lang: o.lang.unwrap_or(Lang::ZhHans), dark: o.dark, pixel_ratio: 1.0 };
+            let style = Style {
+                lang: o.lang.unwrap_or(Lang::ZhHans),
+                dark: o.dark,
+                pixel_ratio: 1.0,
+                ..Style::default()
+            };
             let (w, h) = (o.width.unwrap_or(720), o.height.unwrap_or(360));
             let svg = charts::render_svg(chart, &out, &style, w, h)?;
             let bytes = match format {
@@ -245,7 +250,12 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             };
             let html = std::fs::read_to_string(input)
                 .map_err(|e| Fail { code: 1, msg: format!("failed to read {input}: {e}") })?;
-            let files = crate::site::site(&html, o.site_url.as_deref())?;
+            let mut files = crate::site::site(&html, o.site_url.as_deref())?;
+            // The host page's loader, beside the page, with the page's contract written in.
+            let loader = std::path::Path::new(input).with_file_name("embed.js");
+            let js = std::fs::read_to_string(&loader)
+                .map_err(|e| Fail { code: 1, msg: format!("failed to read {}: {e}", loader.display()) })?;
+            files.push(("embed.js".to_string(), crate::site::embed::loader(&js)?));
             let cards = crate::site::social::cards(&html)?;
             if o.site_url.as_deref().is_none_or(|s| s.trim().is_empty()) {
                 writeln!(stderr, "{NO_SITE_URL}").map_err(io)?;

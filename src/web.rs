@@ -2,7 +2,8 @@
 //! random numbers and the last outcome inside wasm memory; JavaScript holds an opaque handle
 //! and gets small results back. Ids shared with `www/app.js`: canvas `chart-<name>`.
 
-use crate::charts::{Chart, Style};
+use crate::charts::{Chart, Look, Style};
+use crate::model::pins::{self, Pin};
 use crate::model::{Notice, Outcome, Scenario, Simulator};
 use crate::page::controls;
 use crate::page::url::{self, Presentation};
@@ -56,8 +57,10 @@ pub struct Explainer {
     sim: Simulator,
     scenario: Scenario,
     presentation: Presentation,
-    /// The scenarios the link pinned for comparison, kept so the page's link keeps them.
-    pins: Vec<crate::model::pins::Pin>,
+    /// The scenarios pinned for comparison (from the link or the reader), in order.
+    pins: Vec<Pin>,
+    /// Each pin's outcome, computed when the pins change, not on every move.
+    pin_outcomes: Vec<Outcome>,
     notices: Vec<Notice>,
     outcome: Outcome,
     /// What each chart was last drawn from (see [`Explainer::chart_changed`]).
@@ -87,8 +90,36 @@ impl Explainer {
             Chart::Total if self.strip_shows_split() => {
                 !Chart::Allocation.fingerprint(&self.outcome, self.presentation.lang)
             }
+            // The pins' marks are part of the benefit chart's drawing.
+            Chart::Benefit => self
+                .pin_marks()
+                .iter()
+                .fold(chart.fingerprint(&self.outcome, self.presentation.lang), |h, p| {
+                    h.rotate_left(13) ^ p.expected.to_bits() ^ p.number as u64
+                }),
+            Chart::Allocation => self.pin_marks().iter().fold(
+                chart.fingerprint(&self.outcome, self.presentation.lang),
+                |h, p| {
+                    p.households
+                        .iter()
+                        .fold(h.rotate_left(7) ^ p.number as u64, |h, &n| h.rotate_left(11) ^ n as u64)
+                },
+            ),
             _ => chart.fingerprint(&self.outcome, self.presentation.lang),
         }
+    }
+
+    /// The pinned scenarios as the benefit and allocation charts mark them.
+    fn pin_marks(&self) -> Vec<crate::charts::PinMark> {
+        self.pin_outcomes
+            .iter()
+            .enumerate()
+            .map(|(i, o)| crate::charts::PinMark {
+                number: i + 1,
+                expected: o.expected_benefit_yuan,
+                households: std::array::from_fn(|c| o.categories.get(c).map_or(0, |k| k.households)),
+            })
+            .collect()
     }
 
     /// The outcome as a move will compare with it.
@@ -128,18 +159,48 @@ impl Explainer {
         let backend = CanvasBackend::with_canvas_object(canvas)
             .ok_or_else(|| JsValue::from(Error::Draw("the canvas has no 2d context".into())))?;
         let root = backend.into_drawing_area();
+        let p = &self.presentation;
+        let look = Look {
+            palette: (!p.house.is_empty()).then(|| p.house.palette(dark)),
+            serif: p.font == url::FONTS[1],
+            text_scale: p.text_scale,
+        };
         let style = Style {
-            lang: self.presentation.lang,
+            lang: p.lang,
             dark,
             pixel_ratio: if pixel_ratio > 0.0 { pixel_ratio } else { 1.0 },
+            look,
         };
         draw(chart, &root, &self.outcome, &style)?;
         root.present().map_err(|e| JsValue::from(Error::Draw(e.to_string())))?;
         Ok(())
     }
 
+    /// Drop the notices about `keys` (and about their list items, `mix[2]`).
+    fn forget(&mut self, keys: &[&str]) {
+        self.notices.retain(|n| {
+            let key = n.key.split('[').next().unwrap_or("");
+            !keys.contains(&key)
+        });
+    }
+
     fn recompute(&mut self) {
         self.outcome = self.sim.run(&self.scenario, self.notices.clone());
+    }
+
+    /// Compute each pin's outcome (when the pins change: a move of the current scenario does
+    /// not touch them).
+    fn refresh_pins(&mut self) {
+        self.pin_outcomes = self.pins.iter().map(|p| self.sim.run(&p.scenario, Vec::new())).collect();
+    }
+
+    /// Each pin compared with the current outcome.
+    fn compared(&self) -> Vec<pins::Compared> {
+        self.pins
+            .iter()
+            .zip(&self.pin_outcomes)
+            .map(|(p, o)| pins::compare(&self.outcome, &p.name, o))
+            .collect()
     }
 }
 
@@ -152,16 +213,68 @@ impl Explainer {
         let p = url::parse(query);
         let mut sim = Simulator::default();
         let outcome = sim.run(&p.scenario, p.notices.clone());
-        Explainer {
+        let mut e = Explainer {
             sim,
             scenario: p.scenario,
             presentation: p.presentation,
             pins: p.pins,
+            pin_outcomes: Vec::new(),
             notices: p.notices,
             outcome,
             drawn: Vec::new(),
             previous: None,
+        };
+        e.refresh_pins();
+        e
+    }
+
+    /// Pin the current scenario for comparison, named from the model in the reader's language
+    /// (at most [`pins::MAX_PINS`]); returns the canonical query.
+    pub fn pin(&mut self) -> Result<String, JsValue> {
+        if self.pins.len() >= pins::MAX_PINS {
+            return Err(js_sys::Error::new(&crate::text::compare::full(self.presentation.lang)).into());
         }
+        let name = crate::text::compare::default_name(&self.scenario, self.presentation.lang);
+        self.pins.push(Pin { name, scenario: self.scenario.clone() });
+        self.refresh_pins();
+        Ok(self.query())
+    }
+
+    /// Remove pin `index` (the next one moves up); returns the canonical query.
+    pub fn unpin(&mut self, index: usize) -> String {
+        if index < self.pins.len() {
+            self.pins.remove(index);
+            self.refresh_pins();
+        }
+        self.query()
+    }
+
+    /// Rename pin `index`: the name as kept (trimmed, at most [`pins::NAME_MAX`] characters),
+    /// or an error saying why for a name with nothing in it (the old name stays).
+    pub fn rename_pin(&mut self, index: usize, name: &str) -> Result<String, JsValue> {
+        let lang = self.presentation.lang;
+        let (Some(pin), Some(name)) = (self.pins.get_mut(index), pins::clean_name(name)) else {
+            return Err(js_sys::Error::new(&crate::text::compare::empty_name(lang)).into());
+        };
+        pin.name = name.clone();
+        Ok(name)
+    }
+
+    /// The pinned scenarios, each `{name, line}`: its name and its comparison with the current
+    /// scenario in the reader's language.
+    pub fn pins(&self) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Shown {
+            name: String,
+            line: String,
+        }
+        let lang = self.presentation.lang;
+        let shown: Vec<Shown> = self
+            .compared()
+            .iter()
+            .map(|c| Shown { name: c.name.clone(), line: crate::text::compare::line(c, lang) })
+            .collect();
+        to_js(&shown)
     }
 
     /// Set one key from its text (a slider move). Notices from this key replace the old ones
@@ -172,7 +285,7 @@ impl Explainer {
         self.previous = if presentation { None } else { self.outcome_now() };
         let mut fresh = Vec::new();
         url::apply(&mut self.scenario, &mut self.presentation, key, value, &mut fresh);
-        self.notices.retain(|n| n.key != key && !n.key.starts_with(&format!("{key}[")));
+        self.forget(&[key]);
         self.notices.extend(fresh);
         self.recompute();
         self.query()
@@ -203,7 +316,7 @@ impl Explainer {
     pub fn set_mix_share(&mut self, index: usize, percent: f64) -> String {
         self.previous = self.outcome_now();
         self.scenario.rebalance_mix(index, percent);
-        self.notices.retain(|n| n.key != "mix" && !n.key.starts_with("mix["));
+        self.forget(&[Scenario::REBALANCE_KEY]);
         self.recompute();
         self.query()
     }
@@ -215,8 +328,7 @@ impl Explainer {
             return Err(Error::Unknown { what: "preset", name: name.to_string() }.into());
         }
         self.previous = self.outcome_now();
-        self.notices
-            .retain(|n| !matches!(n.key.as_str(), "budget" | "grant" | "mix") && !n.key.starts_with("mix["));
+        self.forget(&Scenario::PRESET_KEYS);
         self.recompute();
         Ok(self.query())
     }
@@ -248,6 +360,17 @@ impl Explainer {
     /// The language tag in force.
     pub fn lang(&self) -> String {
         self.presentation.lang.tag().to_string()
+    }
+
+    /// The house colours in force in the light or dark theme as the page's CSS custom
+    /// properties, `--name:#rrggbb` joined by `;`; empty when the URL gives none (the
+    /// stylesheet's own then stand).
+    pub fn house_css(&self, dark: bool) -> String {
+        let house = &self.presentation.house;
+        if house.is_empty() {
+            return String::new();
+        }
+        house.palette(dark).css(dark)
     }
 
     /// The theme in force (`auto`, `light`, `dark`).
@@ -303,6 +426,9 @@ impl Explainer {
             };
             r.set_output("strip_note", crate::text::strip_note(&self.outcome, moved, lang));
         }
+        if let Some(first) = self.compared().first() {
+            r.set_output("pin_difference", crate::text::compare::strip_line(first, lang));
+        }
         to_js(&r)
     }
 
@@ -314,7 +440,13 @@ impl Explainer {
     /// The data table of chart `name` in the reader's language (`{caption, headers, rows}`).
     pub fn table(&self, name: &str) -> Result<JsValue, JsValue> {
         match crate::text::table(name, &self.outcome, self.presentation.lang) {
-            Some(t) => to_js(&t),
+            Some(mut t) => {
+                // The benefit table (and so the chart's text alternative) lists the pins too.
+                if name == Chart::Benefit.name() {
+                    t.rows.extend(crate::text::compare::table_rows(&self.compared(), self.presentation.lang));
+                }
+                to_js(&t)
+            }
             None => Err(Error::Unknown { what: "chart", name: name.to_string() }.into()),
         }
     }
@@ -345,8 +477,11 @@ impl Explainer {
         pixel_ratio: f64,
     ) -> Result<(), JsValue> {
         let split = self.strip_shows_split();
+        let pins = self.pin_marks();
         self.paint(name, canvas, dark, pixel_ratio, |chart, root, out, style| match chart {
             Chart::Total if split => crate::charts::allocation::draw_strip(root, out, style),
+            Chart::Benefit => crate::charts::benefit::draw_with_pins(root, out, &pins, style),
+            Chart::Allocation => crate::charts::allocation::draw_with_pins(root, out, &pins, style),
             _ => chart.draw(root, out, style),
         })?;
         if let Ok(chart) = Chart::parse(name) {

@@ -18,7 +18,7 @@ const SCENARIOS: [&str; 5] =
     ["", "budget=0", "mix=0,1,0,0,0", "fail=0.9&sigma=1.5", "budget=50000000&grant=500"];
 
 fn style(lang: Lang, dark: bool, scale: f64) -> Style {
-    Style { lang, dark, pixel_ratio: scale }
+    Style { lang, dark, pixel_ratio: scale, ..Style::default() }
 }
 
 fn svg(chart: Chart, out: &Outcome, st: Style, w: u32, h: u32) -> String {
@@ -472,4 +472,92 @@ fn the_phone_strips_households_picture_names_every_kind_with_its_count_and_follo
     let (_, fewer) = draw("grant=10000");
     assert_ne!(reported, fewer);
     assert!(labels(&fewer).iter().any(|l| l.text == "930"), "1,859 livestock households become 930");
+}
+
+#[test]
+fn a_house_style_colours_and_sizes_the_chart_and_its_stamped_download_and_nothing_of_the_page_s_own_palette_remains(
+) {
+    use helong::charts::Look;
+    use helong::page::url::parse;
+    let p = parse("accent=%230a5c36&reported=%23a33b00&bg=%23fdf6e3&fg=%23222222&font=serif&textscale=1.25")
+        .presentation;
+    let look = Look { palette: Some(p.house.palette(false)), serif: true, text_scale: p.text_scale };
+    let st = Style { lang: Lang::En, look, ..Style::default() };
+    let out = simulate("grant=10000");
+    let stamp = ["grant=10000".to_string()];
+    for chart in [Chart::Allocation, Chart::Benefit] {
+        let s = render_svg_stamped(chart, &out, &st, 720, 360, &stamp).expect("draws");
+        let lower = s.to_lowercase();
+        for house in ["#0a5c36", "#fdf6e3", "#222222"] {
+            assert!(lower.contains(house), "{chart:?}: no {house}");
+        }
+        for own in ["#0072b2", "#ffffff", "#1f2328"] {
+            assert!(!lower.contains(own), "{chart:?}: the page's own {own} is still drawn");
+        }
+        assert!(s.contains("font-family=\"serif\""), "{chart:?}: labels in the serif family");
+        let plain =
+            render_svg_stamped(chart, &out, &Style { lang: Lang::En, ..Style::default() }, 720, 360, &stamp)
+                .expect("draws");
+        let biggest = |svg: &str| {
+            svg.split("font-size=\"")
+                .skip(1)
+                .filter_map(|t| t.split('"').next()?.parse::<f64>().ok())
+                .fold(0.0, f64::max)
+        };
+        let (big, own) = (biggest(&s), biggest(&plain));
+        assert!((big - own * 1.25).abs() < 0.5, "{chart:?}: labels {big} px, 1.25 times the page's {own} px");
+    }
+}
+
+#[test]
+fn the_benefit_chart_marks_each_pinned_scenario_on_its_total_row_with_its_number() {
+    use helong::charts::benefit::draw_with_pins;
+    use helong::charts::PinMark;
+    use plotters::prelude::*;
+    let out = simulate("grant=10000");
+    let draw = |pins: &[PinMark]| {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (720, 360)).into_drawing_area();
+            draw_with_pins(&root, &out, pins, &Style::default()).expect("drawn");
+            root.present().expect("presented");
+        }
+        svg
+    };
+    let none = draw(&[]);
+    assert!(none == draw(&[]), "the same drawing without pins, every time");
+    // A pin far above the current total widens the scale, and its number is written.
+    let pinned = draw(&[
+        PinMark { number: 1, expected: 400_000.0, households: [0; 5] },
+        PinMark { number: 2, expected: 900_000.0, households: [0; 5] },
+    ]);
+    assert!(pinned != none, "the pins are drawn");
+    for n in ["1", "2"] {
+        assert!(pinned.contains(&format!(">\n{n}\n</text>")), "pin {n}'s number");
+    }
+    assert!(pinned.contains(">\n80万\n<") || pinned.contains(">\n100万\n<"), "the scale reaches the pin");
+    assert!(!none.contains(">\n80万\n<") && !none.contains(">\n100万\n<"));
+}
+
+#[test]
+fn the_allocation_chart_marks_each_pinned_scenarios_households_on_every_row() {
+    use helong::charts::allocation::draw_with_pins;
+    use helong::charts::PinMark;
+    use plotters::prelude::*;
+    let out = simulate("");
+    let draw = |pins: &[PinMark]| {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (720, 300)).into_drawing_area();
+            draw_with_pins(&root, &out, pins, &Style::default()).expect("drawn");
+            root.present().expect("presented");
+        }
+        svg
+    };
+    let none = draw(&[]);
+    let one = draw(&[PinMark { number: 1, expected: 0.0, households: [5000, 0, 10, 10, 10] }]);
+    assert!(one != none, "the pin is drawn");
+    // One numbered mark per kind, and a scale that reaches the pin's 5,000 planting households.
+    assert_eq!(one.matches(">\n1\n</text>").count(), 5);
+    assert!(one.contains(">\n5000\n<") || one.contains(">\n6000\n<"), "the scale reaches the pin");
 }

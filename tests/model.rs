@@ -209,3 +209,23 @@ fn keys_added_by_embedding_hosts_are_ignored_without_a_notice() {
     assert!(p.notices.is_empty(), "{:?}", p.notices);
     assert_eq!(p.scenario, Scenario::default());
 }
+
+#[test]
+fn a_preset_or_a_moved_share_changes_only_the_keys_whose_notices_the_page_forgets() {
+    use helong::model::codec::{field_value, FIELDS};
+    // From a scenario where every key differs from every preset's.
+    let start = parse("budget=20000000&grant=7500&mix=1,2,3,4,5&ret=2&fail=0.2&sigma=0.7&scale=1.2&cy=100&trials=500&seed=9").scenario;
+    let changed = |after: &Scenario| -> Vec<&str> {
+        FIELDS.iter().map(|f| f.key).filter(|k| field_value(&start, k) != field_value(after, k)).collect()
+    };
+    for name in ["reported", "equal", "livestock", "double", "half"] {
+        let mut s = start.clone();
+        assert!(s.apply_preset(name), "{name}");
+        let keys = changed(&s);
+        assert!(keys.iter().all(|k| Scenario::PRESET_KEYS.contains(k)), "{name} changed {keys:?}");
+        assert!(!keys.is_empty(), "{name} changed nothing");
+    }
+    let mut s = start.clone();
+    s.rebalance_mix(0, 40.0);
+    assert_eq!(changed(&s), [Scenario::REBALANCE_KEY]);
+}

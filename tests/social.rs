@@ -283,7 +283,7 @@ fn every_chart_rasterises_in_every_language_with_real_glyphs() {
     let out = simulate("grant=10000");
     for lang in Lang::ALL {
         for chart in Chart::ALL {
-            let style = Style { lang, dark: true, pixel_ratio: 1.0 };
+            let style = Style { lang, dark: true, pixel_ratio: 1.0, ..Style::default() };
             let svg = charts::render_svg(chart, &out, &style, 390, 300).unwrap();
             let png = png::svg_to_png(&svg, lang, 1.0).unwrap_or_else(|e| panic!("{chart:?} {lang:?}: {e}"));
             assert_eq!(png_info(&png).0, 390);

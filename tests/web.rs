@@ -85,7 +85,7 @@ fn a_one_pixel_grid_rule_is_one_sharp_row_of_pixels_on_the_canvas() {
     let root = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
         .expect("a 2d context")
         .into_drawing_area();
-    let st = Style { lang: Lang::En, dark: false, pixel_ratio: 1.0 };
+    let st = Style { lang: Lang::En, dark: false, pixel_ratio: 1.0, ..Style::default() };
     rule(&root, (0, 20), (40, 20), &st, BLACK, 1.0).expect("drawn");
     // A plain 1-px stroke on the same row, for contrast: smeared over two rows.
     root.draw(&PathElement::new(vec![(0, 30), (40, 30)], BLACK.stroke_width(1))).expect("drawn");

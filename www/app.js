@@ -10,12 +10,13 @@
 //   frame-layout.js  the embed's order and view (height messages: ../frame.js)
 //   theme.js      colour theme and the pre-rendered chart images
 //   failure.js    the static page when the wasm cannot run
+//   pins.js       the pinned scenarios' list: names, unpin, comparison lines
 //   provenance.js every figure opens where it comes from (a popover)
 //   dom.js        write text or an attribute only when it differs
 // State is passed, not shared: `page` holds the explainer, its renderer and the narratives.
 // tools/build-dist.mjs bundles all of it (and frame.js, the wasm glue) into one module.
 
-import { startHeightAnnouncer } from './frame.js';
+import { startEvents, startHeightAnnouncer } from './frame.js';
 import init, { Explainer, dataset_hash, model_version } from './pkg/helong.js';
 import { bindAdjustables, bindButtons, bindSliders, keepFocusClearOfStrip, syncSliders } from './app/controls.js';
 import { delay, domParsed, nextTask, setText } from './app/dom.js';
@@ -23,6 +24,7 @@ import { bindDownloads } from './app/downloads.js';
 import { applyView, arrangeEmbed, bindMoreControls, openAssumptionsIfSet } from './app/frame-layout.js';
 import { showFailure } from './app/failure.js';
 import { bindNarrativePrefetch, createNarratives, urlLang } from './app/narrative.js';
+import { bindPins } from './app/pins.js';
 import { bindProvenance } from './app/provenance.js';
 import { createRenderer } from './app/render.js';
 import { applyTheme } from './app/theme.js';
@@ -69,8 +71,9 @@ async function main(narratives) {
   await nextTask();
   const page = { explainer, renderer: createRenderer(explainer), narratives };
   const narrativeShown = narratives.show(explainer.lang());
-  applyTheme(explainer.theme());
+  applyTheme(explainer.theme(), explainer);
   applyView(explainer);
+  startEvents(explainer);
   openAssumptionsIfSet(explainer);
   // The figures in the narrative ([data-fact]) are already in the page and its fragments, in
   // every language, exactly as the dataset formats them: tests/page.rs checks each one.
@@ -82,6 +85,7 @@ async function main(narratives) {
   bindSliders(page);
   bindAdjustables(page);
   bindButtons(page);
+  bindPins(page);
   bindDownloads(page);
   bindMoreControls();
   keepFocusClearOfStrip();

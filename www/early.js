@@ -27,6 +27,13 @@
   };
   d.setAttribute('data-js', '');
   d.setAttribute('data-theme', pick('theme'));
+  // A host's type: the family, and the text size within its range (the model clamps the same
+  // way, with a notice; src/page/url.rs).
+  d.setAttribute('data-font', pick('font'));
+  for (const [k, [min, max]] of table('data-url-ranges', ',')) {
+    const x = Number(key(k));
+    if (key(k) && x >= 0) d.style.setProperty(`--${k}`, String(Math.min(+max, Math.max(+min, x))));
+  }
   // Language tags as the model reads them (Lang::parse): the first pattern that matches.
   const l = key('lang');
   const hit = l && [...table('data-lang-tags')].find(([t]) => (t.endsWith('*') ? l.startsWith(t.slice(0, -1)) : t === l));

@@ -2,11 +2,14 @@
 //   <div data-helong-embed data-view="benefit" data-query="grant=10000" data-lang="en"
 //        data-theme="auto"></div><script src="https://EXAMPLE/embed.js" async></script>
 // Every placeholder not yet processed gets a lazy, titled iframe of embed.html (next to this
-// script) whose height follows the `{type: 'helong:height'}` messages that frame.js posts.
+// script) whose height follows the height messages that frame.js posts.
 // Safe to include several times: each placeholder is processed once, one listener is installed.
 // It makes no request of its own; the iframe is the only one.
-// Placeholder attributes: data-view, data-lang, data-theme (passed as query keys), data-query
-// (a scenario query string), data-title (the iframe's title), data-height (initial px).
+// Placeholder attributes: data-<option> for every option the page reads (view, lang, theme,
+// controls, the house colours and type, events: the list is the page's, written into
+// CONTRACT below by `make dist`), data-query (a scenario query string), data-title (the
+// iframe's title), data-height (initial px). With data-events="1" (or "full") the frame's
+// event messages are dispatched on the placeholder as DOM events of the same type.
 (function helongEmbed() {
   'use strict';
 
@@ -16,16 +19,16 @@
   const SELECTOR = '[data-helong-embed]:not([data-helong-embed-id])';
   /** Attribute marking a processed placeholder with its embed id. */
   const DONE_ATTR = 'data-helong-embed-id';
-  /** Placeholder attributes copied into the iframe's query. */
-  const PASSED = ['view', 'lang', 'theme'];
+  /** The page's contract, written in by `make dist` from src/page/url.rs (src/site/embed.rs):
+   * `options`, the keys a placeholder passes as data-<key> into the iframe's query; `height`
+   * and `event`, the types of the messages the frame posts. */
+  const CONTRACT = /* helong:contract */ { options: [], height: '', event: '' };
   /** Accessible name of an iframe when the placeholder gives none. */
   const DEFAULT_TITLE = '和龙“六小工程”模拟器 · 和龍“六小工程”模擬器 · Helong Six Small Projects simulator';
   /** Initial height before the content reports its own, and the accepted range. */
   const DEFAULT_HEIGHT = 600;
   const MIN_HEIGHT = 1;
   const MAX_HEIGHT = 100000;
-  /** The message type frame.js posts. */
-  const MESSAGE_TYPE = 'helong:height';
   /** Where several copies of this script share their state. */
   const STATE_KEY = '__helongEmbed';
   /** The origin a page on disk (file:) speaks from in a message: an opaque one, which no
@@ -61,11 +64,11 @@
     return encodeURIComponent(value).replace(/%2C/gi, ',');
   }
 
-  /** The iframe's query: the placeholder's data-query, then view/lang/theme, then the embed id. */
+  /** The iframe's query: the placeholder's data-query, then its data-<option>s, then the embed id. */
   function buildQuery(placeholder, id) {
     const raw = String(placeholder.getAttribute('data-query') || '').replace(/^[?#]+/, '');
     const params = new URLSearchParams(raw);
-    for (const key of PASSED) {
+    for (const key of CONTRACT.options) {
       const value = placeholder.getAttribute(`data-${key}`);
       if (value && value.trim()) params.set(key, value.trim());
     }
@@ -122,7 +125,7 @@
     placeholder.setAttribute(DONE_ATTR, String(id));
     placeholder.appendChild(made.iframe);
     hideFallback(placeholder);
-    state.frames.push({ id: String(id), iframe: made.iframe, origin: made.origin });
+    state.frames.push({ id: String(id), iframe: made.iframe, origin: made.origin, placeholder });
   }
 
   /** The registered iframe whose window sent a message from the origin its page was loaded
@@ -138,11 +141,30 @@
     return null;
   }
 
+  /** A reader's interaction the frame reports (with data-events): dispatched on its
+   * placeholder as a DOM event of the message's type, `detail` a copy of the message's plain
+   * fields (name, view, id, and what the frame adds: preset, lang, query with events=full). */
+  function onEvent(entry, data) {
+    if (typeof data.name !== 'string') return;
+    const detail = {};
+    for (const k of Object.keys(data)) {
+      const v = data[k];
+      if (k !== 'type' && (typeof v === 'string' || typeof v === 'number')) detail[k] = v;
+    }
+    entry.placeholder.dispatchEvent(new CustomEvent(CONTRACT.event, { detail, bubbles: true }));
+  }
+
   /** Resize the iframe that announced its content height: a number of CSS pixels (not a
-   * string, nor anything else that converts to one), finite and in range. */
+   * string, nor anything else that converts to one), finite and in range. Pass on its events. */
   function onMessage(event) {
     const data = event.data;
-    if (!data || typeof data !== 'object' || data.type !== MESSAGE_TYPE) return;
+    if (!data || typeof data !== 'object' || !data.type) return;
+    if (data.type === CONTRACT.event) {
+      const entry = frameFor(sharedState(), event);
+      if (entry) onEvent(entry, data);
+      return;
+    }
+    if (data.type !== CONTRACT.height) return;
     const height = data.height;
     if (typeof height !== 'number' || !Number.isFinite(height) || height < MIN_HEIGHT || height > MAX_HEIGHT) return;
     const entry = frameFor(sharedState(), event);

@@ -6,14 +6,21 @@
 //   Flourish     { sender: 'Flourish', context: 'iframe.resize', method: 'resize', height: px, src }
 //                as an object and as its JSON string (Flourish's own embed script parses strings)
 //   AMP          { sentinel: 'amp', type: 'embed-size', height: px }
-//   our own      { type: 'helong:height', id: <embed>, height: px }   (embed.js listens for this)
+//   our own      { type: <height>, id: <embed>, height: px }   (embed.js listens for this)
+// And, when the URL asks (`events=1` or `full`), the reader's interactions, to the parent only:
+//   { type: <event>, name, view, id, …}   (embed.js dispatches them on the placeholder)
+// Our message types are the page's contract (src/page/url.rs MESSAGES), written on <html> by the
+// build as data-messages; embed.js gets the same from the build.
 // Ids come from the URL the iframe was loaded with (captured when this module is evaluated,
 // before app.js rewrites the URL to the canonical scenario).
 
 /** Id used by pym and Datawrapper messages when the URL names none. */
 export const DEFAULT_ID = 'helong';
-/** Our own message type, understood by embed.js. */
-export const HEIGHT_MESSAGE_TYPE = 'helong:height';
+/** Our own message types by name (`height`, `event`), as the build wrote them on <html>. */
+export function messageType(name, doc = typeof document === 'undefined' ? null : document) {
+  const pairs = (doc?.documentElement.getAttribute('data-messages') || '').split(' ');
+  return pairs.map((p) => p.split('=')).find(([k]) => k === name)?.[1] || '';
+}
 /** pym.js message separator. */
 const PYM_SEPARATOR = 'xPYMx';
 /** Fallback delay when animation frames are paused (Chromium throttles off-screen cross-origin frames). */
@@ -64,7 +71,7 @@ export function ampMessage(height) {
 
 /** Our own message, read by embed.js. */
 export function helongMessage(id, height) {
-  return { type: HEIGHT_MESSAGE_TYPE, id, height };
+  return { type: messageType('height'), id, height };
 }
 
 /** Every message announcing a height, in posting order. */
@@ -165,4 +172,70 @@ export function startHeightAnnouncer() {
   if (typeof window === 'undefined' || window.parent === window || announcing) return;
   announcing = true;
   makeAnnouncer();
+}
+
+/** The reader's interactions reported to a host that asks (`events`): the names of the events,
+ * and the controls whose click is each (first interaction is the first input, click or key on
+ * any control). Public names: the README lists them for newsroom developers. */
+const EVENT_CLICKS = [
+  ['preset', '[data-preset]'],
+  ['link-copied', '[data-action="copy-link"]'],
+  ['data-downloaded', '.download-png, [data-download]'],
+  ['language', 'button[data-lang]'],
+];
+const FIRST_INTERACTION = 'first-interaction';
+const CONTROLS = 'input, button, [data-adjust], summary';
+
+/** The parent's origin, the only one our events go to: the frame's first ancestor (Chromium,
+ * WebKit) or the page that loaded it (the referrer's origin); none known, none sent. */
+function parentOrigin() {
+  const ancestor = location.ancestorOrigins?.[0];
+  if (ancestor && ancestor !== 'null') return ancestor;
+  try {
+    const origin = new URL(document.referrer).origin;
+    return origin === 'null' ? '' : origin;
+  } catch {
+    return '';
+  }
+}
+
+/** With `events=1` or `full` in the URL (the model reads it), post the reader's interactions to
+ * the parent window at the parent's origin only: `{type, name, view, id}`, with the preset's
+ * name or the new language, and the scenario's query only with `events=full`. */
+export function startEvents(explainer) {
+  const level = explainer.value('events');
+  if (level !== '1' && level !== 'full') return;
+  if (typeof window === 'undefined' || window.parent === window) return;
+  const target = parentOrigin();
+  if (!target) return;
+  let first = true;
+  const post = (name, extra = {}) => {
+    /** @type {Record<string, string>} */
+    const message = { type: messageType('event'), name, view: explainer.value('view'), id: embedId(), ...extra };
+    if (level === 'full') message.query = explainer.query();
+    try {
+      window.parent.postMessage(message, target);
+    } catch {
+      // A parent that has gone away cannot be told anything.
+    }
+  };
+  /** @param {Event & { key?: string }} e */
+  const touched = (e) => {
+    const target = /** @type {Element} */ (e.target);
+    if (!first || !target.closest?.(e.type === 'keydown' ? '[data-adjust]' : CONTROLS)) return;
+    if (e.type === 'keydown' && (e.key === 'Tab' || e.key === 'Shift')) return;
+    first = false;
+    post(FIRST_INTERACTION);
+  };
+  // After the controls' own handlers (bubbling), so the model has the new state.
+  for (const type of ['input', 'click', 'keydown']) document.addEventListener(type, touched);
+  document.addEventListener('click', (e) => {
+    for (const [name, selector] of EVENT_CLICKS) {
+      const el = /** @type {HTMLElement | null} */ (/** @type {Element} */ (e.target).closest?.(selector));
+      if (!el) continue;
+      if (name === 'preset') post(name, { preset: el.dataset.preset });
+      else if (name === 'language') post(name, { lang: explainer.lang() });
+      else post(name);
+    }
+  });
 }

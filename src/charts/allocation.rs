@@ -15,6 +15,17 @@ pub fn draw<DB: DrawingBackend>(
     out: &Outcome,
     st: &Style,
 ) -> Result<(), Error> {
+    draw_with_pins(root, out, &[], st)
+}
+
+/// The allocation chart with each pinned scenario's households by kind marked on its row: an
+/// outlined diamond (pin 1) or square (pin 2) with its number, as on the benefit chart.
+pub fn draw_with_pins<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    out: &Outcome,
+    pins: &[super::PinMark],
+    st: &Style,
+) -> Result<(), Error> {
     let (w, h) = super::marks::clear(root, st)?;
     let lang = st.lang;
     let small = st.text(11.0, st.muted());
@@ -36,8 +47,12 @@ pub fn draw<DB: DrawingBackend>(
         return Ok(()); // too small to draw anything legible
     }
 
-    let max =
-        out.categories.iter().map(|c| c.households.max(c.reported_households) as f64).fold(1.0, f64::max);
+    let pinned = pins.iter().flat_map(|p| p.households).max().unwrap_or(0) as f64;
+    let max = out
+        .categories
+        .iter()
+        .map(|c| c.households.max(c.reported_households) as f64)
+        .fold(pinned.max(1.0), f64::max);
     let ticks = nice_ticks(max, 4);
     let xmax = ticks.last().copied().unwrap_or(max).max(max);
     let x = |v: f64| left + f64::round((right - left) as f64 * v / xmax) as i32;
@@ -55,6 +70,13 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     rows(root, out, st, &Rows { left, pad, top, bottom, x: &x, font_px: 13.0 })?;
+    let band = (bottom - top) as f64 / out.categories.len().max(1) as f64;
+    for p in pins {
+        for (i, n) in p.households.iter().enumerate() {
+            let yc = top + f64::round(band * (i as f64 + 0.5)) as i32;
+            super::marks::pin_mark(root, st, (x(*n as f64), yc), p.number)?;
+        }
+    }
 
     // Legend: a solid swatch for the scenario, an outlined one for the report.
     let sw = st.px(12.0);

@@ -4,6 +4,7 @@
 //! ten times the largest category, the programme total with its range and the 559,300 yuan the
 //! article reports as a labelled dashed reference.
 
+use super::marks::{pin_mark, PinMark};
 use super::{begin_scenario, dashed, draw_err, halo_text, nice_ticks, rule, text_width, tick_count, Style};
 use crate::facts::reported;
 use crate::i18n::{self, clamp, Lang};
@@ -62,6 +63,18 @@ enum Glyph {
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     out: &Outcome,
+    st: &Style,
+) -> Result<(), Error> {
+    draw_with_pins(root, out, &[], st)
+}
+
+/// The expected-benefit chart with the pinned scenarios' totals marked on the total row: an
+/// outlined diamond (pin 1) or square (pin 2) with its number above, in the ink colour, under
+/// the current scenario's marks.
+pub fn draw_with_pins<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    out: &Outcome,
+    pins: &[PinMark],
     st: &Style,
 ) -> Result<(), Error> {
     let Some((w, h)) = begin_scenario(root, out, st)? else { return Ok(()) };
@@ -141,7 +154,8 @@ pub fn draw<DB: DrawingBackend>(
     let panel_top = cat_bottom + axis_h + sep;
     let yc = panel_top + st.px(16.0 + 15.0);
     let reported = reported::BENEFIT_YUAN;
-    let tot_scale = scale(left, right, total.max().max(reported), st, lang);
+    let pinned_max = pins.iter().map(|p| p.expected).fold(reported, f64::max);
+    let tot_scale = scale(left, right, total.max().max(pinned_max), st, lang);
     axis(root, st, &tot_scale, yc - st.px(12.0), yc + st.px(12.0), yc + st.px(16.0))?;
     root.draw(&Text::new(
         total_name,
@@ -162,6 +176,9 @@ pub fn draw<DB: DrawingBackend>(
     let cx = rx.clamp(left + half, (w - pad - half).max(left + half));
     let at = (cx, panel_top + st.px(7.0));
     halo_text(root, st, &rep_label, at, SMALL, st.ink(), Pos::new(HPos::Center, VPos::Center))?;
+    for p in pins {
+        pin_mark(root, st, (tot_scale.x(p.expected), yc), p.number)?;
+    }
     range_mark(root, st, &tot_scale, yc, &total)?;
     let at = (tot_scale.x(total.max()) + st.px(8.0), yc);
     halo_text(root, st, &value(total.expected), at, VALUE, st.ink(), Pos::new(HPos::Left, VPos::Center))?;

@@ -165,3 +165,34 @@ pub fn nice_ticks(max: f64, n: usize) -> Vec<f64> {
     let count = f64::ceil(max / step - 1e-9) as usize;
     (0..=count).map(|i| i as f64 * step).collect()
 }
+
+/// A pinned scenario as the charts mark it: its number (1, 2), its expected total and its
+/// households by kind.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PinMark {
+    pub number: usize,
+    pub expected: f64,
+    pub households: [u32; crate::model::CATEGORIES],
+}
+
+/// A pinned scenario's mark at `at`: an outlined diamond (1) or square (2), shapes told apart
+/// without colour, with the pin's number above it.
+pub fn pin_mark<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    st: &Style,
+    at: (i32, i32),
+    number: usize,
+) -> Result<(), Error> {
+    let (x, y) = at;
+    let r = st.px(6.0);
+    let line = st.stroke(st.ink(), 1.5);
+    let shape = if number == 1 {
+        vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)]
+    } else {
+        let r = st.px(5.0);
+        vec![(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r), (x - r, y - r)]
+    };
+    root.draw(&PathElement::new(shape, line)).map_err(draw_err)?;
+    let label = number.to_string();
+    halo_text(root, st, &label, (x, y - r - st.px(7.0)), 11.0, st.ink(), Pos::new(HPos::Center, VPos::Center))
+}

@@ -23,8 +23,10 @@ mod svg;
 mod typeset;
 
 pub(crate) use marks::draw_err;
-pub use marks::{begin_scenario, dashed, empty_state, halo_text, hatch, nice_ticks, rule, tick_count};
-pub use style::{font_stack, Style, OKABE_ITO};
+pub use marks::{
+    begin_scenario, dashed, empty_state, halo_text, hatch, nice_ticks, rule, tick_count, PinMark,
+};
+pub use style::{font_stack, Look, Style, OKABE_ITO};
 pub use svg::{draw_stamped, render_svg, render_svg_stamped};
 pub use typeset::{text_width, wrap};
 
@@ -136,25 +138,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_charts_and_the_page_use_the_same_font_stack_for_each_language() {
+    fn the_charts_and_the_page_use_the_same_font_stack_for_each_language_sans_and_serif() {
         let css = include_str!("../../www/style.css");
-        for lang in Lang::ALL {
-            let selector = format!("[lang]:lang({}) {{", lang.tag());
-            let rule =
-                css.find(&selector).map(|i| &css[i..]).unwrap_or_else(|| panic!("no `{selector}` rule"));
-            let decl = rule.split('}').next().unwrap().split("font-family:").nth(1).expect("a font-family");
-            assert_eq!(decl.split(';').next().unwrap().trim(), font_stack(lang), "{}", lang.tag());
+        for serif in [false, true] {
+            for lang in Lang::ALL {
+                let t = lang.tag();
+                // The serif rule also matches <html> itself (the controls' text has no lang of
+                // its own and inherits the root's family).
+                let selector = if serif {
+                    format!("\nhtml[data-font=\"serif\"]:lang({t}), html[data-font=\"serif\"] [lang]:lang({t}) {{")
+                } else {
+                    format!("\n[lang]:lang({t}) {{")
+                };
+                let rule =
+                    css.find(&selector).map(|i| &css[i..]).unwrap_or_else(|| panic!("no `{selector}` rule"));
+                let decl =
+                    rule.split('}').next().unwrap().split("font-family:").nth(1).expect("a font-family");
+                assert_eq!(decl.split(';').next().unwrap().trim(), font_stack(lang, serif), "{}", lang.tag());
+            }
         }
     }
 
     #[test]
     fn english_chart_text_starts_with_latin_fonts_and_chinese_with_its_script() {
-        let first = |lang| font_stack(lang).split(',').next().unwrap().to_string();
-        assert!(!font_stack(Lang::En).contains("CJK"), "{}", font_stack(Lang::En));
-        assert!(first(Lang::ZhHans).ends_with(" SC\""), "{}", first(Lang::ZhHans));
-        assert!(first(Lang::ZhHant).ends_with(" TC\""), "{}", first(Lang::ZhHant));
+        for serif in [false, true] {
+            let first = |lang| font_stack(lang, serif).split(',').next().unwrap().to_string();
+            assert!(!font_stack(Lang::En, serif).contains("CJK"), "{}", font_stack(Lang::En, serif));
+            assert!(first(Lang::ZhHans).ends_with(" SC\""), "{}", first(Lang::ZhHans));
+            assert!(first(Lang::ZhHant).ends_with(" TC\""), "{}", first(Lang::ZhHant));
+        }
         let st = Style { lang: Lang::En, ..Style::default() };
-        assert_eq!(st.font(13.0).get_family().as_str(), font_stack(Lang::En));
+        assert_eq!(st.font(13.0).get_family().as_str(), font_stack(Lang::En, false));
     }
 
     #[test]

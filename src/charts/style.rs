@@ -2,6 +2,7 @@
 //! and the font stacks (the same as the page's CSS; a test pins the two together).
 
 use crate::i18n::Lang;
+use crate::page::house::{self, Palette, Rgb, DARK, LIGHT};
 use plotters::prelude::*;
 
 /// Okabe–Ito colours: distinguishable with every common form of colour blindness.
@@ -24,12 +25,36 @@ pub struct Style {
     pub lang: Lang,
     pub dark: bool,
     pub pixel_ratio: f64,
+    /// A host's house style (an embed's `accent`… `font`, `textscale`); the page's own by
+    /// default.
+    pub look: Look,
+}
+
+/// A host's house style as the charts draw it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Look {
+    /// The house colours of this style's theme ([`house::House::palette`]), or the page's own.
+    pub palette: Option<Palette>,
+    /// Serif type instead of the page's sans-serif stacks.
+    pub serif: bool,
+    /// The labels' size relative to the page's own.
+    pub text_scale: f64,
+}
+
+impl Default for Look {
+    fn default() -> Self {
+        Look { palette: None, serif: false, text_scale: 1.0 }
+    }
 }
 
 impl Default for Style {
     fn default() -> Self {
-        Style { lang: Lang::ZhHans, dark: false, pixel_ratio: 1.0 }
+        Style { lang: Lang::ZhHans, dark: false, pixel_ratio: 1.0, look: Look::default() }
     }
+}
+
+const fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c[0], c[1], c[2])
 }
 
 /// The colours the page and the charts share, as (CSS custom property, light, dark): the
@@ -38,13 +63,13 @@ impl Default for Style {
 /// at least 4.5:1 contrast on the background in their theme.
 pub const SHARED_COLOURS: [(&str, RGBColor, RGBColor); 4] = [
     // Background of the page and the chart area.
-    ("--bg", RGBColor(0xff, 0xff, 0xff), RGBColor(0x16, 0x1a, 0x1f)),
+    ("--bg", rgb(LIGHT.bg), rgb(DARK.bg)),
     // Main text.
-    ("--ink", RGBColor(0x1f, 0x23, 0x28), RGBColor(0xe8, 0xea, 0xed)),
+    ("--ink", rgb(LIGHT.fg), rgb(DARK.fg)),
     // Secondary text and axes.
     ("--muted", RGBColor(0x55, 0x5d, 0x66), RGBColor(0xa9, 0xb1, 0xbb)),
     // The scenario's own marks and the page's accent (Okabe–Ito blue / sky blue).
-    ("--accent", OKABE_ITO[4], OKABE_ITO[1]),
+    ("--accent", rgb(LIGHT.accent), rgb(DARK.accent)),
 ];
 
 impl Style {
@@ -64,21 +89,24 @@ impl Style {
 
     /// Background of the chart area.
     pub fn background(&self) -> RGBColor {
-        self.shared("--bg")
+        self.look.palette.map_or_else(|| self.shared("--bg"), |p| rgb(p.bg))
     }
 
     /// Main text colour (contrast ≥ 4.5:1 on the background).
     pub fn ink(&self) -> RGBColor {
-        self.shared("--ink")
+        self.look.palette.map_or_else(|| self.shared("--ink"), |p| rgb(p.fg))
     }
 
     /// Secondary text and axes (contrast ≥ 4.5:1 on the background).
     pub fn muted(&self) -> RGBColor {
-        self.shared("--muted")
+        self.look.palette.map_or_else(|| self.shared("--muted"), |p| rgb(p.muted()))
     }
 
     /// Grid lines (the charts' own: fainter than the page's rules).
     pub fn grid(&self) -> RGBColor {
+        if let Some(p) = self.look.palette {
+            return rgb(house::mix(p.fg, p.bg, 0.12));
+        }
         if self.dark {
             RGBColor(0x33, 0x3a, 0x42)
         } else {
@@ -88,18 +116,15 @@ impl Style {
 
     /// The colour of the scenario's own marks (blue reads well on both backgrounds).
     pub fn accent(&self) -> RGBColor {
-        self.shared("--accent")
+        self.look.palette.map_or_else(|| self.shared("--accent"), |p| rgb(p.accent))
     }
 
     /// The colour of the marks of what the article reported (orange / vermilion: 3:1 for
     /// marks). The page writes "reported" words in `--reported-ink`, a darker vermilion in the
     /// light theme, since text needs 4.5:1.
     pub fn reported(&self) -> RGBColor {
-        if self.dark {
-            OKABE_ITO[0]
-        } else {
-            OKABE_ITO[5]
-        }
+        let own = if self.dark { DARK } else { LIGHT };
+        rgb(self.look.palette.unwrap_or(own).reported)
     }
 
     /// A length in CSS pixels, in device pixels.
@@ -110,7 +135,12 @@ impl Style {
     pub fn font(&self, css_px: f64) -> FontDesc<'static> {
         // `FontFamily::Name`, not `FontFamily::from`: plotters parses names given as `&str`
         // with `to_lowercase`, which pulls Unicode case tables (~14 KB) into the wasm.
-        FontDesc::new(FontFamily::Name(font_stack(self.lang)), css_px * self.pixel_ratio, FontStyle::Normal)
+        let stack = font_stack(self.lang, self.look.serif);
+        FontDesc::new(
+            FontFamily::Name(stack),
+            css_px * self.look.text_scale * self.pixel_ratio,
+            FontStyle::Normal,
+        )
     }
     pub fn text(&self, css_px: f64, color: RGBColor) -> TextStyle<'static> {
         self.font(css_px).color(&color)
@@ -130,7 +160,18 @@ impl Style {
 /// CJK font draws Latin quotation marks a full em wide (`Helong's  “Six Small Projects”  bought`
 /// in WebKit). Chinese starts with the CJK fonts of its script (Simplified or Traditional
 /// glyph forms), whose quotation marks and punctuation are full-width as Chinese text wants.
-pub fn font_stack(lang: Lang) -> &'static str {
+///
+/// With `serif` (a host's `font=serif`), English is set in the generic `serif` family (an
+/// iframe cannot use the host's web fonts) and Chinese in the serif CJK fonts of its script,
+/// so the glyph forms stay Simplified or Traditional.
+pub fn font_stack(lang: Lang, serif: bool) -> &'static str {
+    if serif {
+        return lang.pick(
+            r#""Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif"#,
+            r#""Songti TC", "Noto Serif CJK TC", "Source Han Serif TC", serif"#,
+            "serif",
+        );
+    }
     lang.pick(
         r#""PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif"#,
         r#""PingFang TC", "Microsoft JhengHei", "Noto Sans CJK TC", "Source Han Sans TC", system-ui, sans-serif"#,

@@ -20,7 +20,7 @@ pub fn text_width(text: &str, css_px: f64, st: &Style) -> i32 {
             _ => 0.56,
         })
         .sum();
-    f64::ceil(em * css_px * st.pixel_ratio) as i32
+    f64::ceil(em * css_px * st.look.text_scale * st.pixel_ratio) as i32
 }
 
 /// CJK ideographs and full-width forms: one em wide, and a line may break on either side.

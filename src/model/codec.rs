@@ -88,7 +88,13 @@ fn fmt_list(xs: &[f64; CATEGORIES]) -> String {
 }
 
 /// Check one number against its range: clamp, then round to the step.
-fn check_number(key: &str, raw: &str, default: f64, range: Range, notices: &mut Vec<Notice>) -> f64 {
+pub(crate) fn check_number(
+    key: &str,
+    raw: &str,
+    default: f64,
+    range: Range,
+    notices: &mut Vec<Notice>,
+) -> f64 {
     let Some((x, rounded)) = read_rounded(raw) else {
         notices.push(Notice::new(key, NoticeKind::Unparsable { given: quote(raw), used: fmt_num(default) }));
         return default;

@@ -27,6 +27,11 @@ pub enum NoticeKind {
     CapBinds { cap: u32, would_fund: u64 },
     /// A presentation value (`lang`, `theme`, `view`) not understood; the default is used.
     UnknownValue { given: String, used: String },
+    /// A house colour that is not `#rrggbb`; the page's own colour is used.
+    NotAColour { given: String },
+    /// A house colour below WCAG AA contrast against `against` (`ratio` as text; `text`: the
+    /// colour of words, which need 4.5:1, else of marks, 3:1); the page's own colour is used.
+    LowContrast { given: String, against: String, ratio: String, text: bool },
     /// A pinned scenario (`pin1`, `pin2`) that could not be read whole was dropped: `why` is
     /// `version` (another encoding), `name` (none given) or `field` (a key or value the codec
     /// would not take as given). See [`super::pins`].

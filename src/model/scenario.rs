@@ -188,6 +188,12 @@ impl Scenario {
         }
     }
 
+    /// The URL keys [`Scenario::apply_preset`] sets, and the one [`Scenario::rebalance_mix`]
+    /// sets: the page forgets the notices about them when a reader chooses a preset or moves a
+    /// share (`src/web.rs`). `tests/model.rs` checks that they change no other key.
+    pub const PRESET_KEYS: [&'static str; 3] = ["budget", "grant", "mix"];
+    pub const REBALANCE_KEY: &'static str = "mix";
+
     /// Apply a named preset (SPEC §4): `reported`, `equal` (the five kinds equally),
     /// `livestock` (all livestock), `double` (twice the grant, so half the households) and
     /// `half` (half the grant, twice the households). A preset sets the allocation — budget,

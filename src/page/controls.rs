@@ -2,22 +2,41 @@
 //! of the sentence (their ranges are the keys', their steps the page's), and the table the
 //! early script reads before the wasm arrives. `prerender` writes these into the markup.
 
-use super::url::{default_controls, Theme, CONTROLS, VIEWS};
+use super::url::{
+    default_controls, Theme, CONTROLS, EVENTS, FONTS, MESSAGES, TEXT_SCALE, TEXT_SCALE_RANGE, VIEWS,
+};
 use crate::i18n::Lang;
 use crate::model::codec::field;
 use crate::model::scenario::CATEGORIES;
 
 /// The presentation keys as the page reads them before the wasm arrives, written by
 /// `prerender` on `<html>` so that www/early.js (a classic script that cannot ask the wasm)
-/// keeps no list of its own: `data-lang-tags` ([`Lang::tags_attr`]), `data-url-values` (each
-/// key's allowed values, its default first) and `data-view-controls` (each view's
-/// [`default_controls`]).
+/// and www/frame.js keep no list of their own: `data-lang-tags` ([`Lang::tags_attr`]),
+/// `data-url-values` (each enumerated key's allowed values, its default first),
+/// `data-url-ranges` (a number's `min,max`: the text size), `data-view-controls` (each view's
+/// [`default_controls`]) and `data-messages` (the message types posted to the host,
+/// [`MESSAGES`]).
 pub fn page_contract() -> Vec<(&'static str, String)> {
     let themes: Vec<&str> = Theme::ALL.iter().map(|t| t.id()).collect();
-    let values =
-        format!("theme={} view={} controls={}", themes.join(","), VIEWS.join(","), CONTROLS.join(","));
+    let values = format!(
+        "theme={} view={} controls={} font={} events={}",
+        themes.join(","),
+        VIEWS.join(","),
+        CONTROLS.join(","),
+        FONTS.join(","),
+        EVENTS.join(",")
+    );
+    let r = TEXT_SCALE_RANGE;
+    let ranges = format!("{TEXT_SCALE}={},{}", crate::num::shortest(r.min), crate::num::shortest(r.max));
     let views = VIEWS.iter().map(|v| format!("{v}={}", default_controls(v))).collect::<Vec<_>>().join(" ");
-    vec![("data-lang-tags", Lang::tags_attr()), ("data-url-values", values), ("data-view-controls", views)]
+    let messages = MESSAGES.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" ");
+    vec![
+        ("data-lang-tags", Lang::tags_attr()),
+        ("data-url-values", values),
+        ("data-url-ranges", ranges),
+        ("data-view-controls", views),
+        ("data-messages", messages),
+    ]
 }
 
 /// A slider of the page: its input's id, the key it sets, and its range and step.
@@ -114,8 +133,19 @@ mod tests {
             assert!(!parse(&format!("{key}=nonesuch")).notices.is_empty(), "{key}");
             keys.push(key);
         }
-        let settings: Vec<&str> = SETTINGS.iter().map(|s| s.key).filter(|k| *k != "lang").collect();
-        assert_eq!(keys, settings, "every presentation key but lang (its tags have their own table)");
+        let enumerated = ["theme", "view", "controls", "font", "events"];
+        assert_eq!(
+            keys, enumerated,
+            "every presentation key with a list of values (lang's tags have their own table)"
+        );
+        assert!(enumerated.iter().all(|k| SETTINGS.iter().any(|s| s.key == *k)));
+        // The text size's range: its ends are read without a notice, a little past them with one.
+        let ranges = &contract.iter().find(|(n, _)| *n == "data-url-ranges").expect("the ranges").1;
+        let (key, ends) = ranges.split_once('=').expect("key=min,max");
+        let (min, max) = ends.split_once(',').expect("min,max");
+        for (v, fine) in [(min, true), (max, true), ("0.87", false), ("1.26", false)] {
+            assert_eq!(parse(&format!("{key}={v}")).notices.is_empty(), fine, "{key}={v}");
+        }
         let by_view = &contract.iter().find(|(n, _)| *n == "data-view-controls").expect("the views").1;
         let listed: Vec<&str> = by_view.split(' ').map(|p| p.split('=').next().unwrap_or("")).collect();
         assert_eq!(listed, VIEWS);

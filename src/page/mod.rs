@@ -1,10 +1,11 @@
 //! The page layer, above the model: what the model knows nothing of. The URL's presentation
-//! keys and the hosts' keys ([`url`]), the page's sliders, adjustable numbers and the table the
+//! keys and the hosts' keys ([`url`]), a host's house colours checked for contrast ([`house`]), the page's sliders, adjustable numbers and the table the
 //! early script reads ([`controls`]). The model (`crate::model`) is the scenario, its codec,
 //! the accounting, the benefit and the Monte Carlo; nothing in it names a view, a control, a
 //! theme or an HTML attribute.
 
 pub mod controls;
+pub mod house;
 pub mod url;
 
 use crate::model::{Outcome, Simulator};

@@ -1,13 +1,38 @@
 //! The page's URL: the scenario's keys (read by [`crate::model::codec`]) and the keys that
-//! change how the page looks, not what the model computes — language, theme, view, controls
-//! (SPEC §3.1) — plus the keys embedding hosts add, ignored without a notice. One table,
-//! [`SETTINGS`], drives reading, writing and showing the presentation keys.
+//! change how the page looks, not what the model computes — language, theme, view, controls,
+//! and a host's house style and events (SPEC §3.1, §5) — plus the keys embedding hosts add,
+//! ignored without a notice. One table, [`SETTINGS`], drives reading, writing and showing the
+//! presentation keys; it is also the list of the embed's options: `make dist` writes its keys
+//! into `embed.js`, which passes each `data-<key>` of the snippet's placeholder
+//! (`src/site/embed.rs`).
 
+use super::house::{self, House};
 use crate::i18n::Lang;
 use crate::model::codec::{self, percent_encode, quote};
 use crate::model::notice::{Notice, NoticeKind};
 use crate::model::pins::{self, Pin};
+use crate::model::scenario::Range;
 use crate::model::Scenario;
+
+/// The message types the page posts to its host (`frame.js`) and `embed.js` listens for:
+/// the content's height, and the reader's interactions when `events` asks. Public names.
+pub const MESSAGES: [(&str, &str); 2] = [("height", "helong:height"), ("event", "helong:event")];
+
+/// The type family of the page's text and charts: the page's own sans-serif stacks first, or
+/// serif ones; generic families only, the Chinese stacks per language kept
+/// (`font_stack` in `src/charts/style.rs`).
+pub const FONTS: [&str; 2] = ["sans", "serif"];
+
+/// What the page tells its host of the reader's interactions: nothing (the default), their
+/// names, or their names and the scenario's query.
+pub const EVENTS: [&str; 3] = ["0", "1", "full"];
+
+/// The key of the size of the page's text and chart labels, relative to the page's own. Not
+/// `scale`: that is the scenario's returns to scale β.
+pub const TEXT_SCALE: &str = "textscale";
+
+/// The range of [`TEXT_SCALE`].
+pub const TEXT_SCALE_RANGE: Range = Range { min: 0.875, max: 1.25, step: None };
 
 /// Colour theme (presentation only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,7 +80,7 @@ pub fn default_controls(view: &str) -> &'static str {
 }
 
 /// Keys that change how the page looks, not what the model computes.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Presentation {
     pub lang: Lang,
     pub theme: Theme,
@@ -63,6 +88,29 @@ pub struct Presentation {
     pub view: &'static str,
     /// One of [`CONTROLS`], or empty when the URL does not say (the view decides).
     pub controls: &'static str,
+    /// One of [`FONTS`].
+    pub font: &'static str,
+    /// The text's size relative to the page's own, in [`TEXT_SCALE_RANGE`].
+    pub text_scale: f64,
+    /// One of [`EVENTS`].
+    pub events: &'static str,
+    /// The house colours given and kept.
+    pub house: House,
+}
+
+impl Default for Presentation {
+    fn default() -> Self {
+        Presentation {
+            lang: Lang::default(),
+            theme: Theme::default(),
+            view: "",
+            controls: "",
+            font: FONTS[0],
+            text_scale: 1.0,
+            events: EVENTS[0],
+            house: House::default(),
+        }
+    }
 }
 
 impl Presentation {
@@ -111,6 +159,7 @@ pub fn parse(query: &str) -> Parsed {
             None => apply_setting(&mut presentation, key, val, &mut notices),
         }
     }
+    presentation.house.check(&mut notices);
     Parsed { scenario, presentation, pins: pinned.into_iter().flatten().collect(), notices }
 }
 
@@ -118,8 +167,8 @@ pub fn parse(query: &str) -> Parsed {
 /// notice.
 fn apply_setting(pres: &mut Presentation, key: &str, val: &str, notices: &mut Vec<Notice>) {
     if let Some(st) = SETTINGS.iter().find(|st| st.key == key) {
-        if !(st.set)(pres, val) {
-            let used = (st.get)(&Presentation::default()).to_string();
+        if !(st.set)(pres, val, notices) {
+            let used = (st.get)(&Presentation::default());
             notices.push(Notice::new(key, NoticeKind::UnknownValue { given: quote(val), used }));
         }
     } else if !HOST_KEYS.contains(&key) {
@@ -132,37 +181,90 @@ fn apply_setting(pres: &mut Presentation, key: &str, val: &str, notices: &mut Ve
 pub fn apply(s: &mut Scenario, pres: &mut Presentation, key: &str, val: &str, notices: &mut Vec<Notice>) {
     if !codec::read_field(s, key, val, notices) {
         apply_setting(pres, key, val, notices);
+        if house::KEYS.contains(&key) {
+            pres.house.check(notices);
+        }
     }
 }
 
 /// One presentation key of the URL: how it reads (`set` is false for a value it does not
-/// know) and writes (`get`; the default presentation's value is the default).
+/// know, and may push notices of its own) and writes (`get`; the default presentation's value
+/// is the default).
 pub struct Setting {
     pub key: &'static str,
-    get: fn(&Presentation) -> &'static str,
-    set: fn(&mut Presentation, &str) -> bool,
+    get: fn(&Presentation) -> String,
+    set: fn(&mut Presentation, &str, &mut Vec<Notice>) -> bool,
 }
 
-/// Every presentation key, in the order [`serialize_with`] writes them in.
-pub const SETTINGS: [Setting; 4] = [
-    Setting { key: "lang", get: |p| p.lang.tag(), set: |p, v| Lang::parse(v).map(|l| p.lang = l).is_some() },
+/// The one of `list` that `v` names (ASCII case and white space aside).
+fn one_of(list: &[&'static str], v: &str) -> Option<&'static str> {
+    list.iter().find(|x| x.eq_ignore_ascii_case(v.trim())).copied()
+}
+
+/// House colour `i` ([`house::KEYS`]) as the URL writes it: `#rrggbb`, or empty.
+fn colour(p: &Presentation, i: usize) -> String {
+    p.house.given[i].map(house::hex).unwrap_or_default()
+}
+
+/// Set house colour `i` from `#rrggbb`; anything else is refused with a notice (its contrast is
+/// checked once every key is read: [`House::check`]).
+fn set_colour(p: &mut Presentation, i: usize, v: &str, notices: &mut Vec<Notice>) -> bool {
+    p.house.given[i] = house::parse(v.trim());
+    if p.house.given[i].is_none() {
+        notices.push(Notice::new(house::KEYS[i], NoticeKind::NotAColour { given: quote(v) }));
+    }
+    true
+}
+
+/// Every presentation key, in the order [`serialize_with`] writes them in: the list of the
+/// embed's options.
+pub const SETTINGS: [Setting; 15] = [
+    Setting {
+        key: "lang",
+        get: |p| p.lang.tag().into(),
+        set: |p, v, _| Lang::parse(v).map(|l| p.lang = l).is_some(),
+    },
     Setting {
         key: "theme",
-        get: |p| p.theme.id(),
-        set: |p, v| Theme::parse(v).map(|t| p.theme = t).is_some(),
+        get: |p| p.theme.id().into(),
+        set: |p, v, _| Theme::parse(v).map(|t| p.theme = t).is_some(),
     },
     Setting {
         key: "view",
-        get: |p| p.view_or_default(),
-        set: |p, v| VIEWS.iter().find(|x| x.eq_ignore_ascii_case(v.trim())).map(|x| p.view = x).is_some(),
+        get: |p| p.view_or_default().into(),
+        set: |p, v, _| one_of(&VIEWS, v).map(|x| p.view = x).is_some(),
     },
     Setting {
         key: "controls",
-        get: |p| p.controls,
-        set: |p, v| {
-            CONTROLS.iter().find(|x| x.eq_ignore_ascii_case(v.trim())).map(|x| p.controls = x).is_some()
+        get: |p| p.controls.into(),
+        set: |p, v, _| one_of(&CONTROLS, v).map(|x| p.controls = x).is_some(),
+    },
+    Setting {
+        key: "font",
+        get: |p| p.font.into(),
+        set: |p, v, _| one_of(&FONTS, v).map(|x| p.font = x).is_some(),
+    },
+    Setting {
+        key: TEXT_SCALE,
+        get: |p| crate::num::shortest(p.text_scale),
+        set: |p, v, n| {
+            p.text_scale = codec::check_number(TEXT_SCALE, v, 1.0, TEXT_SCALE_RANGE, n);
+            true
         },
     },
+    Setting {
+        key: "events",
+        get: |p| p.events.into(),
+        set: |p, v, _| one_of(&EVENTS, v).map(|x| p.events = x).is_some(),
+    },
+    Setting { key: house::KEYS[0], get: |p| colour(p, 0), set: |p, v, n| set_colour(p, 0, v, n) },
+    Setting { key: house::KEYS[1], get: |p| colour(p, 1), set: |p, v, n| set_colour(p, 1, v, n) },
+    Setting { key: house::KEYS[2], get: |p| colour(p, 2), set: |p, v, n| set_colour(p, 2, v, n) },
+    Setting { key: house::KEYS[3], get: |p| colour(p, 3), set: |p, v, n| set_colour(p, 3, v, n) },
+    Setting { key: house::KEYS[4], get: |p| colour(p, 4), set: |p, v, n| set_colour(p, 4, v, n) },
+    Setting { key: house::KEYS[5], get: |p| colour(p, 5), set: |p, v, n| set_colour(p, 5, v, n) },
+    Setting { key: house::KEYS[6], get: |p| colour(p, 6), set: |p, v, n| set_colour(p, 6, v, n) },
+    Setting { key: house::KEYS[7], get: |p| colour(p, 7), set: |p, v, n| set_colour(p, 7, v, n) },
 ];
 
 /// The canonical query of a scenario plus its non-default presentation keys and its pins (for
@@ -178,7 +280,7 @@ pub fn serialize_with(s: &Scenario, p: &Presentation, pinned: &[Pin]) -> String 
             }
             q.push_str(st.key);
             q.push('=');
-            q.push_str(&percent_encode(v));
+            q.push_str(&percent_encode(&v));
         }
     }
     for (i, pin) in pinned.iter().take(pins::MAX_PINS).enumerate() {
@@ -193,8 +295,7 @@ pub fn serialize_with(s: &Scenario, p: &Presentation, pinned: &[Pin]) -> String 
 /// The value of one key (scenario or presentation) as text for the page: a list key gives
 /// all five numbers; `None` for a key the URL does not have.
 pub fn value(s: &Scenario, p: &Presentation, key: &str) -> Option<String> {
-    codec::field_value(s, key)
-        .or_else(|| SETTINGS.iter().find(|st| st.key == key).map(|st| (st.get)(p).to_string()))
+    codec::field_value(s, key).or_else(|| SETTINGS.iter().find(|st| st.key == key).map(|st| (st.get)(p)))
 }
 
 #[cfg(test)]
@@ -211,6 +312,27 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), n, "{keys:?}");
+    }
+
+    #[test]
+    fn every_house_option_is_read_written_back_and_bad_values_get_a_notice_and_change_nothing() {
+        let q = "font=Serif&textscale=1.125&events=full&accent=%230A5C36&bg-dark=%23000000";
+        let p = parse(q);
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(
+            serialize_with(&p.scenario, &p.presentation, &p.pins),
+            "font=serif&textscale=1.125&events=full&accent=%230a5c36&bg-dark=%23000000"
+        );
+        assert_eq!(value(&p.scenario, &p.presentation, "accent").as_deref(), Some("#0a5c36"));
+        // `scale` stays the scenario's returns to scale β; the text size has a key of its own.
+        let both = parse("scale=1.2&textscale=1.2");
+        assert_eq!((both.scenario.returns_to_scale, both.presentation.text_scale), (1.2, 1.2));
+        let bad = parse("font=comic&textscale=3&events=yes&accent=red&reported=%23ffd700");
+        let keys: Vec<&str> = bad.notices.iter().map(|n| n.key.as_str()).collect();
+        assert_eq!(keys, ["font", "textscale", "events", "accent", "reported"], "{:?}", bad.notices);
+        assert_eq!(bad.presentation.text_scale, 1.25, "clamped to its range");
+        assert!(bad.presentation.house.is_empty());
+        assert_eq!(serialize_with(&bad.scenario, &bad.presentation, &bad.pins), "textscale=1.25");
     }
 
     #[test]

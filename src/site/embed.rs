@@ -1,8 +1,12 @@
 //! `embed.html`: the simulator and the context chart without the page's story, headline and
 //! downloads, with a one-line credit, for an iframe in a news page (`view`, a URL key, then
 //! picks the panel). It is cut from the filled page, so the two can never disagree.
+//!
+//! And `embed.js`, the host page's loader, with the page's contract written in ([`loader`]):
+//! the options a placeholder passes and the message types, from `crate::page::url`.
 
 use super::html;
+use crate::page::url;
 use crate::Error;
 use std::cell::Cell;
 
@@ -37,10 +41,62 @@ pub fn embed(page: &str) -> Result<String, Error> {
     }
 }
 
+/// Where `www/embed.js` holds the page's contract until the build writes it in.
+pub const CONTRACT_MARK: &str = "/* helong:contract */ { options: [], height: '', event: '' }";
+
+/// `embed.js` with the page's contract in place of [`CONTRACT_MARK`]: `options`, every
+/// presentation key ([`url::SETTINGS`]: each is a `data-<key>` of the placeholder), and the
+/// message types `height` and `event` ([`url::MESSAGES`]). A loader without the mark stops
+/// the build.
+pub fn loader(js: &str) -> Result<String, Error> {
+    if js.matches(CONTRACT_MARK).count() != 1 {
+        return Err(Error::Invalid(format!(
+            "embed.js must hold `{CONTRACT_MARK}` once, for the page's contract"
+        )));
+    }
+    let list =
+        |xs: &mut dyn Iterator<Item = &str>| xs.map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(",");
+    let options = list(&mut url::SETTINGS.iter().map(|s| s.key));
+    let messages = list(&mut url::MESSAGES.iter().flat_map(|(k, v)| [*k, *v]));
+    // As JSON: {"options":[…],"height":"helong:height","event":"helong:event"}.
+    let pairs: Vec<&str> = messages.split(',').collect();
+    let messages = pairs.chunks(2).map(|kv| kv.join(":")).collect::<Vec<_>>().join(",");
+    let contract = format!("/* helong:contract */ {{\"options\":[{options}],{messages}}}");
+    Ok(js.replacen(CONTRACT_MARK, &contract, 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::simulate;
+
+    #[test]
+    fn the_loader_passes_every_option_the_page_reads_and_names_its_messages_from_the_one_list() {
+        let js = loader(include_str!("../../www/embed.js")).expect("the loader has its mark");
+        let line = js.lines().find(|l| l.contains("/* helong:contract */")).expect("the contract");
+        for st in &url::SETTINGS {
+            assert!(line.contains(&format!("\"{}\"", st.key)), "{} is not passed: {line}", st.key);
+        }
+        assert!(line.contains(r#""height":"helong:height","event":"helong:event"}"#), "{line}");
+        // No second list of options or message types in the loader's source, nor in the
+        // frame's (www/frame.js reads them from <html data-messages>, page_contract).
+        for (file, src) in [
+            ("www/embed.js", include_str!("../../www/embed.js")),
+            ("www/frame.js", include_str!("../../www/frame.js")),
+        ] {
+            for copy in [
+                "'helong:height'",
+                "\"helong:height\"",
+                "'helong:event'",
+                "\"helong:event\"",
+                "['view', 'lang'",
+            ] {
+                assert!(!src.contains(copy), "{file} keeps a copy: {copy}");
+            }
+        }
+        let err = loader("(function () {})();").expect_err("no mark").to_string();
+        assert!(err.contains("helong:contract"), "{err}");
+    }
 
     #[test]
     fn the_embed_keeps_the_simulator_and_drops_the_story() {

@@ -9,6 +9,7 @@
 //! | `data-fill="range"` on a slider's `<input>` | its `min`, `max`, `step` and `data-url-key` ([`controls::sliders`]) |
 //! | `data-fill="adjust"` on a number of the sentence | its `data-min`, `data-max`, `data-step` ([`controls::adjuster`]) and its value |
 //! | `data-out="NAME"` | a number of the reactive sentence, in the slot's language |
+//! | `data-fill="pin-name"` on a pin's name field | its `maxlength` ([`crate::model::pins::NAME_MAX`]) |
 //! | `data-fill="table"` on `<table id="table-NAME">` | the chart's data table (zh-Hans), and `data-facts` naming its cells from the dataset |
 //! | `data-fill="chart"` on a chart's box (`data-chart="NAME"`) | `data-redraw` (what the chart is drawn from) and, for a chart with a table, `data-described` and the pre-rendered picture shown when the interactive chart cannot run |
 //! | `data-fill="summary"`, `"dataset-hash"`, `"model-version"` | the text of each |
@@ -109,6 +110,9 @@ impl PageSlots<'_> {
                 html::set_attr(el, "max", &n(sl.max))?;
                 html::set_attr(el, "step", &n(sl.step))?;
                 html::set_attr(el, "data-url-key", sl.key)?;
+            }
+            "pin-name" => {
+                html::set_attr(el, "maxlength", &crate::model::pins::NAME_MAX.to_string())?;
             }
             "adjust" => {
                 let key = html::attr(el, "data-adjust");
@@ -326,7 +330,7 @@ mod tests {
     fn the_share_tags_and_the_list_of_figures_take_the_place_of_their_slots() {
         let html = page(PAGE, &simulate(""), "<meta name=\"a\">\n<meta name=\"b\">\n").expect("pre-rendered");
         assert!(html.contains("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"a\">\n<meta name=\"b\">\n<link rel=\"icon\""));
-        assert!(!html.contains("<template"), "no slot is left behind");
+        assert!(!html.contains("<template data-fill"), "no slot is left behind");
         // One list per language, each on its own line at the slot's indentation.
         let lists: Vec<&str> =
             html.lines().filter(|l| l.contains("<details class=\"table-wrap fact-list\"")).collect();

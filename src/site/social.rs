@@ -112,7 +112,7 @@ fn hex(c: plotters::style::RGBColor) -> String {
 /// The share card of `out` in `lang` as an SVG: kicker, headline (up to two lines), the
 /// chart's title, the chart, and the source line.
 pub fn card_svg(out: &Outcome, words: &PageWords, lang: Lang) -> Result<String, Error> {
-    let st = Style { lang, dark: false, pixel_ratio: 1.0 };
+    let st = Style { lang, dark: false, pixel_ratio: 1.0, ..Style::default() };
     let (ink, muted, accent) = (hex(st.ink()), hex(st.muted()), hex(st.accent()));
     let width = CARD_W as i32 - 2 * PAD;
     // Bold text is a little wider than the estimate: wrap to 94% of the width.
@@ -142,7 +142,7 @@ pub fn card_svg(out: &Outcome, words: &PageWords, lang: Lang) -> Result<String, 
     y += 12;
     let foot = CARD_H as i32 - 58;
     let (cx, cw, ch) = (PAD - 12, width + 24, foot - 14 - y);
-    let chart_style = Style { lang, dark: false, pixel_ratio: CHART_PIXEL_RATIO };
+    let chart_style = Style { lang, dark: false, pixel_ratio: CHART_PIXEL_RATIO, ..Style::default() };
     let chart = charts::render_svg(CARD_CHART, out, &chart_style, cw as u32, ch as u32)?;
     let at = chart.find("<svg").ok_or_else(|| Error::Draw("the chart's SVG has no <svg>".into()))?;
     s += &format!("<svg x=\"{cx}\" y=\"{y}\"{}\n", &chart[at + 4..]);

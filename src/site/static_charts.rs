@@ -22,7 +22,7 @@ pub fn svgs(out: &Outcome) -> Result<Vec<(String, String)>, Error> {
     for chart in Chart::ALL {
         for (variant, w, h) in SIZES {
             for dark in [false, true] {
-                let style = Style { lang: Lang::ZhHans, dark, pixel_ratio: 1.0 };
+                let style = Style { lang: Lang::ZhHans, dark, pixel_ratio: 1.0, ..Style::default() };
                 files.push((svg_name(chart, variant, dark), charts::render_svg(chart, out, &style, w, h)?));
             }
         }

@@ -9,6 +9,7 @@ use crate::num;
 use serde::Serialize;
 
 pub mod assumptions;
+pub mod compare;
 pub mod notice;
 
 /// A kind of project's short name in the reader's language.
@@ -336,11 +337,21 @@ pub fn stamp(out: &Outcome, lang: Lang) -> Vec<String> {
 
 /// The keys of the page's `[data-out]` slots, in the order [`readout`] writes them: the
 /// reactive sentence and the strip (`households` … `p95`), the courtyard line, the
-/// assumptions' summary line and the two notes said only after a move. The page's HTML names
+/// assumptions' summary line, the two notes said only after a move, and the phone strip's line
+/// comparing with the first pinned scenario (said only when there is one). The page's HTML names
 /// them; the build refuses a slot that names another, and `tests/page.rs` refuses a key no
 /// slot shows.
-pub const OUTPUTS: [&str; 8] =
-    ["households", "benefit", "p5", "p95", "courtyard", "assumptions", "why_unchanged", "strip_note"];
+pub const OUTPUTS: [&str; 9] = [
+    "households",
+    "benefit",
+    "p5",
+    "p95",
+    "courtyard",
+    "assumptions",
+    "why_unchanged",
+    "strip_note",
+    "pin_difference",
+];
 
 /// Every number the page shows beside its controls, formatted for the reader, in one call per
 /// slider move. The page writes each entry where the HTML asks for it and knows no key itself.
@@ -468,6 +479,8 @@ pub fn readout(s: &crate::model::Scenario, out: &Outcome, lang: Lang) -> Readout
         assumptions_line(s, lang),
         // Said only after a reader's move (the caller knows the outcome before it).
         String::new(),
+        String::new(),
+        // Said only with a pinned scenario (the caller holds the pins).
         String::new(),
     ];
     Readout {

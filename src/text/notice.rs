@@ -3,6 +3,16 @@
 
 use crate::i18n::{exact, Lang};
 use crate::model::notice::{Notice, NoticeKind};
+use crate::page::house::{MARKS, TEXT};
+
+/// One of three by language: Simplified, Traditional, English.
+fn by<T>(lang: Lang, zh_hans: T, zh_hant: T, en: T) -> T {
+    match lang {
+        Lang::ZhHans => zh_hans,
+        Lang::ZhHant => zh_hant,
+        Lang::En => en,
+    }
+}
 
 /// A notice as a sentence in the reader's language.
 pub fn message(n: &Notice, lang: Lang) -> String {
@@ -86,6 +96,55 @@ pub fn message(n: &Notice, lang: Lang) -> String {
         (NoticeKind::UnknownValue { given, used }, Lang::En) => {
             format!("“{k}” = “{given}” is not supported; using {used}.")
         }
+        (NoticeKind::NotAColour { given }, _) => {
+            let (is, own) = by(
+                lang,
+                ("的值“", "”不是 #rrggbb 格式的颜色，已使用本页自己的颜色。"),
+                ("的值“", "”不是 #rrggbb 格式的顏色，已使用本頁自己的顏色。"),
+                (" = “", "” is not a colour written #rrggbb; using the page’s own colour."),
+            );
+            format!("“{k}”{is}{given}{own}")
+        }
+        // Which colour, against what, the ratio it has and the one it needs, and why.
+        (NoticeKind::LowContrast { given, against, ratio, text }, _) => {
+            let need = crate::num::shortest(if *text { TEXT } else { MARKS });
+            let what = match (text, lang) {
+                (true, Lang::En) => "text needs",
+                (false, Lang::En) => "marks need",
+                (true, _) => "文字",
+                (false, Lang::ZhHans) => "图形",
+                (false, _) => "圖形",
+            };
+            let [a, b, c, d, e, f] = by(
+                lang,
+                [
+                    "的颜色 ",
+                    " 与 ",
+                    " 的对比度只有 ",
+                    ":1，",
+                    "至少需要 ",
+                    ":1（WCAG AA），已使用本页自己的颜色。",
+                ],
+                [
+                    "的顏色 ",
+                    " 與 ",
+                    " 的對比度只有 ",
+                    ":1，",
+                    "至少需要 ",
+                    ":1（WCAG AA），已使用本頁自己的顏色。",
+                ],
+                [
+                    " = ",
+                    " has a contrast of ",
+                    ":1 against ",
+                    "; ",
+                    " at least ",
+                    ":1 (WCAG AA), so the page’s own colour is used.",
+                ],
+            );
+            let (x, y) = if lang == Lang::En { (ratio, against) } else { (against, ratio) };
+            format!("“{k}”{a}{given}{b}{x}{c}{y}{d}{what}{e}{need}{f}")
+        }
         (NoticeKind::PinDropped { given, why }, lang) => {
             let what = match (*why, lang) {
                 ("version", Lang::ZhHans) => "格式无法识别",
@@ -110,6 +169,29 @@ pub fn message(n: &Notice, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_house_colour_is_explained_in_every_language_with_its_ratio_and_the_one_it_needs() {
+        let n = Notice::new(
+            "accent",
+            NoticeKind::LowContrast {
+                given: "#ffd700".into(),
+                against: "#ffffff".into(),
+                ratio: "1.40".into(),
+                text: false,
+            },
+        );
+        for lang in Lang::ALL {
+            let m = message(&n, lang);
+            assert!(
+                m.contains("#ffd700") && m.contains("1.40:1") && m.contains("3:1") && m.contains("WCAG"),
+                "{m}"
+            );
+        }
+        assert!(message(&n, Lang::En).contains("marks need"), "{}", message(&n, Lang::En));
+        let bad = Notice::new("bg", NoticeKind::NotAColour { given: "red".into() });
+        assert!(message(&bad, Lang::ZhHant).contains("#rrggbb"));
+    }
 
     #[test]
     fn the_cap_notice_calls_15670_people_an_upper_bound_and_never_a_number_of_households() {

@@ -52,13 +52,15 @@ function escapeHtml(text) {
   return String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 }
 
-/** The snippet's placeholder: { id, view, query, lang, theme, link } become its attributes. */
-function placeholder({ id, view, query, lang, theme, link }) {
+/** The snippet's placeholder: { id, view, query, lang, theme, link } become its attributes, and
+ * `data` ({ option: value }) more data-<option> attributes. */
+function placeholder({ id, view, query, lang, theme, link, data = {} }) {
   const attrs = [`id="${escapeHtml(id)}"`, 'data-helong-embed'];
   if (view) attrs.push(`data-view="${escapeHtml(view)}"`);
   if (query) attrs.push(`data-query="${escapeHtml(query)}"`);
   if (lang) attrs.push(`data-lang="${escapeHtml(lang)}"`);
   if (theme) attrs.push(`data-theme="${escapeHtml(theme)}"`);
+  for (const [k, v] of Object.entries(data)) attrs.push(`data-${k}="${escapeHtml(v)}"`);
   const fallback = link ? `<a href="${escapeHtml(link)}">Open the simulator</a>` : '';
   return `<div ${attrs.join(' ')}>${fallback}</div>`;
 }
@@ -547,6 +549,193 @@ describe('embedding the explainer in a newsroom page', () => {
       assert.equal(notices.length, 2, `notices: ${notices.join(' | ')}`);
       assertFits(await settledHeights(s.page, 'e1', frame), 'with notices');
       await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+  // The embed's options: every one the page reads is a data-<option> of the snippet (embed.js
+  // has the page's list, written in by the build), house colours are refused below WCAG AA,
+  // and a host that asks is told of the reader's interactions as DOM events.
+
+  /** The page's contract as the build wrote it into dist/embed.js. */
+  const contract = async () => {
+    const js = await fsp.readFile(path.join(ROOT, 'embed.js'), 'utf8');
+    const m = /\/\* helong:contract \*\/ (\{.*\})/.exec(js);
+    assert.ok(m, 'dist/embed.js carries the page’s contract');
+    return JSON.parse(m[1]);
+  };
+
+  /** A valid, non-default value for every option, as a newsroom would write it. */
+  const HOUSE = {
+    view: 'benefit',
+    lang: 'en',
+    theme: 'light',
+    controls: 'all',
+    font: 'serif',
+    textscale: '1.125',
+    events: '1',
+    accent: '#0a5c36',
+    reported: '#a33b00',
+    bg: '#fdf6e3',
+    fg: '#222222',
+    'accent-dark': '#7fd1a8',
+    'reported-dark': '#ffb07a',
+    'bg-dark': '#101418',
+    'fg-dark': '#f2f2f2',
+  };
+
+  /** Custom properties and attributes the house style sets inside a frame. */
+  const houseLook = (frame) =>
+    frame.evaluate(() => {
+      const root = getComputedStyle(document.documentElement);
+      const p = [...document.querySelectorAll('.reactive')].find((e) => e.offsetParent !== null);
+      return {
+        accent: root.getPropertyValue('--accent').trim(),
+        reported: root.getPropertyValue('--reported-ink').trim(),
+        bg: getComputedStyle(document.body).backgroundColor,
+        ink: getComputedStyle(document.body).color,
+        font: document.documentElement.getAttribute('data-font'),
+        family: p ? getComputedStyle(p).fontFamily : '',
+        controlFamily: getComputedStyle(document.querySelector('.control label')).fontFamily,
+        bodySize: getComputedStyle(document.body).fontSize,
+        controls: document.documentElement.getAttribute('data-controls'),
+        notices: [...document.querySelectorAll('#notices li')].map((li) => li.textContent),
+      };
+    });
+
+  test('every option the page reads can be set through the snippet and reaches the frame', { timeout: TIMEOUT }, async () => {
+    const { options } = await contract();
+    const untested = options.filter((k) => !(k in HOUSE));
+    assert.deepEqual(untested, [], 'an option of the page with no value in this test');
+    const data = Object.fromEntries(options.filter((k) => !['view', 'lang', 'theme'].includes(k)).map((k) => [k, HOUSE[k]]));
+    const s = await openHost([{ id: 'e1', view: HOUSE.view, lang: HOUSE.lang, theme: HOUSE.theme, data }]);
+    try {
+      const frame = await embedFrame(s.page, 'e1');
+      const src = new URL(await s.page.$eval('#e1 iframe', (f) => f.src));
+      for (const k of options) assert.equal(src.searchParams.get(k), HOUSE[k], `data-${k} in the iframe’s URL`);
+      const look = await houseLook(frame);
+      assert.deepEqual(look.notices, [], 'every value is taken without a notice');
+      assert.equal(look.accent, HOUSE.accent);
+      assert.equal(look.reported, HOUSE.reported);
+      assert.equal(look.bg, 'rgb(253, 246, 227)');
+      assert.equal(look.ink, 'rgb(34, 34, 34)');
+      assert.equal(look.font, 'serif');
+      assert.match(look.family, /serif/);
+      assert.doesNotMatch(look.family, /sans-serif/);
+      assert.equal(look.controlFamily, look.family, 'the controls’ labels (no lang of their own) in the same family');
+      assert.equal(look.bodySize, `${17 * 1.125}px`, 'the text is 1.125 times the page’s');
+      assert.equal(look.controls, 'all');
+      assert.equal(await frame.getAttribute('html', 'lang'), 'en');
+      // The charts draw with the house's colours: the allocation chart has pixels of the accent.
+      const accentPixels = await frame.evaluate(() => {
+        const c = document.getElementById('chart-benefit');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] === 0x0a && d[i + 1] === 0x5c && d[i + 2] === 0x36) n++;
+        return n;
+      });
+      assert.ok(accentPixels > 50, `${accentPixels} pixels of the house accent in the benefit chart`);
+      // Dark: the -dark pair.
+      await frame.click('[data-theme-choice="dark"]');
+      await frame.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() === '#7fd1a8');
+      assert.equal(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(16, 20, 24)');
+      assertFits(await settledHeights(s.page, 'e1', frame), 'with the house style');
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a house colour that is not #rrggbb or fails WCAG AA contrast is refused with a notice, and the page keeps its own', { timeout: TIMEOUT }, async () => {
+    const s = await openHost([
+      { id: 'e1', view: 'benefit', lang: 'en', data: { controls: 'all', accent: '#ffd700', bg: 'cream', fg: '#777777' } },
+      { id: 'e2', view: 'benefit', lang: 'en', theme: 'dark', data: { accent: '#0a5c36' } },
+    ]);
+    try {
+      const a = await embedFrame(s.page, 'e1');
+      const look = await houseLook(a);
+      assert.equal(look.notices.length, 3, look.notices.join(' | '));
+      assert.match(look.notices.find((n) => n.includes('“accent”')) ?? '', /#ffd700 has a contrast of 1\.40:1 against #ffffff; marks need at least 3:1 \(WCAG AA\)/);
+      assert.match(look.notices.find((n) => n.includes('“bg”')) ?? '', /“cream” is not a colour written #rrggbb/);
+      assert.match(look.notices.find((n) => n.includes('“fg”')) ?? '', /#777777 has a contrast of 4\.4\d:1 against #ffffff; text needs at least 4\.5:1/);
+      assert.equal(look.accent, '#0072b2', 'the page’s own accent');
+      assert.equal(look.bg, 'rgb(255, 255, 255)');
+      // A dark embed given only a light accent derives one that passes on its dark background.
+      const b = await embedFrame(s.page, 'e2');
+      const dark = await houseLook(b);
+      assert.deepEqual(dark.notices, []);
+      assert.notEqual(dark.accent, '#0a5c36', 'the dark green is lightened for the dark background');
+      assert.match(dark.accent, /^#[0-9a-f]{6}$/);
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a host that asks gets the reader’s interactions as DOM events on the placeholder, without the scenario unless events=full', { timeout: TIMEOUT }, async () => {
+    const s = await openHost([
+      { id: 'e1', view: 'benefit', data: { controls: 'all', events: '1' } },
+      { id: 'e2', view: 'benefit', data: { controls: 'all' } },
+      { id: 'e3', view: 'allocation', data: { controls: 'all', events: 'full' } },
+    ]);
+    try {
+      await s.page.evaluate(() => {
+        window.__events = [];
+        for (const el of document.querySelectorAll('[data-helong-embed]')) {
+          el.addEventListener('helong:event', (e) => window.__events.push({ on: el.id, isCustom: e instanceof CustomEvent, ...e.detail }));
+        }
+      });
+      const [a, b, c] = [await embedFrame(s.page, 'e1'), await embedFrame(s.page, 'e2'), await embedFrame(s.page, 'e3')];
+      const ids = await s.page.$$eval('[data-helong-embed] iframe', (fs) => fs.map((f) => new URL(f.src).searchParams.get('embed')));
+      const got = (n) => s.page.waitForFunction((n) => window.__events.length >= n, n).then(() => s.page.evaluate(() => window.__events));
+      // The embed that does not ask is clicked first: its clicks would arrive before the others'.
+      await b.click('[data-preset="equal"]');
+      await a.click('[data-preset="double"]');
+      await a.click('button[data-lang="en"]');
+      let events = await got(3);
+      assert.deepEqual(
+        events.map(({ on, name }) => `${on} ${name}`),
+        ['e1 first-interaction', 'e1 preset', 'e1 language'],
+      );
+      assert.ok(events.every((e) => e.isCustom && e.id === ids[0] && e.view === 'benefit'), JSON.stringify(events));
+      assert.equal(events[1].preset, 'double');
+      assert.equal(events[2].lang, 'en');
+      assert.ok(events.every((e) => !('query' in e)), 'no scenario values without events=full');
+      await c.click('[data-preset="livestock"]');
+      events = await got(5);
+      assert.deepEqual(events.slice(3).map(({ on, name }) => `${on} ${name}`), ['e3 first-interaction', 'e3 preset']);
+      assert.match(events[4].query, /mix=0,1,0,0,0/, 'events=full carries the scenario');
+      assert.equal(events.filter((e) => e.on === 'e2').length, 0, 'the embed that did not ask sent nothing');
+      await assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('an event message from another window or origin than the embed’s own is not dispatched on the placeholder', { timeout: TIMEOUT }, async () => {
+    const { s, a, post, id } = await twoEmbeds();
+    try {
+      await s.page.evaluate(() => {
+        window.__events = [];
+        document.getElementById('e1').addEventListener('helong:event', (e) => window.__events.push(e.detail.name));
+      });
+      const own = await id(a);
+      const event = { type: 'helong:event', name: 'preset', view: 'benefit', id: own };
+      // The rule at work: from the embed's own window and origin, it is dispatched.
+      await post(a, event);
+      assert.deepEqual(await s.page.evaluate(() => window.__events), ['preset']);
+      // From the host page itself, and from another frame of the site's origin.
+      await post(s.page.mainFrame(), { ...event, name: 'forged-by-host' });
+      await s.page.evaluate((src) => {
+        const f = document.createElement('iframe');
+        f.name = 'stranger';
+        f.src = src;
+        document.body.append(f);
+      }, `${site.url}data/figures.en.html`);
+      const stranger = await (await s.page.waitForSelector('iframe[name="stranger"]')).contentFrame();
+      await stranger.waitForLoadState('load');
+      await post(stranger, { ...event, name: 'forged-by-a-stranger' });
+      assert.deepEqual(await s.page.evaluate(() => window.__events), ['preset']);
     } finally {
       await s.close();
     }

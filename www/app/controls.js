@@ -173,7 +173,7 @@ export function bindButtons({ explainer, renderer, narratives }) {
   for (const b of document.querySelectorAll('[data-theme-choice]')) {
     b.addEventListener('click', () => {
       explainer.set('theme', b.dataset.themeChoice);
-      applyTheme(explainer.theme());
+      applyTheme(explainer.theme(), explainer);
       updateUrl(explainer);
       renderer.scheduleFullRender();
     });

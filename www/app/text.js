@@ -3,6 +3,7 @@
 // descriptions read by screen readers, and the scenario in the URL. Every string comes from Rust.
 
 import { setAttr, setText } from './dom.js';
+import { fillPins } from './pins.js';
 
 /** Punctuation of the chart descriptions read by screen readers: after a label, between
  * values, between rows, at the end. */
@@ -32,6 +33,7 @@ export function textSteps(explainer, charts) {
       summary = explainer.summary();
       document.getElementById('summary').textContent = summary;
       fillNotices(explainer);
+      fillPins(explainer);
     },
     ...charts.map((name) => () => describeChart(explainer, name, fillTable(explainer, name), summary)),
     () => updateUrl(explainer),

@@ -16,13 +16,41 @@ export function isDark(theme) {
   return window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
-/** Reflect the theme on <html> and on the switcher. */
-export function applyTheme(theme) {
+/** Reflect the theme on <html> and on the switcher; with the model, its house colours too. */
+export function applyTheme(theme, explainer) {
   setAttr(document.documentElement, 'data-theme', theme);
   for (const b of document.querySelectorAll('[data-theme-choice]')) {
     setAttr(b, 'aria-pressed', String(b.dataset.themeChoice === theme));
   }
   fitStaticChartsToTheme(theme);
+  if (explainer) applyHouse(explainer);
+}
+
+/** The custom properties the house colours have set on <html>. */
+const houseProps = new Set();
+/** True once the house colours follow the system's light or dark. */
+let followingScheme = false;
+
+/** A host's house colours (`accent`, `bg`…, checked by src/page/house.rs): the model gives the
+ * page's custom properties for the theme in force, set on <html> through the CSSOM (which the
+ * strict policy allows, unlike a style attribute written as text); none given, none set. */
+function applyHouse(explainer) {
+  const style = document.documentElement.style;
+  // The type, as early.js set it before the first paint, now from the model.
+  setAttr(document.documentElement, 'data-font', explainer.value('font'));
+  style.setProperty('--textscale', explainer.value('textscale'));
+  const css = explainer.house_css(isDark(explainer.theme()));
+  for (const name of houseProps) style.removeProperty(name);
+  houseProps.clear();
+  for (const decl of css ? css.split(';') : []) {
+    const [name, value] = decl.split(':');
+    style.setProperty(name, value);
+    houseProps.add(name);
+  }
+  if (css && !followingScheme) {
+    followingScheme = true;
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyHouse(explainer));
+  }
 }
 
 /** The <source>s and image of each pre-rendered chart as the build wrote them. */

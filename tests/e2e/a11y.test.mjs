@@ -343,6 +343,8 @@ describe('the explainer for every reader', () => {
       await tabTo(s.page, (f) => f.name === 'input #in-grant', { max: 24, path });
       await key('ArrowLeft');
       assert.equal(await s.page.$eval('#in-grant', (e) => e.value), '10500');
+      // The sentence's number, off screen beside the focused slider, follows at the pause.
+      await s.page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-valuenow') === '10500', grant);
       assert.equal(await s.page.getAttribute(grant, 'aria-valuenow'), '10500');
       assert.equal(await s.page.getAttribute('#in-grant', 'aria-valuetext'), '10,500 yuan');
       assert.equal(await households(), '1,212');

@@ -149,7 +149,8 @@ describe('the reader’s explainer', () => {
       const before = await canvasHash(s.page, 'chart-allocation');
       const benefitBefore = await canvasHash(s.page, 'chart-benefit');
       await slide(s.page, 'in-grant', 10000);
-      assert.equal(await visibleText(s.page, '[data-out="households"]'), '1273');
+      // The sentence above the sliders may be off screen: its numbers follow at the pause.
+      await s.page.waitForFunction(() => [...document.querySelectorAll('[data-out="households"]')].some((e) => e.offsetParent && e.textContent === '1273'));
       assert.notEqual(await canvasHash(s.page, 'chart-allocation'), before, 'allocation chart redrawn');
       assert.notEqual(await canvasHash(s.page, 'chart-benefit'), benefitBefore, 'benefit chart redrawn');
       await s.page.waitForFunction(() => location.search.includes('grant=10000'));

@@ -9,15 +9,6 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Draw the allocation chart into the whole of `root`.
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    out: &Outcome,
-    st: &Style,
-) -> Result<(), Error> {
-    draw_with_pins(root, out, &[], st)
-}
-
 /// The allocation chart with each pinned scenario's households by kind marked on its row: an
 /// outlined diamond (pin 1) or square (pin 2) with its number, as on the benefit chart.
 pub fn draw_with_pins<DB: DrawingBackend>(

@@ -59,15 +59,6 @@ enum Glyph {
     Thin,
 }
 
-/// Draw the expected-benefit chart into the whole of `root`.
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    out: &Outcome,
-    st: &Style,
-) -> Result<(), Error> {
-    draw_with_pins(root, out, &[], st)
-}
-
 /// The expected-benefit chart with the pinned scenarios' totals marked on the total row: an
 /// outlined diamond (pin 1) or square (pin 2) with its number above, in the ink colour, under
 /// the current scenario's marks.

@@ -194,5 +194,9 @@ pub fn pin_mark<DB: DrawingBackend>(
     };
     root.draw(&PathElement::new(shape, line)).map_err(draw_err)?;
     let label = number.to_string();
-    halo_text(root, st, &label, (x, y - r - st.px(7.0)), 11.0, st.ink(), Pos::new(HPos::Center, VPos::Center))
+    // Pin 1's number to the upper left, pin 2's to the upper right: two pins at the same value
+    // still read as two numbers.
+    let dx = if number == 1 { -r } else { r };
+    let anchor = Pos::new(if number == 1 { HPos::Right } else { HPos::Left }, VPos::Center);
+    halo_text(root, st, &label, (x + dx, y - r - st.px(4.0)), 11.0, st.ink(), anchor)
 }

@@ -123,8 +123,8 @@ impl Chart {
         style: &Style,
     ) -> Result<(), Error> {
         match self {
-            Chart::Allocation => allocation::draw(root, outcome, style),
-            Chart::Benefit => benefit::draw(root, outcome, style),
+            Chart::Allocation => allocation::draw_with_pins(root, outcome, &[], style),
+            Chart::Benefit => benefit::draw_with_pins(root, outcome, &[], style),
             Chart::Outcomes => outcomes::draw(root, outcome, style),
             Chart::Context => context::draw(root, outcome, style),
             Chart::Total => benefit::draw_total(root, outcome, style),

@@ -73,14 +73,21 @@ fn signed(x: f64, text: impl Fn(f64) -> String) -> String {
     s
 }
 
+/// The current scenario minus the pinned one, as words: households and expected benefit.
+fn differences(c: &Compared, lang: Lang) -> (String, String) {
+    let d = &c.difference;
+    (
+        signed(d.households_funded as f64, |x| i18n::count(x, lang)),
+        signed(d.expected_benefit_yuan, |x| money(x, lang)),
+    )
+}
+
 /// The pinned scenario's numbers and how the current one differs: one line.
 pub fn line(c: &Compared, lang: Lang) -> String {
     let hh = i18n::count(c.households_funded as f64, lang);
     let (benefit, p5, p95) = (money(c.expected_benefit_yuan, lang), money(c.p5, lang), money(c.p95, lang));
     let unspent = money(c.unspent_yuan as f64, lang);
-    let d = &c.difference;
-    let dh = signed(d.households_funded as f64, |x| i18n::count(x, lang));
-    let db = signed(d.expected_benefit_yuan, |x| money(x, lang));
+    let (dh, db) = differences(c, lang);
     let t = lang.pick(
         "资助 {0} 户，预期效益 {1}（{2}–{3}），未用 {4}。差值（当前 − 此情景）：{5} 户，效益 {6}。",
         "資助 {0} 戶，預期效益 {1}（{2}–{3}），未用 {4}。差值（當前 − 此情景）：{5} 戶，效益 {6}。",
@@ -112,9 +119,7 @@ pub fn table_rows(compared: &[Compared], lang: Lang) -> Vec<Vec<String>> {
 
 /// The phone strip's one line: how the current scenario differs from the first pin.
 pub fn strip_line(c: &Compared, lang: Lang) -> String {
-    let d = &c.difference;
-    let dh = signed(d.households_funded as f64, |x| i18n::count(x, lang));
-    let db = signed(d.expected_benefit_yuan, |x| money(x, lang));
+    let (dh, db) = differences(c, lang);
     // The numbers first: on a narrow strip the line ends in an ellipsis, and it is the name that
     // gives way.
     let t = lang.pick(

@@ -222,7 +222,13 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             let chart = Chart::parse(name)?;
             let path = o.out.as_deref().ok_or_else(|| invalid("render needs --out <file.svg|file.png>"))?;
             let format = render_format(&o, path)?;
-            let out = crate::page::simulate(&one_query(&o)?);
+            // A link's pins are drawn where the chart shows them (allocation, benefit).
+            let (out, pinned) = crate::page::simulate_pinned(&one_query(&o)?);
+            let pins: Vec<charts::PinMark> = pinned
+                .iter()
+                .enumerate()
+                .map(|(i, (_, po))| charts::PinMark::from_outcome(i + 1, po))
+                .collect();
             let style = Style {
                 lang: o.lang.unwrap_or(Lang::ZhHans),
                 dark: o.dark,
@@ -230,7 +236,7 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
                 ..Style::default()
             };
             let (w, h) = (o.width.unwrap_or(720), o.height.unwrap_or(360));
-            let svg = charts::render_svg(chart, &out, &style, w, h)?;
+            let svg = charts::render_svg_pinned(chart, &out, &pins, &style, w, h)?;
             let bytes = match format {
                 "png" => {
                     let pixel_ratio = o.pixel_ratio.unwrap_or(DEFAULT_PNG_PIXEL_RATIO);

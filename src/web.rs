@@ -114,11 +114,7 @@ impl Explainer {
         self.pin_outcomes
             .iter()
             .enumerate()
-            .map(|(i, o)| crate::charts::PinMark {
-                number: i + 1,
-                expected: o.expected_benefit_yuan,
-                households: std::array::from_fn(|c| o.categories.get(c).map_or(0, |k| k.households)),
-            })
+            .map(|(i, o)| crate::charts::PinMark::from_outcome(i + 1, o))
             .collect()
     }
 
@@ -405,8 +401,9 @@ impl Explainer {
         pixel_ratio: f64,
     ) -> Result<(), JsValue> {
         let stamp = crate::text::stamp(&self.outcome, self.presentation.lang);
+        let pins = self.pin_marks();
         self.paint(name, canvas, dark, pixel_ratio, |chart, root, out, style| {
-            crate::charts::draw_stamped(chart, root, out, style, &stamp)
+            crate::charts::draw_stamped(chart, root, out, &pins, style, &stamp)
         })
     }
 
@@ -480,9 +477,7 @@ impl Explainer {
         let pins = self.pin_marks();
         self.paint(name, canvas, dark, pixel_ratio, |chart, root, out, style| match chart {
             Chart::Total if split => crate::charts::allocation::draw_strip(root, out, style),
-            Chart::Benefit => crate::charts::benefit::draw_with_pins(root, out, &pins, style),
-            Chart::Allocation => crate::charts::allocation::draw_with_pins(root, out, &pins, style),
-            _ => chart.draw(root, out, style),
+            _ => chart.draw_pinned(root, out, &pins, style),
         })?;
         if let Ok(chart) = Chart::parse(name) {
             let key = self.chart_key(chart);

@@ -173,3 +173,27 @@ fn simulate_prints_each_pinned_scenario_with_its_difference_and_drops_a_bad_pin_
     // Without pins, no `pins` field: the output of a plain query is as it was.
     assert!(json(&helong(&["simulate", "grant=10000"]).1).get("pins").is_none());
 }
+
+#[test]
+fn render_draws_a_links_pinned_scenarios_on_the_charts_that_show_them() {
+    let dir = std::env::temp_dir().join(format!("helong-cli-pins-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let render = |chart: &str, query: &str| {
+        let out = dir.join(format!("{chart}-{}.svg", query.len()));
+        let path = out.to_str().expect("a path");
+        let (code, _, err) = helong(&["render", "--chart", chart, query, "--out", path]);
+        assert_eq!(code, 0, "{err}");
+        std::fs::read_to_string(&out).expect("written")
+    };
+    let pinned = "grant=10000&pin1=1~Half~grant.2500&pin2=1~Livestock~mix.0,1,0,0,0";
+    for chart in ["benefit", "allocation"] {
+        let (plain, with) = (render(chart, "grant=10000"), render(chart, pinned));
+        assert!(plain != with, "{chart}: the pins are drawn");
+        for n in ["1", "2"] {
+            assert!(with.contains(&format!(">\n{n}\n</text>")), "{chart}: pin {n}'s number");
+        }
+    }
+    // The distribution shows the current scenario only.
+    assert!(render("outcomes", "grant=10000") == render("outcomes", pinned));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -175,6 +175,17 @@ pub struct PinMark {
     pub households: [u32; crate::model::CATEGORIES],
 }
 
+impl PinMark {
+    /// Pin `number`'s marks from its outcome.
+    pub fn from_outcome(number: usize, out: &Outcome) -> PinMark {
+        PinMark {
+            number,
+            expected: out.expected_benefit_yuan,
+            households: std::array::from_fn(|c| out.categories.get(c).map_or(0, |k| k.households)),
+        }
+    }
+}
+
 /// A pinned scenario's mark at `at`: an outlined diamond (1) or square (2), shapes told apart
 /// without colour, with the pin's number above it.
 pub fn pin_mark<DB: DrawingBackend>(

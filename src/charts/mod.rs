@@ -27,7 +27,7 @@ pub use marks::{
     begin_scenario, dashed, empty_state, halo_text, hatch, nice_ticks, rule, tick_count, PinMark,
 };
 pub use style::{font_stack, Look, Style, OKABE_ITO};
-pub use svg::{draw_stamped, render_svg, render_svg_stamped};
+pub use svg::{draw_stamped, render_svg, render_svg_pinned, render_svg_stamped};
 pub use typeset::{text_width, wrap};
 
 /// The charts the product draws.
@@ -122,9 +122,21 @@ impl Chart {
         outcome: &Outcome,
         style: &Style,
     ) -> Result<(), Error> {
+        self.draw_pinned(root, outcome, &[], style)
+    }
+
+    /// Draw this chart with the pinned scenarios marked where it shows them (the allocation and
+    /// benefit charts; the others draw as without pins).
+    pub fn draw_pinned<DB: DrawingBackend>(
+        self,
+        root: &DrawingArea<DB, Shift>,
+        outcome: &Outcome,
+        pins: &[PinMark],
+        style: &Style,
+    ) -> Result<(), Error> {
         match self {
-            Chart::Allocation => allocation::draw_with_pins(root, outcome, &[], style),
-            Chart::Benefit => benefit::draw_with_pins(root, outcome, &[], style),
+            Chart::Allocation => allocation::draw_with_pins(root, outcome, pins, style),
+            Chart::Benefit => benefit::draw_with_pins(root, outcome, pins, style),
             Chart::Outcomes => outcomes::draw(root, outcome, style),
             Chart::Context => context::draw(root, outcome, style),
             Chart::Total => benefit::draw_total(root, outcome, style),

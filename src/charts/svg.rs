@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{draw_err, rule, wrap, Chart, Style};
+use super::{draw_err, rule, wrap, Chart, PinMark, Style};
 
 /// Height in CSS pixels of one line of the stamp band of [`draw_stamped`].
 const STAMP_LINE: f64 = 14.0;
@@ -21,6 +21,7 @@ pub fn draw_stamped<DB: DrawingBackend>(
     chart: Chart,
     root: &DrawingArea<DB, Shift>,
     out: &Outcome,
+    pins: &[PinMark],
     st: &Style,
     stamp: &[String],
 ) -> Result<(), Error> {
@@ -30,12 +31,12 @@ pub fn draw_stamped<DB: DrawingBackend>(
     let lines: Vec<String> =
         stamp.iter().flat_map(|s| wrap(s, STAMP_FONT, (w - 2 * pad).max(st.px(40.0)), st)).collect();
     if lines.is_empty() {
-        return chart.draw(root, out, st);
+        return chart.draw_pinned(root, out, pins, st);
     }
     let lh = st.px(STAMP_LINE);
     let band = (lh * lines.len() as i32 + st.px(10.0)).min(h);
     let (top, bottom) = root.split_vertically(h - band);
-    chart.draw(&top, out, st)?;
+    chart.draw_pinned(&top, out, pins, st)?;
     bottom.fill(&st.background()).map_err(draw_err)?;
     rule(&bottom, (pad, 0), (w - pad, 0), st, st.grid(), 1.0)?;
     let font = st.text(STAMP_FONT, st.muted());
@@ -62,6 +63,18 @@ pub fn render_svg(
     render_svg_stamped(chart, outcome, style, width, height, &[])
 }
 
+/// Render a chart with the pinned scenarios marked (see [`Chart::draw_pinned`]) to an SVG string.
+pub fn render_svg_pinned(
+    chart: Chart,
+    outcome: &Outcome,
+    pins: &[PinMark],
+    style: &Style,
+    width: u32,
+    height: u32,
+) -> Result<String, Error> {
+    render(chart, outcome, pins, style, (width, height), &[])
+}
+
 /// Render a chart with a stamp band (see [`draw_stamped`]) to an SVG string.
 pub fn render_svg_stamped(
     chart: Chart,
@@ -71,10 +84,21 @@ pub fn render_svg_stamped(
     height: u32,
     stamp: &[String],
 ) -> Result<String, Error> {
+    render(chart, outcome, &[], style, (width, height), stamp)
+}
+
+fn render(
+    chart: Chart,
+    outcome: &Outcome,
+    pins: &[PinMark],
+    style: &Style,
+    size: (u32, u32),
+    stamp: &[String],
+) -> Result<String, Error> {
     let mut buf = String::new();
     {
-        let root = SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
-        draw_stamped(chart, &root, outcome, style, stamp)?;
+        let root = SVGBackend::with_string(&mut buf, size).into_drawing_area();
+        draw_stamped(chart, &root, outcome, pins, style, stamp)?;
         root.present().map_err(draw_err)?;
     }
     Ok(svg_font_sizes_as_on_canvas(&buf))

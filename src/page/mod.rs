@@ -13,15 +13,25 @@ use crate::model::{Outcome, Simulator};
 /// Read a whole page URL query and compute the outcome of its scenario and of each pinned
 /// one, compared with it (what the CLI's `simulate` prints under `pins`).
 pub fn simulate_with_pins(query: &str) -> (Outcome, Vec<crate::model::pins::Compared>) {
+    let (out, pinned) = simulate_pinned(query);
+    let compared = pinned.iter().map(|(p, o)| crate::model::pins::compare(&out, &p.name, o)).collect();
+    (out, compared)
+}
+
+/// Read a whole page URL query and compute the outcome of its scenario and of each pinned one.
+pub fn simulate_pinned(query: &str) -> (Outcome, Vec<(crate::model::pins::Pin, Outcome)>) {
     let parsed = url::parse(query);
     let mut sim = Simulator::default();
     let out = sim.run(&parsed.scenario, parsed.notices);
-    let compared = parsed
+    let pinned = parsed
         .pins
-        .iter()
-        .map(|p| crate::model::pins::compare(&out, &p.name, &sim.run(&p.scenario, Vec::new())))
+        .into_iter()
+        .map(|p| {
+            let o = sim.run(&p.scenario, Vec::new());
+            (p, o)
+        })
         .collect();
-    (out, compared)
+    (out, pinned)
 }
 
 /// Read a whole page URL query and compute its outcome in one call, with a notice for every

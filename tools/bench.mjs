@@ -279,7 +279,7 @@ async function measureThrottled(browser, baseUrl, others = [], rates = CPU_RATES
       const r = await run('ours', rate);
       ours.push(...r.frame);
       work.push(...r.work);
-      for (const [i, o] of others.entries()) other[i].push(...(await run(o.name, rate, `${o.url}index.html`)).frame);
+      for (const [i, o] of others.entries()) other[i].push(...(await run(o.name, rate, `${o.url}index.html${o.query || ''}`)).frame);
     }
     for (const [i, o] of others.entries()) {
       const x = stats(other[i]);
@@ -434,13 +434,17 @@ async function main() {
   const browser = await launchBrowser();
   try {
     // --compare <root>…: the per-move measure of ROOT and of other builds, interleaved with the
-    // floor in the same rounds (to keep or drop a change on a busy machine); writes nothing.
+    // floor in the same rounds (to keep or drop a change on a busy machine); writes nothing. A
+    // root may carry a query (`dist?pin1=…`): the same build with that link, e.g. with pins.
     const cmp = process.argv.indexOf('--compare');
     if (cmp > 0) {
       const roots = process.argv.slice(cmp + 1);
       const servers = [];
       try {
-        for (const r of roots) servers.push({ name: r, ...(await spawnServer(r)) });
+        for (const r of roots) {
+          const [dir, query = ''] = r.split('?');
+          servers.push({ name: r, query: query ? `?${query}` : '', ...(await spawnServer(dir)) });
+        }
         const rates = (process.env.BENCH_RATES || '4,10').split(',').map(Number);
         await measureThrottled(browser, server.url, servers, rates, Number(process.env.BENCH_ROUNDS || FRAME_ROUNDS));
       } finally {

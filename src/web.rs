@@ -423,8 +423,10 @@ impl Explainer {
             };
             r.set_output("strip_note", crate::text::strip_note(&self.outcome, moved, lang));
         }
-        if let Some(first) = self.compared().first() {
-            r.set_output("pin_difference", crate::text::compare::strip_line(first, lang));
+        // The strip compares with the first pin only: one comparison per move, not one per pin.
+        if let (Some(pin), Some(o)) = (self.pins.first(), self.pin_outcomes.first()) {
+            let first = pins::compare(&self.outcome, &pin.name, o);
+            r.set_output("pin_difference", crate::text::compare::strip_line(&first, lang));
         }
         to_js(&r)
     }

@@ -8,12 +8,12 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, openPage, waitReady, wasmMemoryBytes } from '../tests/e2e/helpers.mjs';
+import { spawnServer } from './serve.mjs';
 
 const ROOT = process.env.BENCH_ROOT || 'dist';
 const OUT = 'bench/report.json';
@@ -97,23 +97,6 @@ async function measureLoads(browser, url) {
     largest_contentful_paint_ms: stats(largest),
     bytes: await measureBytes(browser, url),
   };
-}
-
-/**
- * Serve ROOT from a separate node process, as a real static server would be: a server in
- * this process would share its event loop with the browser driver and answer late.
- */
-function spawnServer(root) {
-  const child = spawn(process.execPath, ['tools/serve.mjs', root], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.once('exit', (code) => reject(new Error(`bench: the server exited (${code})`)));
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /at (http:\/\/\S+\/)/.exec(out);
-      if (m) resolve({ url: m[1], close: () => child.kill('SIGTERM') });
-    });
-  });
 }
 
 /** Time the wasm model alone, in the page: cold simulate and a cached slider move. */

@@ -10,6 +10,7 @@
 // API: startServer({ root, port = 0, host = '127.0.0.1' }) -> Promise<{ url, port, close() }>
 
 import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
 import { createReadStream, promises as fsp } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -284,6 +285,25 @@ export async function startServer({ root = DEFAULT_ROOT, port = 0, host = DEFAUL
             server.closeAllConnections?.();
           }),
       });
+    });
+  });
+}
+
+/**
+ * Serve `root` from a separate node process, as a real static server would be: a server in the
+ * measuring process would share its event loop with the browser driver and answer late (what
+ * tools/bench.mjs and tools/trace.mjs time). Resolves to { url, close }.
+ */
+export function spawnServer(root) {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawn(process.execPath, [self, root], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`the server of ${root} exited (${code})`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /at (http:\/\/\S+\/)/.exec(out);
+      if (m) resolve({ url: m[1], close: () => child.kill('SIGTERM') });
     });
   });
 }

@@ -6,8 +6,8 @@
 // bench/trace-summary.json. `node tools/trace.mjs [root]`.
 
 import { promises as fsp } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { launchBrowser, openPage, waitReady } from '../tests/e2e/helpers.mjs';
+import { spawnServer } from './serve.mjs';
 
 const ROOT = process.argv[2] || 'dist';
 const RATE = Number(process.env.TRACE_RATE || 10);
@@ -34,19 +34,6 @@ const KINDS = {
   UpdateLayer: 'paint',
   CompositeLayers: 'commit',
 };
-
-function spawnServer(root) {
-  const child = spawn(process.execPath, ['tools/serve.mjs', root], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.once('exit', (code) => reject(new Error(`trace: the server exited (${code})`)));
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /at (http:\/\/\S+\/)/.exec(out);
-      if (m) resolve({ url: m[1], close: () => child.kill('SIGTERM') });
-    });
-  });
-}
 
 /** Self time of the complete events on the renderer's main thread, by kind (nested events of a
  * known kind are taken out of their parent's time). */

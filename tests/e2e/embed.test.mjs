@@ -121,6 +121,20 @@ function startHostServer(dir, siteOrigin) {
   });
 }
 
+/** A frame of the site's own origin on the host page that is not the embed (the origin is right,
+ * the window is not), loaded. */
+async function strangerFrame(page, siteUrl) {
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.name = 'stranger';
+    f.src = src;
+    document.body.append(f);
+  }, `${siteUrl}data/figures.en.html`);
+  const stranger = await (await page.waitForSelector('iframe[name="stranger"]')).contentFrame();
+  await stranger.waitForLoadState('load');
+  return stranger;
+}
+
 /** The child frame of the iframe inside the placeholder #id, once it shows the explainer. */
 async function embedFrame(page, id) {
   const handle = await page.waitForSelector(`#${id} iframe`, { state: 'attached' });
@@ -428,14 +442,7 @@ describe('embedding the explainer in a newsroom page', () => {
       assert.deepEqual(await heights(), before, 'a message from the host page itself');
 
       // A frame of the site's own origin that is not the embed: the origin is right, the window is not.
-      await s.page.evaluate((src) => {
-        const f = document.createElement('iframe');
-        f.name = 'stranger';
-        f.src = src;
-        document.body.append(f);
-      }, `${site.url}data/figures.en.html`);
-      const stranger = await (await s.page.waitForSelector('iframe[name="stranger"]')).contentFrame();
-      await stranger.waitForLoadState('load');
+      const stranger = await strangerFrame(s.page, site.url);
       assert.equal(new URL(stranger.url()).origin, new URL(site.url).origin);
       await post(stranger, { type: 'helong:height', id: await id(a), height: 2222 });
       assert.deepEqual(await heights(), before, 'a message from another frame of the site');
@@ -726,14 +733,7 @@ describe('embedding the explainer in a newsroom page', () => {
       assert.deepEqual(await s.page.evaluate(() => window.__events), ['preset']);
       // From the host page itself, and from another frame of the site's origin.
       await post(s.page.mainFrame(), { ...event, name: 'forged-by-host' });
-      await s.page.evaluate((src) => {
-        const f = document.createElement('iframe');
-        f.name = 'stranger';
-        f.src = src;
-        document.body.append(f);
-      }, `${site.url}data/figures.en.html`);
-      const stranger = await (await s.page.waitForSelector('iframe[name="stranger"]')).contentFrame();
-      await stranger.waitForLoadState('load');
+      const stranger = await strangerFrame(s.page, site.url);
       await post(stranger, { ...event, name: 'forged-by-a-stranger' });
       assert.deepEqual(await s.page.evaluate(() => window.__events), ['preset']);
     } finally {

@@ -222,12 +222,12 @@ fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resul
             let chart = Chart::parse(name)?;
             let path = o.out.as_deref().ok_or_else(|| invalid("render needs --out <file.svg|file.png>"))?;
             let format = render_format(&o, path)?;
-            // A link's pins are drawn where the chart shows them (allocation, benefit).
+            // A link's pins are drawn where the chart shows them (`Chart::shows_pins`).
             let (out, pinned) = crate::page::simulate_pinned(&one_query(&o)?);
             let pins: Vec<charts::PinMark> = pinned
                 .iter()
                 .enumerate()
-                .map(|(i, (_, po))| charts::PinMark::from_outcome(i + 1, po))
+                .map(|(i, (p, po))| charts::PinMark::from_outcome(i + 1, &p.name, po))
                 .collect();
             let style = Style {
                 lang: o.lang.unwrap_or(Lang::ZhHans),

@@ -90,31 +90,22 @@ impl Explainer {
             Chart::Total if self.strip_shows_split() => {
                 !Chart::Allocation.fingerprint(&self.outcome, self.presentation.lang)
             }
-            // The pins' marks are part of the benefit chart's drawing.
-            Chart::Benefit => self
-                .pin_marks()
-                .iter()
-                .fold(chart.fingerprint(&self.outcome, self.presentation.lang), |h, p| {
-                    h.rotate_left(13) ^ p.expected.to_bits() ^ p.number as u64
-                }),
-            Chart::Allocation => self.pin_marks().iter().fold(
-                chart.fingerprint(&self.outcome, self.presentation.lang),
-                |h, p| {
-                    p.households
-                        .iter()
-                        .fold(h.rotate_left(7) ^ p.number as u64, |h, &n| h.rotate_left(11) ^ n as u64)
-                },
-            ),
+            // The pins' marks and names are part of these charts' drawings.
+            _ if chart.shows_pins() && !self.pins.is_empty() => {
+                chart.fingerprint(&self.outcome, self.presentation.lang)
+                    ^ crate::charts::pins_fingerprint(&self.pin_marks()).rotate_left(1)
+            }
             _ => chart.fingerprint(&self.outcome, self.presentation.lang),
         }
     }
 
-    /// The pinned scenarios as the benefit and allocation charts mark them.
+    /// The pinned scenarios as the charts mark them.
     fn pin_marks(&self) -> Vec<crate::charts::PinMark> {
-        self.pin_outcomes
+        self.pins
             .iter()
+            .zip(&self.pin_outcomes)
             .enumerate()
-            .map(|(i, o)| crate::charts::PinMark::from_outcome(i + 1, o))
+            .map(|(i, (p, o))| crate::charts::PinMark::from_outcome(i + 1, &p.name, o))
             .collect()
     }
 
@@ -438,14 +429,10 @@ impl Explainer {
 
     /// The data table of chart `name` in the reader's language (`{caption, headers, rows}`).
     pub fn table(&self, name: &str) -> Result<JsValue, JsValue> {
-        match crate::text::table(name, &self.outcome, self.presentation.lang) {
-            Some(mut t) => {
-                // The benefit table (and so the chart's text alternative) lists the pins too.
-                if name == Chart::Benefit.name() {
-                    t.rows.extend(crate::text::compare::table_rows(&self.compared(), self.presentation.lang));
-                }
-                to_js(&t)
-            }
+        let pins: Vec<(&str, &Outcome)> =
+            self.pins.iter().map(|p| p.name.as_str()).zip(&self.pin_outcomes).collect();
+        match crate::text::compare::table(name, &self.outcome, &pins, self.presentation.lang) {
+            Some(t) => to_js(&t),
             None => Err(Error::Unknown { what: "chart", name: name.to_string() }.into()),
         }
     }

@@ -509,28 +509,32 @@ fn a_house_style_colours_and_sizes_the_chart_and_its_stamped_download_and_nothin
     }
 }
 
+/// A pin as the charts take it: `number`, `name`, an expected total with a middle 90% of ±2%,
+/// and households by kind.
+fn pin_mark(number: usize, name: &str, expected: f64, households: [u32; 5]) -> charts::PinMark {
+    charts::PinMark {
+        number,
+        name: name.to_string(),
+        expected,
+        p5: expected * 0.98,
+        p95: expected * 1.02,
+        households,
+    }
+}
+
+/// `chart` of `out` with `pins`, as SVG at `w`×`h`.
+fn pinned_svg(chart: Chart, out: &Outcome, pins: &[charts::PinMark], (w, h): (u32, u32)) -> String {
+    charts::render_svg_pinned(chart, out, pins, &Style::default(), w, h).expect("drawn")
+}
+
 #[test]
 fn the_benefit_chart_marks_each_pinned_scenario_on_its_total_row_with_its_number() {
-    use helong::charts::benefit::draw_with_pins;
-    use helong::charts::PinMark;
-    use plotters::prelude::*;
     let out = simulate("grant=10000");
-    let draw = |pins: &[PinMark]| {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (720, 360)).into_drawing_area();
-            draw_with_pins(&root, &out, pins, &Style::default()).expect("drawn");
-            root.present().expect("presented");
-        }
-        svg
-    };
+    let draw = |pins: &[charts::PinMark]| pinned_svg(Chart::Benefit, &out, pins, (720, 360));
     let none = draw(&[]);
     assert!(none == draw(&[]), "the same drawing without pins, every time");
     // A pin far above the current total widens the scale, and its number is written.
-    let pinned = draw(&[
-        PinMark { number: 1, expected: 400_000.0, households: [0; 5] },
-        PinMark { number: 2, expected: 900_000.0, households: [0; 5] },
-    ]);
+    let pinned = draw(&[pin_mark(1, "甲", 400_000.0, [0; 5]), pin_mark(2, "乙", 900_000.0, [0; 5])]);
     assert!(pinned != none, "the pins are drawn");
     for n in ["1", "2"] {
         assert!(pinned.contains(&format!(">\n{n}\n</text>")), "pin {n}'s number");
@@ -541,23 +545,57 @@ fn the_benefit_chart_marks_each_pinned_scenario_on_its_total_row_with_its_number
 
 #[test]
 fn the_allocation_chart_marks_each_pinned_scenarios_households_on_every_row() {
-    use helong::charts::allocation::draw_with_pins;
-    use helong::charts::PinMark;
-    use plotters::prelude::*;
     let out = simulate("");
-    let draw = |pins: &[PinMark]| {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (720, 300)).into_drawing_area();
-            draw_with_pins(&root, &out, pins, &Style::default()).expect("drawn");
-            root.present().expect("presented");
-        }
-        svg
-    };
+    let draw = |pins: &[charts::PinMark]| pinned_svg(Chart::Allocation, &out, pins, (720, 300));
     let none = draw(&[]);
-    let one = draw(&[PinMark { number: 1, expected: 0.0, households: [5000, 0, 10, 10, 10] }]);
+    let one = draw(&[pin_mark(1, "甲", 0.0, [5000, 0, 10, 10, 10])]);
     assert!(one != none, "the pin is drawn");
     // One numbered mark per kind, and a scale that reaches the pin's 5,000 planting households.
     assert_eq!(one.matches(">\n1\n</text>").count(), 5);
     assert!(one.contains(">\n5000\n<") || one.contains(">\n6000\n<"), "the scale reaches the pin");
+}
+
+#[test]
+fn the_outcomes_chart_marks_each_pinned_scenarios_expected_total_in_its_strip_and_the_scale_reaches_it() {
+    let out = simulate("grant=10000");
+    let draw = |pins: &[charts::PinMark]| pinned_svg(Chart::Outcomes, &out, pins, (720, 420));
+    let none = draw(&[]);
+    let far = out.expected_benefit_yuan * 3.0;
+    let pinned =
+        draw(&[pin_mark(1, "甲", far, [0; 5]), pin_mark(2, "乙", out.expected_benefit_yuan, [0; 5])]);
+    assert!(pinned != none, "the pins are drawn");
+    for n in ["1", "2"] {
+        assert!(pinned.contains(&format!(">\n{n}\n</text>")), "pin {n}'s number:\n{pinned}");
+    }
+    // The strip's scale runs from the draws to the far pin: the drawing is not the one of a
+    // pin at the current total only.
+    let near = draw(&[
+        pin_mark(1, "甲", out.expected_benefit_yuan, [0; 5]),
+        pin_mark(2, "乙", out.expected_benefit_yuan, [0; 5]),
+    ]);
+    assert!(near != pinned, "a pin three times the total moves the scale");
+}
+
+#[test]
+fn every_chart_that_marks_pins_names_them_in_its_legend_cut_to_fit_a_phone() {
+    let out = simulate("grant=10000");
+    let long = "A very long name for a pinned scenario here";
+    let pins = [pin_mark(1, "Half the grant", 500_000.0, [100; 5]), pin_mark(2, long, 600_000.0, [200; 5])];
+    for chart in Chart::ALL.into_iter().filter(|c| c.shows_pins()) {
+        let wide = pinned_svg(chart, &out, &pins, (720, 420));
+        assert!(wide.contains("1 Half the grant"), "{chart:?}: pin 1 named in the legend");
+        assert!(wide.contains(&format!("2 {long}")), "{chart:?}: pin 2 named whole where it fits");
+        let phone = pinned_svg(chart, &out, &pins, (240, 420));
+        assert!(phone.contains("1 Half the grant"), "{chart:?}: a short name fits a phone");
+        assert!(!phone.contains(long) && phone.contains("2 A very long"), "{chart:?}: a long name is cut");
+        assert!(phone.contains('…'), "{chart:?}: and says so with an ellipsis");
+    }
+    // The charts that do not mark pins draw as without them.
+    for chart in Chart::ALL.into_iter().filter(|c| !c.shows_pins()) {
+        assert_eq!(
+            pinned_svg(chart, &out, &pins, (720, 420)),
+            pinned_svg(chart, &out, &[], (720, 420)),
+            "{chart:?}"
+        );
+    }
 }

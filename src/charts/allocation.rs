@@ -10,7 +10,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The allocation chart with each pinned scenario's households by kind marked on its row: an
-/// outlined diamond (pin 1) or square (pin 2) with its number, as on the benefit chart.
+/// outlined diamond (pin 1) or square (pin 2) with its number, as on the benefit chart, and
+/// named in the legend.
 pub fn draw_with_pins<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     out: &Outcome,
@@ -31,7 +32,9 @@ pub fn draw_with_pins<DB: DrawingBackend>(
     let left = label_w + 2 * pad;
     let right = w - st.px(56.0); // room for the value at the end of the longest bar
     let legend_h = st.px(22.0);
-    let top = legend_h + st.px(4.0);
+    let pins_h =
+        st.px(super::marks::PIN_LEGEND_LINE) * super::marks::pin_legend_lines(st, pins, (left, w - pad));
+    let top = legend_h + pins_h + st.px(4.0);
     let axis_h = st.px(22.0);
     let bottom = h - axis_h;
     if right <= left + st.px(20.0) || bottom <= top + st.px(20.0) {
@@ -88,6 +91,8 @@ pub fn draw_with_pins<DB: DrawingBackend>(
         small.pos(Pos::new(HPos::Left, VPos::Center)),
     ))
     .map_err(draw_err)?;
+    // Under it, the pins: each one's mark and name.
+    super::marks::pin_legend(root, st, pins, (left, w - pad), legend_h)?;
     Ok(())
 }
 

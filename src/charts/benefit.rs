@@ -4,7 +4,7 @@
 //! ten times the largest category, the programme total with its range and the 559,300 yuan the
 //! article reports as a labelled dashed reference.
 
-use super::marks::{pin_mark, PinMark};
+use super::marks::{pin_legend, pin_mark, PinMark};
 use super::{begin_scenario, dashed, draw_err, halo_text, nice_ticks, rule, text_width, tick_count, Style};
 use crate::facts::reported;
 use crate::i18n::{self, clamp, Lang};
@@ -61,7 +61,7 @@ enum Glyph {
 
 /// The expected-benefit chart with the pinned scenarios' totals marked on the total row: an
 /// outlined diamond (pin 1) or square (pin 2) with its number above, in the ink colour, under
-/// the current scenario's marks.
+/// the current scenario's marks, and named in the legend.
 pub fn draw_with_pins<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     out: &Outcome,
@@ -100,6 +100,7 @@ pub fn draw_with_pins<DB: DrawingBackend>(
     // Rows, top to bottom: legend, five categories, their axis, a rule, the total panel
     // (reference label, the row, its axis).
     let legend_bottom = legend(root, st, pad, w - pad, st.px(4.0))?;
+    let legend_bottom = pin_legend(root, st, pins, (pad, w - pad), legend_bottom)?;
     let top = legend_bottom + st.px(2.0);
     let axis_h = st.px(18.0);
     let sep = st.px(12.0);

@@ -166,28 +166,72 @@ pub fn nice_ticks(max: f64, n: usize) -> Vec<f64> {
     (0..=count).map(|i| i as f64 * step).collect()
 }
 
-/// A pinned scenario as the charts mark it: its number (1, 2), its expected total and its
-/// households by kind.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A pinned scenario as the charts mark it: its number (1, 2) and name, its expected total with
+/// the middle 90% of its simulated totals, and its households by kind.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PinMark {
     pub number: usize,
+    pub name: String,
     pub expected: f64,
+    pub p5: f64,
+    pub p95: f64,
     pub households: [u32; crate::model::CATEGORIES],
 }
 
 impl PinMark {
-    /// Pin `number`'s marks from its outcome.
-    pub fn from_outcome(number: usize, out: &Outcome) -> PinMark {
+    /// Pin `number`'s marks from its name and outcome.
+    pub fn from_outcome(number: usize, name: &str, out: &Outcome) -> PinMark {
+        let q = &out.benefit_quantiles_yuan;
         PinMark {
             number,
+            name: name.to_string(),
             expected: out.expected_benefit_yuan,
+            p5: q.p5,
+            p95: q.p95,
             households: std::array::from_fn(|c| out.categories.get(c).map_or(0, |k| k.households)),
         }
     }
 }
 
-/// A pinned scenario's mark at `at`: an outlined diamond (1) or square (2), shapes told apart
-/// without colour, with the pin's number above it.
+/// A fingerprint of everything the charts draw of `pins` (with [`super::Chart::fingerprint`], it
+/// tells the page when a chart that shows pins must be drawn again: a pin renamed, added or
+/// removed).
+pub fn pins_fingerprint(pins: &[PinMark]) -> u64 {
+    let mut h = crate::num::Fnv1a64::default();
+    for p in pins {
+        h.write(&(p.number as u64).to_le_bytes());
+        h.write(p.name.as_bytes());
+        h.write(&[0]);
+        for x in [p.expected, p.p5, p.p95] {
+            h.write(&x.to_bits().to_le_bytes());
+        }
+        for n in p.households {
+            h.write(&n.to_le_bytes());
+        }
+    }
+    h.finish()
+}
+
+/// Pin `number`'s shape centred at `at`, without its number: an outlined diamond (1) or
+/// square (2), told apart without colour.
+fn pin_shape<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    st: &Style,
+    (x, y): (i32, i32),
+    number: usize,
+) -> Result<i32, Error> {
+    let r = st.px(6.0);
+    let shape = if number == 1 {
+        vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)]
+    } else {
+        let r = st.px(5.0);
+        vec![(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r), (x - r, y - r)]
+    };
+    root.draw(&PathElement::new(shape, st.stroke(st.ink(), 1.5))).map_err(draw_err)?;
+    Ok(r)
+}
+
+/// A pinned scenario's mark at `at`: its shape (see [`pin_shape`]) with the pin's number above.
 pub fn pin_mark<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     st: &Style,
@@ -195,19 +239,68 @@ pub fn pin_mark<DB: DrawingBackend>(
     number: usize,
 ) -> Result<(), Error> {
     let (x, y) = at;
-    let r = st.px(6.0);
-    let line = st.stroke(st.ink(), 1.5);
-    let shape = if number == 1 {
-        vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)]
-    } else {
-        let r = st.px(5.0);
-        vec![(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r), (x - r, y - r)]
-    };
-    root.draw(&PathElement::new(shape, line)).map_err(draw_err)?;
+    let r = pin_shape(root, st, at, number)?;
     let label = number.to_string();
     // Pin 1's number to the upper left, pin 2's to the upper right: two pins at the same value
     // still read as two numbers.
     let dx = if number == 1 { -r } else { r };
     let anchor = Pos::new(if number == 1 { HPos::Right } else { HPos::Left }, VPos::Center);
     halo_text(root, st, &label, (x + dx, y - r - st.px(4.0)), 11.0, st.ink(), anchor)
+}
+
+/// Height of one line of [`pin_legend`], CSS px.
+pub const PIN_LEGEND_LINE: f64 = 16.0;
+
+/// Where [`pin_legend`] puts each pin between `x0` and `x1`: `(pin, x, line, label)`. The pins
+/// follow each other on a line while they fit (on a desktop chart both pins take one line), else
+/// each starts a line; a name longer than a whole line is cut with an ellipsis.
+fn pin_legend_layout<'a>(
+    st: &Style,
+    pins: &'a [PinMark],
+    (x0, x1): (i32, i32),
+) -> Vec<(&'a PinMark, i32, i32, String)> {
+    let shape = st.px(18.0); // the shape and the gap after it
+    let gap = st.px(14.0);
+    let (mut x, mut line) = (x0, 0);
+    let mut items = Vec::new();
+    for p in pins {
+        let label = super::typeset::fit(&format!("{} {}", p.number, p.name), 11.0, x1 - x0 - shape, st);
+        let w = shape + text_width(&label, 11.0, st);
+        if x > x0 && x + w > x1 {
+            x = x0;
+            line += 1;
+        }
+        items.push((p, x, line, label));
+        x += w + gap;
+    }
+    items
+}
+
+/// How many lines [`pin_legend`] takes between `x0` and `x1` (0 without pins).
+pub fn pin_legend_lines(st: &Style, pins: &[PinMark], x: (i32, i32)) -> i32 {
+    pin_legend_layout(st, pins, x).last().map_or(0, |(_, _, line, _)| line + 1)
+}
+
+/// The pins' legend from `x0` to `x1`, below `y0`: each pin's shape, then its number and name
+/// ("1 Half the grant"). Returns the bottom of its last line (`y0` without pins).
+pub fn pin_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    st: &Style,
+    pins: &[PinMark],
+    x: (i32, i32),
+    y0: i32,
+) -> Result<i32, Error> {
+    let line_h = st.px(PIN_LEGEND_LINE);
+    for (p, x, line, label) in pin_legend_layout(st, pins, x) {
+        let yc = y0 + line * line_h + line_h / 2;
+        let r = pin_shape(root, st, (x + st.px(6.0), yc), p.number)?;
+        let tx = x + st.px(6.0) + r + st.px(6.0);
+        root.draw(&Text::new(
+            label,
+            (tx, yc),
+            st.text(11.0, st.ink()).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(draw_err)?;
+    }
+    Ok(y0 + line_h * pin_legend_lines(st, pins, x))
 }

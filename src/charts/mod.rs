@@ -24,7 +24,8 @@ mod typeset;
 
 pub(crate) use marks::draw_err;
 pub use marks::{
-    begin_scenario, dashed, empty_state, halo_text, hatch, nice_ticks, rule, tick_count, PinMark,
+    begin_scenario, dashed, empty_state, halo_text, hatch, nice_ticks, pins_fingerprint, rule, tick_count,
+    PinMark,
 };
 pub use style::{font_stack, Look, Style, OKABE_ITO};
 pub use svg::{draw_stamped, render_svg, render_svg_pinned, render_svg_stamped};
@@ -109,6 +110,11 @@ impl Chart {
         }
     }
 
+    /// True for the charts that mark the pinned scenarios ([`Chart::draw_pinned`]).
+    pub fn shows_pins(self) -> bool {
+        matches!(self, Chart::Allocation | Chart::Benefit | Chart::Outcomes)
+    }
+
     /// True for the charts of [`Chart::ALL`]: each has a data table, a text alternative and a
     /// static picture (the build marks their boxes `data-described`).
     pub fn described(self) -> bool {
@@ -125,8 +131,8 @@ impl Chart {
         self.draw_pinned(root, outcome, &[], style)
     }
 
-    /// Draw this chart with the pinned scenarios marked where it shows them (the allocation and
-    /// benefit charts; the others draw as without pins).
+    /// Draw this chart with the pinned scenarios marked where it shows them (the allocation,
+    /// benefit and outcomes charts; the others draw as without pins).
     pub fn draw_pinned<DB: DrawingBackend>(
         self,
         root: &DrawingArea<DB, Shift>,
@@ -137,7 +143,7 @@ impl Chart {
         match self {
             Chart::Allocation => allocation::draw_with_pins(root, outcome, pins, style),
             Chart::Benefit => benefit::draw_with_pins(root, outcome, pins, style),
-            Chart::Outcomes => outcomes::draw(root, outcome, style),
+            Chart::Outcomes => outcomes::draw_with_pins(root, outcome, pins, style),
             Chart::Context => context::draw(root, outcome, style),
             Chart::Total => benefit::draw_total(root, outcome, style),
         }

@@ -4,6 +4,7 @@
 //! a few whole-programme totals the simulation drew ("possible outcomes"), as ticks over the
 //! band that holds the middle 90% of all trials.
 
+use super::marks::{pin_legend, pin_legend_lines, pin_mark, PinMark, PIN_LEGEND_LINE};
 use super::{begin_scenario, draw_err, hatch, nice_ticks, rule, text_width, tick_count, wrap, Style};
 use crate::i18n::{self, Lang};
 use crate::model::montecarlo::Histogram;
@@ -22,20 +23,24 @@ const STRIP: f64 = 64.0;
 /// cut, marked as cut and labelled with its value.
 const FAILED_CUT: f64 = 1.5;
 
-/// Draw the outcomes chart into the whole of `root`.
-pub fn draw<DB: DrawingBackend>(
+/// Draw the outcomes chart into the whole of `root`, with each pinned scenario's expected
+/// programme total marked in the possible-outcomes strip (an outlined diamond or square with
+/// its number, as on the other charts) and named in a legend above it.
+pub fn draw_with_pins<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     out: &Outcome,
+    pins: &[PinMark],
     st: &Style,
 ) -> Result<(), Error> {
-    let Some((_, h)) = begin_scenario(root, out, st)? else { return Ok(()) };
-    let strip = st.px(STRIP);
+    let Some((w, h)) = begin_scenario(root, out, st)? else { return Ok(()) };
+    let pad = st.px(8.0);
+    let strip = st.px(STRIP) + st.px(PIN_LEGEND_LINE) * pin_legend_lines(st, pins, (pad, w - pad));
     if h < strip + st.px(120.0) {
         return histogram(root, &out.histogram, st);
     }
     let (upper, lower) = root.split_vertically(h - strip);
     histogram(&upper, &out.histogram, st)?;
-    possible_outcomes(&lower, out, st)
+    possible_outcomes(&lower, out, pins, st)
 }
 
 /// Households as the chart writes them, with the unit in Chinese: whole numbers, except that
@@ -225,6 +230,7 @@ fn histogram<DB: DrawingBackend>(
 fn possible_outcomes<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     out: &Outcome,
+    pins: &[PinMark],
     st: &Style,
 ) -> Result<(), Error> {
     let (w, _) = root.dim_in_pixel();
@@ -247,20 +253,21 @@ fn possible_outcomes<DB: DrawingBackend>(
         st.text(SMALL, st.ink()).pos(Pos::new(HPos::Left, VPos::Center)),
     ))
     .map_err(draw_err)?;
+    let legend_bottom = pin_legend(root, st, pins, (pad, w - pad), st.px(20.0))?;
 
-    // Scale: the band and the draws with room on both sides.
+    // Scale: the band, the draws and the pins with room on both sides.
     let mut lo = q.p5;
     let mut hi = q.p95;
-    for d in &out.draws {
-        lo = lo.min(d.total_yuan);
-        hi = hi.max(d.total_yuan);
+    for v in out.draws.iter().map(|d| d.total_yuan).chain(pins.iter().map(|p| p.expected)) {
+        lo = lo.min(v);
+        hi = hi.max(v);
     }
     let span = (hi - lo).max((hi.abs() * 0.02).max(1.0));
     let (d0, d1) = (lo - span * 0.3, hi + span * 0.3);
     let (sx0, sx1) = (pad + st.px(4.0), w - pad - st.px(4.0));
     let x = |v: f64| sx0 + f64::round((sx1 - sx0) as f64 * clamp((v - d0) / (d1 - d0), 0.0, 1.0)) as i32;
 
-    let yc = st.px(36.0);
+    let yc = st.px(36.0) + (legend_bottom - st.px(20.0));
     rule(root, (sx0, yc), (sx1, yc), st, st.muted(), 1.0)?;
     let (b0, b1) = (x(q.p5), x(q.p95).max(x(q.p5) + st.px(2.0)));
     root.draw(&Rectangle::new([(b0, yc - st.px(9.0)), (b1, yc + st.px(9.0))], st.accent_tint().filled()))
@@ -274,6 +281,10 @@ fn possible_outcomes<DB: DrawingBackend>(
             st.stroke(st.ink(), 2.0),
         ))
         .map_err(draw_err)?;
+    }
+    // The pins over the draws: outlines, so the band and the ticks stay visible through them.
+    for p in pins {
+        pin_mark(root, st, (x(p.expected), yc), p.number)?;
     }
 
     // The band's label, centred under it and kept inside the strip.

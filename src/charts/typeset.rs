@@ -23,6 +23,21 @@ pub fn text_width(text: &str, css_px: f64, st: &Style) -> i32 {
     f64::ceil(em * css_px * st.look.text_scale * st.pixel_ratio) as i32
 }
 
+/// `text` cut to at most `max_w` device pixels at `css_px`, ending in "…" where it was cut.
+pub fn fit(text: &str, css_px: f64, max_w: i32, st: &Style) -> String {
+    if text_width(text, css_px, st) <= max_w {
+        return text.to_string();
+    }
+    let mut cut: String = text.to_string();
+    while cut.pop().is_some() {
+        let trimmed = cut.trim_end();
+        if text_width(trimmed, css_px, st) + text_width("…", css_px, st) <= max_w {
+            return format!("{trimmed}…");
+        }
+    }
+    String::new()
+}
+
 /// CJK ideographs and full-width forms: one em wide, and a line may break on either side.
 fn is_wide(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')

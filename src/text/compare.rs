@@ -3,9 +3,10 @@
 //! [`crate::model::pins::Compared`]'s.
 
 use super::money;
+use super::Table;
 use crate::i18n::{self, Lang};
 use crate::model::pins::{self, Compared};
-use crate::model::Scenario;
+use crate::model::{Outcome, Scenario};
 
 /// The name of a pin the reader has not named: its grant and budget, as the sliders say them
 /// ("grant 10,000 · budget 12.73 million"), within [`pins::NAME_MAX`] characters.
@@ -96,25 +97,49 @@ pub fn line(c: &Compared, lang: Lang) -> String {
     fill(t, &[&hh, &benefit, &p5, &p95, &unspent, &dh, &db])
 }
 
-/// The benefit table's rows of the pins, in its columns (kind, expected, P5, median, P95):
-/// "Pinned 1: name", its expected total and its P5–P95 (the median is not kept for a pin).
-pub fn table_rows(compared: &[Compared], lang: Lang) -> Vec<Vec<String>> {
-    compared
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let n = (i + 1).to_string();
-            let label =
-                fill(lang.pick("对比情景 {0}：{1}", "對比情景 {0}：{1}", "Pinned {0}: {1}"), &[&n, &c.name]);
-            vec![
+/// Chart `name`'s data table (see [`super::table`]) with the pinned scenarios added, each
+/// as "Pinned 1: name": a column of households by kind (allocation), a row of expected benefit
+/// with its P5, median and P95 (benefit), a row of the expected programme total with its middle
+/// 90% (outcomes). The charts' text alternatives are written from these tables, so they list
+/// the pins too.
+pub fn table(name: &str, out: &Outcome, pins: &[(&str, &Outcome)], lang: Lang) -> Option<Table> {
+    let mut t = super::table(name, out, lang)?;
+    for (i, (pin_name, o)) in pins.iter().enumerate() {
+        let n = (i + 1).to_string();
+        let label =
+            fill(lang.pick("对比情景 {0}：{1}", "對比情景 {0}：{1}", "Pinned {0}: {1}"), &[&n, pin_name]);
+        let q = &o.benefit_quantiles_yuan;
+        match name {
+            "allocation" => {
+                t.headers.push(fill(lang.pick("{0}（户）", "{0}（戶）", "{0} (households)"), &[&label]));
+                for (row, c) in t.rows.iter_mut().zip(&o.categories) {
+                    row.push(i18n::count(c.households as f64, lang));
+                }
+            }
+            "benefit" => t.rows.push(vec![
                 label,
-                money(c.expected_benefit_yuan, lang),
-                money(c.p5, lang),
-                String::new(),
-                money(c.p95, lang),
-            ]
-        })
-        .collect()
+                money(o.expected_benefit_yuan, lang),
+                money(q.p5, lang),
+                money(q.p50, lang),
+                money(q.p95, lang),
+            ]),
+            "outcomes" => {
+                let t2 = lang.pick(
+                    "{0}：预期项目总收益（90%区间）",
+                    "{0}：預期項目總收益（90%區間）",
+                    "{0}: expected programme total (middle 90%)",
+                );
+                let range = format!("{}–{}", i18n::compact(q.p5, lang), money(q.p95, lang));
+                let value = fill(
+                    lang.pick("{0}（{1}）", "{0}（{1}）", "{0} ({1})"),
+                    &[&money(o.expected_benefit_yuan, lang), &range],
+                );
+                t.rows.push(vec![fill(t2, &[&label]), value]);
+            }
+            _ => {}
+        }
+    }
+    Some(t)
 }
 
 /// The phone strip's one line: how the current scenario differs from the first pin.
@@ -141,6 +166,36 @@ mod tests {
             assert!(full(lang).contains(&format!(" {} ", pins::MAX_PINS)), "{}", full(lang));
         }
         assert_eq!(fill("{1}·{0}·{x}·{9}·{", &["a", "b"]), "b·a·{x}··{");
+    }
+
+    #[test]
+    fn every_chart_table_that_shows_pins_lists_each_pin_by_number_and_name_with_its_own_numbers() {
+        let (now, half, stock) = (simulate("grant=10000"), simulate("grant=2500"), simulate("mix=0,1,0,0,0"));
+        let pins = [("Half the grant", &half), ("All livestock", &stock)];
+        let alloc = table("allocation", &now, &pins, Lang::En).unwrap();
+        assert_eq!(
+            alloc.headers[4..],
+            ["Pinned 1: Half the grant (households)", "Pinned 2: All livestock (households)"]
+        );
+        let planting = &alloc.rows[0];
+        assert_eq!(planting.len(), alloc.headers.len(), "every row has a cell per column");
+        assert_eq!(planting[4], i18n::count(half.categories[0].households as f64, Lang::En));
+        assert_eq!(planting[5], "0", "all livestock: no planting");
+
+        let benefit = table("benefit", &now, &pins, Lang::En).unwrap();
+        let row = benefit.rows.iter().find(|r| r[0] == "Pinned 2: All livestock").expect("pin 2's row");
+        assert_eq!(row[1], money(stock.expected_benefit_yuan, Lang::En));
+        assert_eq!(row[3], money(stock.benefit_quantiles_yuan.p50, Lang::En), "with its median");
+
+        let outcomes = table("outcomes", &now, &pins, Lang::ZhHans).unwrap();
+        let row = outcomes.rows.last().unwrap();
+        assert_eq!(row[0], "对比情景 2：All livestock：预期项目总收益（90%区间）");
+        assert!(row[1].starts_with(&money(stock.expected_benefit_yuan, Lang::ZhHans)), "{}", row[1]);
+
+        // Without pins, the tables are the chart's own.
+        for name in ["allocation", "benefit", "outcomes", "context"] {
+            assert_eq!(table(name, &now, &[], Lang::En), super::super::table(name, &now, Lang::En), "{name}");
+        }
     }
 
     #[test]

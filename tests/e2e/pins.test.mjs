@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { useSite, openPage, waitReady } from './helpers.mjs';
+import { useSite, openPage, waitReady, drawEveryChart } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const TIMEOUT = 90_000;
@@ -79,6 +79,44 @@ describe('pinned scenarios', () => {
       assert.ok(await s.page.isVisible('[data-out="pin_difference"]'), 'the strip shows it on a phone');
       // The page keeps them in its URL as the link gave them.
       assert.deepEqual((await s.page.evaluate(pinsInUrl)).map(([k]) => k), ['pin1', 'pin2']);
+      assert.deepEqual(s.errors, []);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('every chart that marks the pins lists them in its data table and its text alternative, and a rename reaches them', { timeout: TIMEOUT }, async () => {
+    const q = 'lang=en&grant=10000&pin1=1~Half%20the%20grant~grant.2500&pin2=1~All%20livestock~mix.0,1,0,0,0';
+    const s = await open(q);
+    try {
+      const { page } = s;
+      const said = () => page.evaluate(() => Object.fromEntries(['allocation', 'benefit', 'outcomes'].map((c) => [c, {
+        table: document.getElementById(`table-${c}`).textContent,
+        desc: document.getElementById(`desc-${c}`).textContent,
+      }])));
+      for (const [chart, { table, desc }] of Object.entries(await said())) {
+        for (const name of ['Pinned 1: Half the grant', 'Pinned 2: All livestock']) {
+          assert.ok(table.includes(name), `${chart}'s table lists “${name}”: ${table}`);
+          assert.ok(desc.includes(name), `${chart}'s text alternative lists “${name}”: ${desc}`);
+        }
+      }
+      // The allocation table gives pin 2 (all livestock) households in livestock only.
+      const livestock = await page.$$eval('#table-allocation tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+      assert.equal(livestock[0].at(-1), '0', 'no planting for all livestock');
+      assert.notEqual(livestock[1].at(-1), '0', 'livestock households for all livestock');
+      // A rename reaches the tables and redraws the charts that name the pins in their legends.
+      await drawEveryChart(page);
+      const before = await page.evaluate(() => ['allocation', 'benefit', 'outcomes', 'context'].map((c) => document.getElementById(`chart-${c}`).toDataURL()));
+      const input = page.locator('#pin-list li:nth-child(1) input');
+      await input.fill('Quarter');
+      await input.press('Enter');
+      await page.waitForFunction(() => document.getElementById('table-outcomes').textContent.includes('Pinned 1: Quarter'));
+      for (const [chart, { table, desc }] of Object.entries(await said())) {
+        assert.ok(table.includes('Pinned 1: Quarter') && desc.includes('Pinned 1: Quarter'), chart);
+      }
+      await drawEveryChart(page);
+      const after = await page.evaluate(() => ['allocation', 'benefit', 'outcomes', 'context'].map((c) => document.getElementById(`chart-${c}`).toDataURL()));
+      assert.deepEqual(before.map((b, i) => b !== after[i]), [true, true, true, false], 'the three charts with pins redrawn, the context chart not');
       assert.deepEqual(s.errors, []);
     } finally {
       await s.close();

@@ -186,14 +186,18 @@ fn render_draws_a_links_pinned_scenarios_on_the_charts_that_show_them() {
         std::fs::read_to_string(&out).expect("written")
     };
     let pinned = "grant=10000&pin1=1~Half~grant.2500&pin2=1~Livestock~mix.0,1,0,0,0";
-    for chart in ["benefit", "allocation"] {
+    for chart in ["benefit", "allocation", "outcomes"] {
         let (plain, with) = (render(chart, "grant=10000"), render(chart, pinned));
         assert!(plain != with, "{chart}: the pins are drawn");
         for n in ["1", "2"] {
             assert!(with.contains(&format!(">\n{n}\n</text>")), "{chart}: pin {n}'s number");
         }
+        assert!(
+            with.contains(">\n1 Half\n<") && with.contains(">\n2 Livestock\n<"),
+            "{chart}: named in the legend"
+        );
     }
-    // The distribution shows the current scenario only.
-    assert!(render("outcomes", "grant=10000") == render("outcomes", pinned));
+    // The context chart is the dataset's, whatever the scenario and its pins.
+    assert!(render("context", "grant=10000") == render("context", pinned));
     let _ = std::fs::remove_dir_all(&dir);
 }

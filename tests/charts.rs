@@ -4,7 +4,7 @@
 //! change with `cargo insta review`, or accept it with `INSTA_UPDATE=always cargo test --test
 //! charts` after looking at the rendered charts.
 
-use helong::charts::{self, render_svg, render_svg_stamped, Chart, Style};
+use helong::charts::{self, render_svg, render_svg_pinned, render_svg_stamped, Chart, PinMark, Style};
 use helong::i18n::Lang;
 use helong::model::{simulate, Category, Outcome};
 
@@ -23,6 +23,12 @@ fn style(lang: Lang, dark: bool, scale: f64) -> Style {
 
 fn svg(chart: Chart, out: &Outcome, st: Style, w: u32, h: u32) -> String {
     render_svg(chart, out, &st, w, h).unwrap_or_else(|e| panic!("{} {:?}: {e}", chart.name(), out.query))
+}
+
+/// A chart with the pinned scenarios marked, in the default style.
+fn svg_pinned(chart: Chart, out: &Outcome, pins: &[PinMark], w: u32, h: u32) -> String {
+    render_svg_pinned(chart, out, pins, &Style::default(), w, h)
+        .unwrap_or_else(|e| panic!("{} {:?} with {} pins: {e}", chart.name(), out.query, pins.len()))
 }
 
 /// One `<text>` element of an SVG: position, anchor, font size and content (unescaped).
@@ -83,31 +89,35 @@ fn bounds(l: &Label) -> (f64, f64, f64, f64) {
     (x0, x0 + w, l.y - 0.5 * l.size, l.y + 0.5 * l.size)
 }
 
+/// Each snapshotted chart of `query`'s scenario, drawn in `st` at `w` × `h`, is its snapshot
+/// `<chart>_<name>`.
+fn assert_snapshots(query: &str, st: Style, w: u32, h: u32, name: &str) {
+    let out = simulate(query);
+    for chart in CHARTS {
+        let s = svg(chart, &out, st, w, h);
+        insta::assert_snapshot!(format!("{}_{name}", chart.name()), s);
+    }
+}
+
 #[test]
 fn the_reported_scenario_draws_the_same_charts_as_the_snapshots_in_simplified_chinese() {
-    let out = simulate("");
-    for chart in CHARTS {
-        let s = svg(chart, &out, style(Lang::ZhHans, false, 1.0), 720, 300);
-        insta::assert_snapshot!(format!("{}_reported_zh_hans_light", chart.name()), s);
-    }
+    assert_snapshots("", style(Lang::ZhHans, false, 1.0), 720, 300, "reported_zh_hans_light");
 }
 
 #[test]
 fn the_reported_scenario_draws_the_same_charts_as_the_snapshots_in_english_dark() {
-    let out = simulate("");
-    for chart in CHARTS {
-        let s = svg(chart, &out, style(Lang::En, true, 1.0), 390, 280);
-        insta::assert_snapshot!(format!("{}_reported_en_dark_390", chart.name()), s);
-    }
+    assert_snapshots("", style(Lang::En, true, 1.0), 390, 280, "reported_en_dark_390");
 }
 
 #[test]
 fn an_equal_split_of_double_grants_draws_the_same_charts_as_the_snapshots() {
-    let out = simulate("grant=10000&mix=1,1,1,1,1");
-    for chart in CHARTS {
-        let s = svg(chart, &out, style(Lang::ZhHant, false, 1.0), 720, 300);
-        insta::assert_snapshot!(format!("{}_equal_split_double_grants_zh_hant", chart.name()), s);
-    }
+    assert_snapshots(
+        "grant=10000&mix=1,1,1,1,1",
+        style(Lang::ZhHant, false, 1.0),
+        720,
+        300,
+        "equal_split_double_grants_zh_hant",
+    );
 }
 
 #[test]
@@ -511,19 +521,8 @@ fn a_house_style_colours_and_sizes_the_chart_and_its_stamped_download_and_nothin
 
 #[test]
 fn the_benefit_chart_marks_each_pinned_scenario_on_its_total_row_with_its_number() {
-    use helong::charts::benefit::draw_with_pins;
-    use helong::charts::PinMark;
-    use plotters::prelude::*;
     let out = simulate("grant=10000");
-    let draw = |pins: &[PinMark]| {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (720, 360)).into_drawing_area();
-            draw_with_pins(&root, &out, pins, &Style::default()).expect("drawn");
-            root.present().expect("presented");
-        }
-        svg
-    };
+    let draw = |pins: &[PinMark]| svg_pinned(Chart::Benefit, &out, pins, 720, 360);
     let none = draw(&[]);
     assert!(none == draw(&[]), "the same drawing without pins, every time");
     // A pin far above the current total widens the scale, and its number is written.
@@ -541,19 +540,8 @@ fn the_benefit_chart_marks_each_pinned_scenario_on_its_total_row_with_its_number
 
 #[test]
 fn the_allocation_chart_marks_each_pinned_scenarios_households_on_every_row() {
-    use helong::charts::allocation::draw_with_pins;
-    use helong::charts::PinMark;
-    use plotters::prelude::*;
     let out = simulate("");
-    let draw = |pins: &[PinMark]| {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (720, 300)).into_drawing_area();
-            draw_with_pins(&root, &out, pins, &Style::default()).expect("drawn");
-            root.present().expect("presented");
-        }
-        svg
-    };
+    let draw = |pins: &[PinMark]| svg_pinned(Chart::Allocation, &out, pins, 720, 300);
     let none = draw(&[]);
     let one = draw(&[PinMark { number: 1, expected: 0.0, households: [5000, 0, 10, 10, 10] }]);
     assert!(one != none, "the pin is drawn");

@@ -73,6 +73,11 @@ fn labels(svg: &str) -> Vec<Label> {
         .collect()
 }
 
+/// The text of an SVG's labels, in order, joined by `sep`.
+fn label_text(svg: &str, sep: &str) -> String {
+    labels(svg).into_iter().map(|l| l.text).collect::<Vec<_>>().join(sep)
+}
+
 /// A label's box in pixels, from the same width estimate the charts lay out with: (x0, x1,
 /// y0, y1). Vertical: one font size tall around the text's middle.
 fn bounds(l: &Label) -> (f64, f64, f64, f64) {
@@ -125,11 +130,7 @@ fn every_chart_speaks_the_readers_language() {
     let out = simulate("");
     for lang in Lang::ALL {
         let text = |chart: Chart| -> String {
-            labels(&svg(chart, &out, style(lang, false, 1.0), 720, 300))
-                .into_iter()
-                .map(|l| l.text)
-                .collect::<Vec<_>>()
-                .join("\n")
+            label_text(&svg(chart, &out, style(lang, false, 1.0), 720, 300), "\n")
         };
         let benefit = text(Chart::Benefit);
         for cat in Category::ALL {
@@ -252,11 +253,7 @@ fn a_scenario_that_funds_nobody_says_so_instead_of_drawing_empty_axes() {
     assert_eq!(out.households_funded, 0);
     for chart in [Chart::Benefit, Chart::Outcomes] {
         for lang in Lang::ALL {
-            let text: String = labels(&svg(chart, &out, style(lang, false, 1.0), 1200, 400))
-                .into_iter()
-                .map(|l| l.text)
-                .collect::<Vec<_>>()
-                .join(" ");
+            let text = label_text(&svg(chart, &out, style(lang, false, 1.0), 1200, 400), " ");
             assert_eq!(Some(text.as_str()), helong::text::empty_outcome(&out, lang), "{}", chart.name());
         }
     }
@@ -272,11 +269,7 @@ fn a_scenario_that_expects_no_benefit_says_why_instead_of_drawing_axes_of_zero_y
     assert!(out.no_expected_benefit());
     for chart in [Chart::Benefit, Chart::Outcomes] {
         for lang in Lang::ALL {
-            let text: String = labels(&svg(chart, &out, style(lang, false, 1.0), 720, 360))
-                .into_iter()
-                .map(|l| l.text)
-                .collect::<Vec<_>>()
-                .join(" ");
+            let text = label_text(&svg(chart, &out, style(lang, false, 1.0), 720, 360), " ");
             let why = helong::text::empty_outcome(&out, lang).expect("words for the state");
             assert_eq!(text, why, "{} {lang:?}", chart.name());
         }

@@ -4,7 +4,7 @@
 //! change with `cargo insta review`, or accept it with `INSTA_UPDATE=always cargo test --test
 //! charts` after looking at the rendered charts.
 
-use helong::charts::{self, render_svg, render_svg_stamped, Chart, Style};
+use helong::charts::{self, render_svg, render_svg_pinned, render_svg_stamped, Chart, PinMark, Style};
 use helong::i18n::Lang;
 use helong::model::{simulate, Category, Outcome};
 
@@ -23,6 +23,12 @@ fn style(lang: Lang, dark: bool, scale: f64) -> Style {
 
 fn svg(chart: Chart, out: &Outcome, st: Style, w: u32, h: u32) -> String {
     render_svg(chart, out, &st, w, h).unwrap_or_else(|e| panic!("{} {:?}: {e}", chart.name(), out.query))
+}
+
+/// A chart with the pinned scenarios marked, in the default style.
+fn svg_pinned(chart: Chart, out: &Outcome, pins: &[PinMark], w: u32, h: u32) -> String {
+    render_svg_pinned(chart, out, pins, &Style::default(), w, h)
+        .unwrap_or_else(|e| panic!("{} {:?} with {} pins: {e}", chart.name(), out.query, pins.len()))
 }
 
 /// One `<text>` element of an SVG: position, anchor, font size and content (unescaped).
@@ -67,6 +73,11 @@ fn labels(svg: &str) -> Vec<Label> {
         .collect()
 }
 
+/// The text of an SVG's labels, in order, joined by `sep`.
+fn label_text(svg: &str, sep: &str) -> String {
+    labels(svg).into_iter().map(|l| l.text).collect::<Vec<_>>().join(sep)
+}
+
 /// A label's box in pixels, from the same width estimate the charts lay out with: (x0, x1,
 /// y0, y1). Vertical: one font size tall around the text's middle.
 fn bounds(l: &Label) -> (f64, f64, f64, f64) {
@@ -83,31 +94,35 @@ fn bounds(l: &Label) -> (f64, f64, f64, f64) {
     (x0, x0 + w, l.y - 0.5 * l.size, l.y + 0.5 * l.size)
 }
 
+/// Each snapshotted chart of `query`'s scenario, drawn in `st` at `w` × `h`, is its snapshot
+/// `<chart>_<name>`.
+fn assert_snapshots(query: &str, st: Style, w: u32, h: u32, name: &str) {
+    let out = simulate(query);
+    for chart in CHARTS {
+        let s = svg(chart, &out, st, w, h);
+        insta::assert_snapshot!(format!("{}_{name}", chart.name()), s);
+    }
+}
+
 #[test]
 fn the_reported_scenario_draws_the_same_charts_as_the_snapshots_in_simplified_chinese() {
-    let out = simulate("");
-    for chart in CHARTS {
-        let s = svg(chart, &out, style(Lang::ZhHans, false, 1.0), 720, 300);
-        insta::assert_snapshot!(format!("{}_reported_zh_hans_light", chart.name()), s);
-    }
+    assert_snapshots("", style(Lang::ZhHans, false, 1.0), 720, 300, "reported_zh_hans_light");
 }
 
 #[test]
 fn the_reported_scenario_draws_the_same_charts_as_the_snapshots_in_english_dark() {
-    let out = simulate("");
-    for chart in CHARTS {
-        let s = svg(chart, &out, style(Lang::En, true, 1.0), 390, 280);
-        insta::assert_snapshot!(format!("{}_reported_en_dark_390", chart.name()), s);
-    }
+    assert_snapshots("", style(Lang::En, true, 1.0), 390, 280, "reported_en_dark_390");
 }
 
 #[test]
 fn an_equal_split_of_double_grants_draws_the_same_charts_as_the_snapshots() {
-    let out = simulate("grant=10000&mix=1,1,1,1,1");
-    for chart in CHARTS {
-        let s = svg(chart, &out, style(Lang::ZhHant, false, 1.0), 720, 300);
-        insta::assert_snapshot!(format!("{}_equal_split_double_grants_zh_hant", chart.name()), s);
-    }
+    assert_snapshots(
+        "grant=10000&mix=1,1,1,1,1",
+        style(Lang::ZhHant, false, 1.0),
+        720,
+        300,
+        "equal_split_double_grants_zh_hant",
+    );
 }
 
 #[test]
@@ -115,11 +130,7 @@ fn every_chart_speaks_the_readers_language() {
     let out = simulate("");
     for lang in Lang::ALL {
         let text = |chart: Chart| -> String {
-            labels(&svg(chart, &out, style(lang, false, 1.0), 720, 300))
-                .into_iter()
-                .map(|l| l.text)
-                .collect::<Vec<_>>()
-                .join("\n")
+            label_text(&svg(chart, &out, style(lang, false, 1.0), 720, 300), "\n")
         };
         let benefit = text(Chart::Benefit);
         for cat in Category::ALL {
@@ -242,11 +253,7 @@ fn a_scenario_that_funds_nobody_says_so_instead_of_drawing_empty_axes() {
     assert_eq!(out.households_funded, 0);
     for chart in [Chart::Benefit, Chart::Outcomes] {
         for lang in Lang::ALL {
-            let text: String = labels(&svg(chart, &out, style(lang, false, 1.0), 1200, 400))
-                .into_iter()
-                .map(|l| l.text)
-                .collect::<Vec<_>>()
-                .join(" ");
+            let text = label_text(&svg(chart, &out, style(lang, false, 1.0), 1200, 400), " ");
             assert_eq!(Some(text.as_str()), helong::text::empty_outcome(&out, lang), "{}", chart.name());
         }
     }
@@ -262,11 +269,7 @@ fn a_scenario_that_expects_no_benefit_says_why_instead_of_drawing_axes_of_zero_y
     assert!(out.no_expected_benefit());
     for chart in [Chart::Benefit, Chart::Outcomes] {
         for lang in Lang::ALL {
-            let text: String = labels(&svg(chart, &out, style(lang, false, 1.0), 720, 360))
-                .into_iter()
-                .map(|l| l.text)
-                .collect::<Vec<_>>()
-                .join(" ");
+            let text = label_text(&svg(chart, &out, style(lang, false, 1.0), 720, 360), " ");
             let why = helong::text::empty_outcome(&out, lang).expect("words for the state");
             assert_eq!(text, why, "{} {lang:?}", chart.name());
         }
@@ -511,8 +514,8 @@ fn a_house_style_colours_and_sizes_the_chart_and_its_stamped_download_and_nothin
 
 /// A pin as the charts take it: `number`, `name`, an expected total with a middle 90% of ±2%,
 /// and households by kind.
-fn pin_mark(number: usize, name: &str, expected: f64, households: [u32; 5]) -> charts::PinMark {
-    charts::PinMark {
+fn pin_mark(number: usize, name: &str, expected: f64, households: [u32; 5]) -> PinMark {
+    PinMark {
         number,
         name: name.to_string(),
         expected,
@@ -522,15 +525,10 @@ fn pin_mark(number: usize, name: &str, expected: f64, households: [u32; 5]) -> c
     }
 }
 
-/// `chart` of `out` with `pins`, as SVG at `w`×`h`.
-fn pinned_svg(chart: Chart, out: &Outcome, pins: &[charts::PinMark], (w, h): (u32, u32)) -> String {
-    charts::render_svg_pinned(chart, out, pins, &Style::default(), w, h).expect("drawn")
-}
-
 #[test]
 fn the_benefit_chart_marks_each_pinned_scenario_on_its_total_row_with_its_number() {
     let out = simulate("grant=10000");
-    let draw = |pins: &[charts::PinMark]| pinned_svg(Chart::Benefit, &out, pins, (720, 360));
+    let draw = |pins: &[PinMark]| svg_pinned(Chart::Benefit, &out, pins, 720, 360);
     let none = draw(&[]);
     assert!(none == draw(&[]), "the same drawing without pins, every time");
     // A pin far above the current total widens the scale, and its number is written.
@@ -546,7 +544,7 @@ fn the_benefit_chart_marks_each_pinned_scenario_on_its_total_row_with_its_number
 #[test]
 fn the_allocation_chart_marks_each_pinned_scenarios_households_on_every_row() {
     let out = simulate("");
-    let draw = |pins: &[charts::PinMark]| pinned_svg(Chart::Allocation, &out, pins, (720, 300));
+    let draw = |pins: &[PinMark]| svg_pinned(Chart::Allocation, &out, pins, 720, 300);
     let none = draw(&[]);
     let one = draw(&[pin_mark(1, "甲", 0.0, [5000, 0, 10, 10, 10])]);
     assert!(one != none, "the pin is drawn");
@@ -558,7 +556,7 @@ fn the_allocation_chart_marks_each_pinned_scenarios_households_on_every_row() {
 #[test]
 fn the_outcomes_chart_marks_each_pinned_scenarios_expected_total_in_its_strip_and_the_scale_reaches_it() {
     let out = simulate("grant=10000");
-    let draw = |pins: &[charts::PinMark]| pinned_svg(Chart::Outcomes, &out, pins, (720, 420));
+    let draw = |pins: &[PinMark]| svg_pinned(Chart::Outcomes, &out, pins, 720, 420);
     let none = draw(&[]);
     let far = out.expected_benefit_yuan * 3.0;
     let pinned =
@@ -582,10 +580,10 @@ fn every_chart_that_marks_pins_names_them_in_its_legend_cut_to_fit_a_phone() {
     let long = "A very long name for a pinned scenario here";
     let pins = [pin_mark(1, "Half the grant", 500_000.0, [100; 5]), pin_mark(2, long, 600_000.0, [200; 5])];
     for chart in Chart::ALL.into_iter().filter(|c| c.shows_pins()) {
-        let wide = pinned_svg(chart, &out, &pins, (720, 420));
+        let wide = svg_pinned(chart, &out, &pins, 720, 420);
         assert!(wide.contains("1 Half the grant"), "{chart:?}: pin 1 named in the legend");
         assert!(wide.contains(&format!("2 {long}")), "{chart:?}: pin 2 named whole where it fits");
-        let phone = pinned_svg(chart, &out, &pins, (240, 420));
+        let phone = svg_pinned(chart, &out, &pins, 240, 420);
         assert!(phone.contains("1 Half the grant"), "{chart:?}: a short name fits a phone");
         assert!(!phone.contains(long) && phone.contains("2 A very long"), "{chart:?}: a long name is cut");
         assert!(phone.contains('…'), "{chart:?}: and says so with an ellipsis");
@@ -593,8 +591,8 @@ fn every_chart_that_marks_pins_names_them_in_its_legend_cut_to_fit_a_phone() {
     // The charts that do not mark pins draw as without them.
     for chart in Chart::ALL.into_iter().filter(|c| !c.shows_pins()) {
         assert_eq!(
-            pinned_svg(chart, &out, &pins, (720, 420)),
-            pinned_svg(chart, &out, &[], (720, 420)),
+            svg_pinned(chart, &out, &pins, 720, 420),
+            svg_pinned(chart, &out, &[], 720, 420),
             "{chart:?}"
         );
     }

@@ -11,15 +11,23 @@ fn helong(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn json(text: &str) -> serde_json::Value {
-    serde_json::from_str(text).expect("valid JSON")
+/// The JSON a command prints, and what it says on stderr, once it has exited with 0.
+fn printed(args: &[&str]) -> (serde_json::Value, String) {
+    let (code, out, err) = helong(args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    (serde_json::from_str(&out).expect("valid JSON"), err)
+}
+
+/// A fresh temporary folder for one test's files (the process id keeps runs apart).
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("helong-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
 }
 
 #[test]
 fn simulate_of_the_empty_query_prints_the_reported_programme() {
-    let (code, out, _) = helong(&["simulate", ""]);
-    assert_eq!(code, 0);
-    let v = json(&out);
+    let (v, _) = printed(&["simulate", ""]);
     assert_eq!(v["query"], "");
     assert_eq!(v["households_funded"], 2546);
     assert_eq!(v["funds_granted_yuan"], 12_730_000);
@@ -38,9 +46,7 @@ fn simulate_of_the_empty_query_prints_the_reported_programme() {
 
 #[test]
 fn simulate_reports_clamped_input_as_notices_and_keeps_going() {
-    let (code, out, err) = helong(&["simulate", "grant=123456&colour=red"]);
-    assert_eq!(code, 0);
-    let v = json(&out);
+    let (v, err) = printed(&["simulate", "grant=123456&colour=red"]);
     assert_eq!(v["query"], "grant=50000");
     assert_eq!(v["notices"].as_array().unwrap().len(), 2);
     assert!(err.contains("out of range"), "{err}");
@@ -78,9 +84,7 @@ fn invalid_commands_and_options_exit_with_code_2_and_a_message() {
 
 #[test]
 fn facts_print_as_json_records_and_as_csv_with_a_bom() {
-    let (code, out, _) = helong(&["facts"]);
-    assert_eq!(code, 0);
-    let v = json(&out);
+    let (v, _) = printed(&["facts"]);
     let arr = v.as_array().unwrap();
     assert!(arr.len() >= 50);
     for f in arr {
@@ -99,8 +103,7 @@ fn facts_print_as_json_records_and_as_csv_with_a_bom() {
 
 #[test]
 fn render_writes_an_svg_drawn_by_the_page_chart_code() {
-    let dir = std::env::temp_dir().join(format!("helong-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("svg");
     let path = dir.join("allocation.svg");
     let p = path.to_str().unwrap();
     let (code, _, err) =
@@ -119,9 +122,7 @@ fn simulate_writes_histogram_edges_to_the_fen_increasing_and_without_float_noise
         "mix=0,1,0,0,0&ret=1,0.01,1,1,1&grant=500",
         "mix=0,1,0,0,0&ret=1,0.001,1,1,1&grant=500&fail=0&sigma=0",
     ] {
-        let (code, out, _) = helong(&["simulate", q]);
-        assert_eq!(code, 0, "{q}");
-        let v = json(&out);
+        let (v, _) = printed(&["simulate", q]);
         let edges: Vec<f64> =
             v["histogram"]["edges"].as_array().unwrap().iter().map(|e| e.as_f64().unwrap()).collect();
         assert!(edges.len() >= 2, "{q}: {edges:?}");
@@ -136,9 +137,7 @@ fn simulate_writes_histogram_edges_to_the_fen_increasing_and_without_float_noise
 
 #[test]
 fn simulate_of_a_scenario_that_expects_no_benefit_prints_no_bins_and_zero_quantiles() {
-    let (code, out, _) = helong(&["simulate", "mix=0,1,0,0,0&ret=1,0,1,1,1"]);
-    assert_eq!(code, 0);
-    let v = json(&out);
+    let (v, _) = printed(&["simulate", "mix=0,1,0,0,0&ret=1,0,1,1,1"]);
     assert_eq!(v["households_funded"], 2546);
     assert_eq!(v["expected_benefit_yuan"], 0);
     assert_eq!(v["histogram"]["edges"], serde_json::json!([0]));
@@ -147,12 +146,10 @@ fn simulate_of_a_scenario_that_expects_no_benefit_prints_no_bins_and_zero_quanti
 
 #[test]
 fn simulate_prints_each_pinned_scenario_with_its_difference_and_drops_a_bad_pin_with_a_notice() {
-    let (code, out, err) = helong(&[
+    let (v, err) = printed(&[
         "simulate",
         "grant=10000&pin1=1~Half the grant~grant.2500&pin2=2~From the future~grant.5000",
     ]);
-    assert_eq!(code, 0, "{err}");
-    let v = json(&out);
     let pins = v["pins"].as_array().expect("a list of pins");
     assert_eq!(pins.len(), 1, "the pin of another version is dropped");
     let p = &pins[0];
@@ -171,13 +168,12 @@ fn simulate_prints_each_pinned_scenario_with_its_difference_and_drops_a_bad_pin_
     assert_eq!(notices[0]["key"], "pin2");
     assert!(err.contains("Pinned scenario “pin2” is in a format this page does not read"), "{err}");
     // Without pins, no `pins` field: the output of a plain query is as it was.
-    assert!(json(&helong(&["simulate", "grant=10000"]).1).get("pins").is_none());
+    assert!(printed(&["simulate", "grant=10000"]).0.get("pins").is_none());
 }
 
 #[test]
 fn render_draws_a_links_pinned_scenarios_on_the_charts_that_show_them() {
-    let dir = std::env::temp_dir().join(format!("helong-cli-pins-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let dir = temp_dir("pins");
     let render = |chart: &str, query: &str| {
         let out = dir.join(format!("{chart}-{}.svg", query.len()));
         let path = out.to_str().expect("a path");

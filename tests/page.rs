@@ -231,56 +231,26 @@ fn the_pages_sliders_take_their_ranges_and_steps_from_the_model() {
 fn a_slot_the_build_cannot_fill_stops_the_build_with_a_message_naming_it() {
     let fill = |html: &str| helong::site::page(html, &helong::model::simulate(""), "");
     assert!(fill(PAGE).is_ok(), "the page as it is");
-    let broken = [
-        (
-            PAGE.replacen("data-fill=\"range\"", "data-fill=\"colour\"", 1),
-            "an unknown kind of slot",
-            "colour",
-        ),
-        (PAGE.replace("id=\"in-cy\"", "id=\"in-cows\""), "a slider the model does not have", "#in-cows"),
-        (PAGE.replacen(" data-fill=\"range\"", "", 1), "a slider of the model without its slot", "#in-grant"),
-        (
-            PAGE.replacen("data-adjust=\"grant\"", "data-adjust=\"cows\"", 1),
-            "a number the model cannot adjust",
-            "cows",
-        ),
-        (
-            PAGE.replacen(" data-fill=\"table\"", "", 1),
-            "a chart whose data table has no slot",
-            "\"table\" slot for context",
-        ),
-        (
-            PAGE.replacen(" data-fill=\"chart\"", "", 1),
-            "a chart whose static picture has no slot",
-            "\"chart\" slot for context",
-        ),
-        (
-            PAGE.replacen("data-out=\"p95\"", "data-out=\"p99\"", 1),
-            "a number of the sentence the model does not compute",
-            "p99",
-        ),
-        (
-            PAGE.replacen("</main>", "<p data-fill=\"summary\"></p></main>", 1),
-            "a one-off slot written twice",
-            "summary",
-        ),
-        (
-            PAGE.replacen(" data-fill=\"dataset-hash\"", "", 1),
-            "the footer without its dataset hash",
-            "dataset-hash",
-        ),
-        (
-            PAGE.replacen("<template data-fill=\"fact-list\"></template>", "", 1),
-            "the sources without their list of figures",
-            "fact-list",
-        ),
-        (
-            PAGE.replacen("<template data-fill=\"share-tags\"></template>", "", 1),
-            "a <head> without the share tags' slot",
-            "share-tags",
-        ),
+    // (what is written, what replaces it, the case, what the message names); each edit once.
+    let replaced = [
+        ("data-fill=\"range\"", "data-fill=\"colour\"", "an unknown kind of slot", "colour"),
+        ("id=\"in-cy\"", "id=\"in-cows\"", "a slider the model does not have", "#in-cows"),
+        ("data-adjust=\"grant\"", "data-adjust=\"cows\"", "a number the model cannot adjust", "cows"),
+        ("data-out=\"p95\"", "data-out=\"p99\"", "a number of the sentence the model lacks", "p99"),
+        ("</main>", "<p data-fill=\"summary\"></p></main>", "a one-off slot written twice", "summary"),
     ];
-    for (html, case, named) in broken {
+    // (what is taken out, the case, what the message names)
+    let removed = [
+        (" data-fill=\"range\"", "a slider of the model without its slot", "#in-grant"),
+        (" data-fill=\"table\"", "a chart whose data table has no slot", "\"table\" slot for context"),
+        (" data-fill=\"chart\"", "a chart whose static picture has no slot", "\"chart\" slot for context"),
+        (" data-fill=\"dataset-hash\"", "the footer without its dataset hash", "dataset-hash"),
+        (" data-fill=\"fact-list\"", "the sources without their list of figures", "fact-list"),
+        (" data-fill=\"share-tags\"", "a <head> without the share tags' slot", "share-tags"),
+    ];
+    let removed = removed.map(|(from, case, named)| (from, "", case, named));
+    for (from, to, case, named) in replaced.into_iter().chain(removed) {
+        let html = PAGE.replacen(from, to, 1);
         assert_ne!(html, PAGE, "{case}: the test's edit applies");
         let err = fill(&html).expect_err(case).to_string();
         assert!(err.contains(named), "{case}: {err}");

@@ -10,6 +10,23 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const GOLDEN: &str = include_str!("golden/fingerprints.tsv");
 
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A new canvas of `w` × `h` pixels (not in the page).
+fn canvas(w: u32, h: u32) -> web_sys::HtmlCanvasElement {
+    let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
+    canvas.set_width(w);
+    canvas.set_height(h);
+    canvas
+}
+
+/// The canvas's 2d context, to read back what was drawn.
+fn context(canvas: &web_sys::HtmlCanvasElement) -> web_sys::CanvasRenderingContext2d {
+    canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap()
+}
+
 #[wasm_bindgen_test]
 fn the_browser_computes_bit_identical_numbers_to_the_native_build() {
     let mut n = 0;
@@ -47,11 +64,8 @@ fn a_bad_query_gives_notices_in_the_readers_language_not_a_crash() {
 
 #[wasm_bindgen_test]
 fn a_chart_draws_on_a_canvas_without_error() {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
-    canvas.set_width(640);
-    canvas.set_height(320);
-    doc.body().unwrap().append_child(&canvas).unwrap();
+    let canvas = canvas(640, 320);
+    document().body().unwrap().append_child(&canvas).unwrap();
     let mut e = Explainer::new("grant=10000");
     e.draw("allocation", canvas.clone(), false, 1.0).expect("drawn");
     assert!(e.draw("no-such-chart", canvas, false, 1.0).is_err());
@@ -59,10 +73,7 @@ fn a_chart_draws_on_a_canvas_without_error() {
 
 #[wasm_bindgen_test]
 fn a_chart_is_redrawn_only_when_what_it_shows_changes() {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
-    canvas.set_width(400);
-    canvas.set_height(300);
+    let canvas = canvas(400, 300);
     let mut e = Explainer::new("");
     assert!(e.chart_changed("allocation"), "never drawn");
     e.draw("allocation", canvas.clone(), false, 1.0).expect("drawn");
@@ -78,10 +89,7 @@ fn a_one_pixel_grid_rule_is_one_sharp_row_of_pixels_on_the_canvas() {
     use helong::charts::{rule, Style};
     use helong::i18n::Lang;
     use plotters::prelude::*;
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
-    canvas.set_width(40);
-    canvas.set_height(40);
+    let canvas = canvas(40, 40);
     let root = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
         .expect("a 2d context")
         .into_drawing_area();
@@ -89,8 +97,7 @@ fn a_one_pixel_grid_rule_is_one_sharp_row_of_pixels_on_the_canvas() {
     rule(&root, (0, 20), (40, 20), &st, BLACK, 1.0).expect("drawn");
     // A plain 1-px stroke on the same row, for contrast: smeared over two rows.
     root.draw(&PathElement::new(vec![(0, 30), (40, 30)], BLACK.stroke_width(1))).expect("drawn");
-    let ctx: web_sys::CanvasRenderingContext2d =
-        canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let ctx = context(&canvas);
     let alpha = |y: i32| ctx.get_image_data(10.0, y as f64, 1.0, 1.0).unwrap().data()[3];
     let rows = |from: i32| (from - 3..from + 3).map(alpha).collect::<Vec<u8>>();
     let (ruled, stroked) = (rows(20), rows(30));
@@ -106,15 +113,10 @@ fn a_one_pixel_grid_rule_is_one_sharp_row_of_pixels_on_the_canvas() {
 
 #[wasm_bindgen_test]
 fn a_drawn_chart_puts_its_colours_on_the_canvas() {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
-    canvas.set_width(640);
-    canvas.set_height(320);
+    let canvas = canvas(640, 320);
     let mut e = Explainer::new("");
     e.draw("allocation", canvas.clone(), false, 1.0).expect("drawn");
-    let ctx: web_sys::CanvasRenderingContext2d =
-        canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let pixels = ctx.get_image_data(0.0, 0.0, 640.0, 320.0).unwrap().data();
+    let pixels = context(&canvas).get_image_data(0.0, 0.0, 640.0, 320.0).unwrap().data();
     let opaque = pixels.chunks(4).filter(|p| p[3] == 255).count();
     let colourful = pixels.chunks(4).filter(|p| p[3] == 255 && p[0].abs_diff(p[2]) > 60).count();
     assert!(opaque > 640 * 320 / 2, "the background is painted: {opaque} opaque pixels");

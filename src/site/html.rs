@@ -75,34 +75,31 @@ impl<'h> Rewrite<'h> {
         }
     }
 
-    /// Call `f` on every element that `selector` matches. Handlers of one element run in the
-    /// order they were added.
-    pub fn on(mut self, selector: &str, mut f: impl FnMut(&mut Element) -> Result<(), Error> + 'h) -> Self {
+    /// Add `handlers` for the elements that `selector` matches (a bad selector is kept, and is
+    /// the rewrite's result).
+    fn append(mut self, selector: &str, handlers: ElementContentHandlers<'h>) -> Self {
         if let Some(s) = self.selector(selector) {
-            let handler = move |el: &mut Element| -> HandlerResult { f(el).map_err(Into::into) };
-            self.settings = self.settings.append_element_content_handler((
-                Cow::Owned(s),
-                ElementContentHandlers::default().element(handler),
-            ));
+            self.settings = self.settings.append_element_content_handler((Cow::Owned(s), handlers));
         }
         self
+    }
+
+    /// Call `f` on every element that `selector` matches. Handlers of one element run in the
+    /// order they were added.
+    pub fn on(self, selector: &str, mut f: impl FnMut(&mut Element) -> Result<(), Error> + 'h) -> Self {
+        let handler = move |el: &mut Element| -> HandlerResult { f(el).map_err(Into::into) };
+        self.append(selector, ElementContentHandlers::default().element(handler))
     }
 
     /// Call `f` on every piece of text inside the elements that `selector` matches (a text may
     /// come in several pieces).
     pub fn on_text(
-        mut self,
+        self,
         selector: &str,
         mut f: impl FnMut(&mut TextChunk) -> Result<(), Error> + 'h,
     ) -> Self {
-        if let Some(s) = self.selector(selector) {
-            let handler = move |t: &mut TextChunk| -> HandlerResult { f(t).map_err(Into::into) };
-            self.settings = self.settings.append_element_content_handler((
-                Cow::Owned(s),
-                ElementContentHandlers::default().text(handler),
-            ));
-        }
-        self
+        let handler = move |t: &mut TextChunk| -> HandlerResult { f(t).map_err(Into::into) };
+        self.append(selector, ElementContentHandlers::default().text(handler))
     }
 
     /// Call `f` on every comment of the page.

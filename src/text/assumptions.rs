@@ -432,20 +432,21 @@ fn value_line(a: &Assumption, lang: Lang, html: bool) -> Result<String, String> 
         (Control::Fixed, DefaultValue::Value(_)) if stated => lang
             .pick("固定不变，没有控件。", "固定不變，沒有控件。", "Fixed; no control sets it.")
             .to_string(),
-        (Control::Slider, DefaultValue::Value(_)) => lang
-            .pick(
-                "默认 {default}，范围 {range}，可以用模拟器“假设与庭院”里的滑块调整。",
-                "默認 {default}，範圍 {range}，可以用模擬器“假設與庭院”裡的滑塊調整。",
-                "Default {default}; range {range}, set with a slider under “Assumptions and courtyards” in the simulator.",
+        (Control::Slider, DefaultValue::Value(_) | DefaultValue::Fact(_)) => {
+            // A default that is the article's figure points at it and says so.
+            let default = match a.default {
+                DefaultValue::Fact(id) => lang
+                    .pick("{F}（报道的数字）", "{F}（報道的數字）", "{F} (the article's figure)")
+                    .replace("{F}", &fact(id)),
+                _ => "{default}".to_string(),
+            };
+            lang.pick(
+                "默认 {D}，范围 {range}，可以用模拟器“假设与庭院”里的滑块调整。",
+                "默認 {D}，範圍 {range}，可以用模擬器“假設與庭院”裡的滑塊調整。",
+                "Default {D}; range {range}, set with a slider under “Assumptions and courtyards” in the simulator.",
             )
-            .to_string(),
-        (Control::Slider, DefaultValue::Fact(id)) => lang
-            .pick(
-                "默认 {F}（报道的数字），范围 {range}，可以用模拟器“假设与庭院”里的滑块调整。",
-                "默認 {F}（報道的數字），範圍 {range}，可以用模擬器“假設與庭院”裡的滑塊調整。",
-                "Default {F} (the article's figure); range {range}, set with a slider under “Assumptions and courtyards” in the simulator.",
-            )
-            .replace("{F}", &fact(id)),
+            .replace("{D}", &default)
+        }
         (Control::LinkOnly, _) => lang
             .pick(
                 "默认 {default}，范围 {range}，只能在链接里用 KEY= 设置。",
@@ -461,7 +462,11 @@ fn value_line(a: &Assumption, lang: Lang, html: bool) -> Result<String, String> 
             )
             .replace("{F}", &fact(id)),
         (Control::Fixed, DefaultValue::Value(_)) => lang
-            .pick("固定为 {default}，没有控件。", "固定為 {default}，沒有控件。", "Fixed at {default}; no control sets it.")
+            .pick(
+                "固定为 {default}，没有控件。",
+                "固定為 {default}，沒有控件。",
+                "Fixed at {default}; no control sets it.",
+            )
             .to_string(),
         (_, DefaultValue::None) => lang
             .pick(

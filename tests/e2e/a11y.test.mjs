@@ -10,7 +10,7 @@ import { promises as fsp } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { useSite, openPage, waitReady } from './helpers.mjs';
+import { useSite, waitReady, withPage } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const TIMEOUT = 90_000;
@@ -231,85 +231,85 @@ async function serveFile(file) {
 
 describe('the explainer for every reader', () => {
   const site = useSite(ROOT);
-  const open = async (pageAndQuery, opts = DESKTOP) => {
-    const s = await openPage(site.browser, `${site.server.url}${pageAndQuery}`, opts);
-    await waitReady(s.page);
-    return s;
-  };
-
-  /** The static page a reader gets when the WebAssembly cannot load (its request is refused). */
-  const openWithoutWasm = async (pageAndQuery, opts = DESKTOP) => {
-    const s = await openPage(site.browser, 'about:blank', opts);
-    // Only the refused wasm may show up as an error (once for each request of it).
-    s.expectedErrors = [];
-    s.page.on('console', (m) => {
-      if (m.type() === 'error' && /\.wasm$/.test(m.location().url) && /Failed to load resource/.test(m.text())) {
-        s.expectedErrors.push(`console: ${m.text()}`);
-      }
+  /** Runs `fn` with a page of the site, ready; closes it after. */
+  const reading = (pageAndQuery, opts, fn) =>
+    withPage(site.browser, `${site.server.url}${pageAndQuery}`, opts, async (s) => {
+      await waitReady(s.page);
+      return fn(s);
     });
-    await s.context.route('**/*.wasm', (r) => r.abort());
-    await s.page.goto(`${site.server.url}${pageAndQuery}`);
-    await s.page.waitForSelector('#wasm-error:not([hidden])', { timeout: 20_000 });
-    await s.page.waitForFunction(() => [...document.querySelectorAll('picture.chart-fallback img')].every((i) => i.complete));
-    return s;
-  };
+
+  /** Runs `fn` with the static page a reader gets when the WebAssembly cannot load (its request
+   * is refused); closes it after. */
+  const withoutWasm = (pageAndQuery, opts, fn) =>
+    withPage(site.browser, 'about:blank', opts, async (s) => {
+      // Only the refused wasm may show up as an error (once for each request of it).
+      s.expectedErrors = [];
+      s.page.on('console', (m) => {
+        if (m.type() === 'error' && /\.wasm$/.test(m.location().url) && /Failed to load resource/.test(m.text())) {
+          s.expectedErrors.push(`console: ${m.text()}`);
+        }
+      });
+      await s.context.route('**/*.wasm', (r) => r.abort());
+      await s.page.goto(`${site.server.url}${pageAndQuery}`);
+      await s.page.waitForSelector('#wasm-error:not([hidden])', { timeout: 20_000 });
+      await s.page.waitForFunction(() => [...document.querySelectorAll('picture.chart-fallback img')].every((i) => i.complete));
+      return fn(s);
+    });
 
 
   describe('axe finds no WCAG 2.1 AA or best-practice violation', () => {
-    /** Scans every variant of one page; `load(query, opts)` opens it ready for the scan. */
+    /** Scans every variant of one page; `load(query, opts, fn)` runs `fn` with it ready for the
+     * scan, and closes it after. */
     const scanAll = async (name, cases, load) => {
-      const problems = await inPool(cases, PARALLEL, async (c) => {
-        const s = await load(c.query, { ...DESKTOP, colorScheme: c.colorScheme });
-        try {
+      const problems = await inPool(cases, PARALLEL, (c) =>
+        load(c.query, { ...DESKTOP, colorScheme: c.colorScheme }, async (s) => {
           const label = `${name} (${c.label})`;
           const found = await axeViolations(s.page, label);
           const dirt = await uncleanness(s);
           return [...found, ...dirt.map((d) => `${label}: ${d}`)];
-        } finally {
-          await s.close();
-        }
-      });
+        }),
+      );
       assert.deepEqual(problems.flat(), []);
     };
 
     test('on the full explainer, in every language and colour scheme', { timeout: AXE_TIMEOUT }, async () => {
-      await scanAll('index.html', variants(), (q, o) => open(`index.html?${q}`, o));
+      await scanAll('index.html', variants(), (q, o, fn) => reading(`index.html?${q}`, o, fn));
     });
 
     test('on the embed, whichever panel it shows', { timeout: AXE_TIMEOUT }, async () => {
       const cases = ['all', 'benefit', 'context'].flatMap((view) =>
         variants().map((v) => ({ ...v, query: `${v.query}&view=${view}`, label: `view ${view}, ${v.label}` })),
       );
-      await scanAll('embed.html', cases, (q, o) => open(`embed.html?${q}`, o));
+      await scanAll('embed.html', cases, (q, o, fn) => reading(`embed.html?${q}`, o, fn));
     });
 
     test('on the single-file build served over HTTP', { timeout: AXE_TIMEOUT }, async () => {
       const single = await serveFile(path.join(ROOT, 'helong-explainer.html'));
       try {
-        await scanAll('helong-explainer.html', variants(), async (q, o) => {
-          const s = await openPage(site.browser, `${single.url}?${q}`, o);
-          await waitReady(s.page);
-          return s;
-        });
+        await scanAll('helong-explainer.html', variants(), (q, o, fn) =>
+          withPage(site.browser, `${single.url}?${q}`, o, async (s) => {
+            await waitReady(s.page);
+            return fn(s);
+          }),
+        );
       } finally {
         await single.close();
       }
     });
 
     test('on the static page shown when the WebAssembly cannot load', { timeout: AXE_TIMEOUT }, async () => {
-      await scanAll('index.html without wasm', variants(), (q, o) => openWithoutWasm(`index.html?${q}`, o));
+      await scanAll('index.html without wasm', variants(), (q, o, fn) => withoutWasm(`index.html?${q}`, o, fn));
     });
   });
 
   test('a reader with only a keyboard can switch to English, pick a preset, adjust the sentence and a slider, open a table and download the outcome', { timeout: TIMEOUT }, async () => {
-    const s = await open('index.html');
     const path = [];
-    const key = async (k) => {
-      await s.page.keyboard.press(k);
-      path.push(k);
-    };
-    const households = () => visibleText(s.page, '[data-out="households"]');
-    try {
+    await reading('index.html', DESKTOP, async (s) => {
+      const key = async (k) => {
+        await s.page.keyboard.press(k);
+        path.push(k);
+      };
+      const households = () => visibleText(s.page, '[data-out="households"]');
       // The skip link comes first, then the language switch.
       await tabTo(s.page, (f) => f.name === 'a skip', { max: 1, path });
       assert.ok(await s.page.isVisible('a.skip'), 'the skip link shows when focused');
@@ -371,12 +371,10 @@ describe('the explainer for every reader', () => {
       assert.equal(url.searchParams.get('lang'), 'en');
       assert.equal(url.searchParams.get('grant'), '10500');
       await assertClean(s);
-    } catch (e) {
+    }).catch((e) => {
       e.message += `\nkeyboard path: ${path.join(' | ')}`;
       throw e;
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('Tab reaches every control in reading order with a visible focus ring, and never traps the focus', { timeout: 180_000 }, async () => {
@@ -386,8 +384,7 @@ describe('the explainer for every reader', () => {
       ['embed.html?lang=zh-Hant', DESKTOP],
       ['embed.html?view=benefit&controls=all', PHONE],
     ]) {
-      const s = await open(where, opts);
-      try {
+      await reading(where, opts, async (s) => {
         const expected = await tabbables(s.page);
         assert.ok(expected.length >= 10, `${where}: ${expected.length} controls`);
         // Forwards: every control once, in document order, then out of the page.
@@ -428,15 +425,12 @@ describe('the explainer for every reader', () => {
         assert.ok([null, expected[expected.length - 1]].includes(await focusedKey(s.page)), `${where}: Shift+Tab leaves the first control`);
         assert.deepEqual(backward, [...expected].reverse(), `${where}: Shift+Tab order`);
         await assertClean(s);
-      } finally {
-        await s.close();
-      }
+      });
     }
   });
 
   test('each chart is an image whose name and description follow the scenario and the language', { timeout: TIMEOUT }, async () => {
-    const s = await open('index.html?lang=en');
-    try {
+    await reading('index.html?lang=en', DESKTOP, async (s) => {
       const read = async () => {
         const out = {};
         for (const name of CHARTS) out[name] = await axNode(s.page, `#chart-${name}`);
@@ -472,9 +466,7 @@ describe('the explainer for every reader', () => {
       assert.match(third.allocation.description, /小養殖：本情景（戶） 930/);
       assert.match(third.outcomes.description, /1273 戶/);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('every text is marked with its language, including the language buttons and the page after a switch', { timeout: TIMEOUT }, async () => {
@@ -498,19 +490,15 @@ describe('the explainer for every reader', () => {
         { lang, han: HAN.source },
       );
     for (const lang of LANGS) {
-      const s = await open(`index.html?lang=${lang}`);
-      try {
+      await reading(`index.html?lang=${lang}`, DESKTOP, async (s) => {
         assert.equal(await s.page.getAttribute('html', 'lang'), lang);
         assert.deepEqual(await mislabelled(s.page, lang), [], `${lang}: text under the wrong language`);
         const buttons = await s.page.$$eval('[data-lang]', (els) => els.map((b) => [b.lang, b.dataset.lang]));
         for (const [mark, value] of buttons) assert.equal(mark, value, 'a language button is marked with its language');
         await assertClean(s);
-      } finally {
-        await s.close();
-      }
+      });
     }
-    const s = await open('index.html');
-    try {
+    await reading('index.html', DESKTOP, async (s) => {
       await s.page.click('[data-lang="en"]');
       assert.equal(await s.page.getAttribute('html', 'lang'), 'en');
       assert.match(await s.page.title(), /Five thousand yuan/);
@@ -526,19 +514,14 @@ describe('the explainer for every reader', () => {
       await s.page.waitForFunction(() => document.querySelector('#story-credits p[lang="zh-Hant"]')?.checkVisibility());
       assert.deepEqual(await mislabelled(s.page, 'zh-Hant'), []);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
     // Without the WebAssembly the static page still follows ?lang, and marks what is only in Chinese.
-    const w = await openWithoutWasm('index.html?lang=en');
-    try {
+    await withoutWasm('index.html?lang=en', DESKTOP, async (w) => {
       assert.equal(await w.page.getAttribute('html', 'lang'), 'en');
       assert.match(await w.page.textContent('#wasm-error'), /could not load/);
       assert.deepEqual(await mislabelled(w.page, 'en'), []);
       assert.deepEqual(await uncleanness(w), []);
-    } finally {
-      await w.close();
-    }
+    });
   });
 
   test('chart text drawn by the Rust code has at least 4.5:1 contrast in light and dark', async () => {
@@ -561,8 +544,7 @@ describe('the explainer for every reader', () => {
   });
 
   test('assumptions, pressed buttons and chart keys are told apart by words, weight and shape, not colour alone', { timeout: TIMEOUT }, async () => {
-    const s = await open('index.html?lang=en');
-    try {
+    await reading('index.html?lang=en', DESKTOP, async (s) => {
       const tags = await s.page.$$eval('.assumption', (els) => els.map((el) => el.querySelector('.tag [lang="en"]')?.textContent ?? ''));
       // Failure, spread, returns to scale, the five relative returns and the courtyards.
       assert.equal(tags.length, 9);
@@ -578,14 +560,11 @@ describe('the explainer for every reader', () => {
       assert.match(captions.join(' '), /dashed line/);
       assert.doesNotMatch(captions.join(' '), /\b(blue|orange|red|green)\b/i);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('with reduced motion asked for, nothing on the page moves', { timeout: TIMEOUT }, async () => {
-    const s = await open('index.html');
-    try {
+    await reading('index.html', DESKTOP, async (s) => {
       await s.page.emulateMedia({ reducedMotion: 'reduce' });
       await s.page.click('[data-preset="equal"] >> visible=true');
       await s.page.click('[data-lang="en"]');
@@ -606,15 +585,12 @@ describe('the explainer for every reader', () => {
       assert.equal(moving.running, 0);
       assert.equal(moving.smooth, 'auto');
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('on a 390-pixel phone every control is at least 44 by 44 pixels', { timeout: TIMEOUT }, async () => {
     for (const where of ['index.html?lang=en', 'index.html', 'embed.html?lang=en']) {
-      const s = await open(where, PHONE);
-      try {
+      await reading(where, PHONE, async (s) => {
         // The skip link only shows when focused: measure it then.
         if (await s.page.$('a.skip')) await s.page.focus('a.skip');
         // A figure inside a sentence is exempt (WCAG 2.5.5 and 2.5.8, "Inline": the target is
@@ -648,9 +624,7 @@ describe('the explainer for every reader', () => {
         const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${where}: scrolls sideways by ${overflow}px`);
         await assertClean(s);
-      } finally {
-        await s.close();
-      }
+      });
     }
   });
 });

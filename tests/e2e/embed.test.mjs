@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startServer, mimeTypeFor, resolveUnderRoot } from '../../tools/serve.mjs';
-import { launchBrowser, openPage, READY_SELECTOR, READY_TIMEOUT_MS } from './helpers.mjs';
+import { launchBrowser, READY_SELECTOR, READY_TIMEOUT_MS, withPage } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const TIMEOUT = 90_000;
@@ -166,12 +166,15 @@ async function settledHeights(page, id, frame, until = () => true) {
   return current;
 }
 
-/** Asserts that the iframe's height equals its content's height within the tolerance. */
-function assertFits(h, label) {
+/** Waits as `settledHeights` does, asserts that the iframe's height is then its content's within
+ * the tolerance (`label` says when), and returns the heights. */
+async function fittedHeights(page, id, frame, label, until = () => true) {
+  const h = await settledHeights(page, id, frame, until);
   assert.ok(
     Math.abs(h.outer - h.inner) <= TOLERANCE_PX,
     `${label}: iframe is ${h.outer}px tall, its content ${h.inner}px`,
   );
+  return h;
 }
 
 /** Fails the test when any frame logged errors, reached off-host, or broke a CSP. */
@@ -197,12 +200,13 @@ describe('embedding the explainer in a newsroom page', () => {
   let browser;
   let pages = 0;
 
-  /** Writes a host page with these placeholders and opens it. */
-  const openHost = async (placeholders, on = host) => {
+  /** Writes a host page with these placeholders, served by `on`, and runs `fn` with it open;
+   * closes it after. */
+  const withHost = async (placeholders, fn, on = host) => {
     pages += 1;
     const name = `story-${pages}.html`;
     await fsp.writeFile(path.join(hostDir, name), hostHtml(site.url, placeholders));
-    return openPage(browser, `${on.url}${name}`, DESKTOP);
+    return withPage(browser, `${on.url}${name}`, DESKTOP, fn);
   };
 
   before(async () => {
@@ -221,8 +225,7 @@ describe('embedding the explainer in a newsroom page', () => {
   });
 
   test('the snippet inserts a lazy, titled iframe that follows its content’s height', { timeout: TIMEOUT }, async () => {
-    const s = await openHost([{ id: 'e1', view: 'allocation', theme: 'auto', link: `${site.url}index.html` }]);
-    try {
+    await withHost([{ id: 'e1', view: 'allocation', theme: 'auto', link: `${site.url}index.html` }], async (s) => {
       const frame = await embedFrame(s.page, 'e1');
       const attrs = await s.page.$eval('#e1 iframe', (f) => ({
         title: f.title,
@@ -245,61 +248,47 @@ describe('embedding the explainer in a newsroom page', () => {
       assert.ok(src.searchParams.get('embed'), 'the iframe carries its embed id');
       assert.equal(await s.page.$eval('#e1 a', (a) => a.hidden), true, 'the no-JS link is hidden');
 
-      const first = await settledHeights(s.page, 'e1', frame);
-      assertFits(first, 'after load');
+      const first = await fittedHeights(s.page, 'e1', frame, 'after load');
       assert.notEqual(first.outer, 600, 'the height came from the content, not the initial guess');
 
       // A single-view embed shows its key controls; "more controls and the data table" opens the rest.
       await frame.click('.more-toggle');
-      const more = await settledHeights(s.page, 'e1', frame, (h) => h.outer > first.outer);
+      const more = await fittedHeights(s.page, 'e1', frame, 'after opening more controls', (h) => h.outer > first.outer);
       assert.ok(more.outer > first.outer, `opening "more controls" grows the iframe (${first.outer} → ${more.outer})`);
-      assertFits(more, 'after opening more controls');
 
       await frame.locator('details.table-wrap > summary >> visible=true').first().click();
-      const opened = await settledHeights(s.page, 'e1', frame, (h) => h.outer > more.outer);
+      const opened = await fittedHeights(s.page, 'e1', frame, 'after opening a data table', (h) => h.outer > more.outer);
       assert.ok(opened.outer > more.outer, `opening a data table grows the iframe (${more.outer} → ${opened.outer})`);
-      assertFits(opened, 'after opening a data table');
 
       await frame.locator('details.table-wrap[open] > summary >> visible=true').first().click();
-      const closed = await settledHeights(s.page, 'e1', frame, (h) => h.outer < opened.outer);
+      const closed = await fittedHeights(s.page, 'e1', frame, 'after closing the data table', (h) => h.outer < opened.outer);
       assert.ok(Math.abs(closed.outer - more.outer) <= TOLERANCE_PX, `closing it shrinks the iframe back (${opened.outer} → ${closed.outer})`);
-      assertFits(closed, 'after closing the data table');
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('the iframe height changes after a language switch in the embed', { timeout: TIMEOUT }, async () => {
     // The language switch shows in an embed when the host asks for every control.
-    const s = await openHost([{ id: 'e1', view: 'benefit', query: 'controls=all' }]);
-    try {
+    await withHost([{ id: 'e1', view: 'benefit', query: 'controls=all' }], async (s) => {
       const frame = await embedFrame(s.page, 'e1');
-      const before = await settledHeights(s.page, 'e1', frame);
-      assertFits(before, 'before the switch');
+      const before = await fittedHeights(s.page, 'e1', frame, 'before the switch');
       await frame.click('[data-lang="en"]');
       await frame.waitForSelector('html[lang="en"]', { state: 'attached' });
-      const after = await settledHeights(s.page, 'e1', frame, (h) => h.outer !== before.outer);
+      const after = await fittedHeights(s.page, 'e1', frame, 'after the switch', (h) => h.outer !== before.outer);
       assert.notEqual(after.outer, before.outer, 'the iframe took the English content’s height');
-      assertFits(after, 'after the switch');
 
       await frame.click('[data-lang="zh-Hans"]');
       await frame.waitForSelector('html[lang="zh-Hans"]', { state: 'attached' });
-      const back = await settledHeights(s.page, 'e1', frame, (h) => h.outer !== after.outer);
+      const back = await fittedHeights(s.page, 'e1', frame, 'after switching back', (h) => h.outer !== after.outer);
       assert.ok(Math.abs(back.outer - before.outer) <= TOLERANCE_PX, `switching back restores the height (${before.outer}, ${after.outer} → ${back.outer})`);
-      assertFits(back, 'after switching back');
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('hosts listening for pym, Datawrapper, Flourish or AMP receive height messages', { timeout: TIMEOUT }, async () => {
-    const s = await openHost([{ id: 'e1', view: 'benefit', query: 'childId=story-1' }]);
-    try {
+    await withHost([{ id: 'e1', view: 'benefit', query: 'childId=story-1' }], async (s) => {
       const frame = await embedFrame(s.page, 'e1');
-      const settled = await settledHeights(s.page, 'e1', frame);
-      assertFits(settled, 'after load');
+      const settled = await fittedHeights(s.page, 'e1', frame, 'after load');
       const siteOrigin = new URL(site.url).origin;
       const got = await s.page.evaluate(() => window.__got);
       assert.ok(got.all.length > 0, 'the host received messages');
@@ -342,17 +331,14 @@ describe('embedding the explainer in a newsroom page', () => {
       assert.equal(own.id, embedId);
       assert.ok(Number.isFinite(own.height) && Math.abs(own.height - height) <= TOLERANCE_PX, `own height ${own.height} vs ${height}`);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('two embeds on one page are independent', { timeout: TIMEOUT }, async () => {
-    const s = await openHost([
+    await withHost([
       { id: 'e1', view: 'allocation', query: 'controls=all' },
       { id: 'e2', view: 'benefit', query: 'grant=10000', lang: 'en' },
-    ]);
-    try {
+    ], async (s) => {
       const a = await embedFrame(s.page, 'e1');
       const b = await embedFrame(s.page, 'e2');
       const ids = await s.page.$$eval('[data-helong-embed] iframe', (fs) => fs.map((f) => new URL(f.src).searchParams.get('embed')));
@@ -363,22 +349,16 @@ describe('embedding the explainer in a newsroom page', () => {
       const textA = await a.evaluate(() => document.body.innerText);
       const textB = await b.evaluate(() => document.body.innerText);
       assert.notEqual(textA, textB, 'the two embeds show different content');
-      const ha = await settledHeights(s.page, 'e1', a);
-      const hb = await settledHeights(s.page, 'e2', b);
-      assertFits(ha, 'first embed');
-      assertFits(hb, 'second embed');
+      const ha = await fittedHeights(s.page, 'e1', a, 'first embed');
+      const hb = await fittedHeights(s.page, 'e2', b, 'second embed');
 
       await a.click('[data-lang="en"]');
-      const ha2 = await settledHeights(s.page, 'e1', a, (h) => h.outer !== ha.outer);
+      const ha2 = await fittedHeights(s.page, 'e1', a, 'first embed after its language switch', (h) => h.outer !== ha.outer);
       assert.notEqual(ha2.outer, ha.outer, 'the first embed resized');
-      assertFits(ha2, 'first embed after its language switch');
-      const hb2 = await settledHeights(s.page, 'e2', b);
+      const hb2 = await fittedHeights(s.page, 'e2', b, 'second embed after the first one changed');
       assert.equal(hb2.outer, hb.outer, 'the second embed kept its height');
-      assertFits(hb2, 'second embed after the first one changed');
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   // embed.js's height listener is the host page's security rule: an iframe's height follows
@@ -386,51 +366,52 @@ describe('embedding the explainer in a newsroom page', () => {
   // a finite number of pixels in a sane range. Each rule is checked with a message that breaks
   // it alone, after a message that keeps every rule has shown that one would resize the iframe.
 
-  /** Opens a host page with two embeds; `post(frame, message)` posts from `frame` (a frame of
+  /** Runs `fn({ s, a, b, post, heights, px, id })` with a host page (served by `on`) with two
+   * embeds open, `a` and `b` their frames; `post(frame, message)` posts from `frame` (a frame of
    * the host page) to the host and resolves once the host has handled it; `heights()` gives
-   * each iframe's height as embed.js set it. */
-  const twoEmbeds = async (on = host) => {
-    const s = await openHost(
+   * each iframe's height as embed.js set it. Closes the page after. */
+  const twoEmbeds = (fn, on = host) =>
+    withHost(
       [
         { id: 'e1', view: 'benefit' },
         { id: 'e2', view: 'allocation' },
       ],
+      async (s) => {
+        const a = await embedFrame(s.page, 'e1');
+        const b = await embedFrame(s.page, 'e2');
+        await fittedHeights(s.page, 'e1', a, 'first embed');
+        await fittedHeights(s.page, 'e2', b, 'second embed');
+        // Listeners run in the order they were added: once this one has seen a message, embed.js's
+        // has handled it.
+        await s.page.evaluate(() => {
+          window.__handled = [];
+          window.addEventListener('message', (e) => e.data?.nonce && window.__handled.push(e.data.nonce));
+        });
+        let n = 0;
+        const post = async (frame, message) => {
+          n += 1;
+          const nonce = `m${n}`;
+          await frame.evaluate((m) => window.parent.postMessage(m, '*'), { ...message, nonce });
+          await s.page.waitForFunction((nonce) => window.__handled.includes(nonce), nonce);
+        };
+        const heights = () =>
+          s.page.$$eval('[data-helong-embed] iframe', (fs) =>
+            Object.fromEntries(fs.map((f) => [f.parentElement.id, { attribute: f.getAttribute('height'), style: f.style.height }])),
+          );
+        const px = (h) => ({ attribute: String(h), style: `${h}px` });
+        /** The embed id of an iframe, as embed.js wrote it into the iframe's URL (the page itself
+         * drops the key from its address once it runs). */
+        const id = async (frame) => {
+          const src = await (await frame.frameElement()).getAttribute('src');
+          return new URL(src).searchParams.get('embed');
+        };
+        return fn({ s, a, b, post, heights, px, id });
+      },
       on,
     );
-    const a = await embedFrame(s.page, 'e1');
-    const b = await embedFrame(s.page, 'e2');
-    assertFits(await settledHeights(s.page, 'e1', a), 'first embed');
-    assertFits(await settledHeights(s.page, 'e2', b), 'second embed');
-    // Listeners run in the order they were added: once this one has seen a message, embed.js's
-    // has handled it.
-    await s.page.evaluate(() => {
-      window.__handled = [];
-      window.addEventListener('message', (e) => e.data?.nonce && window.__handled.push(e.data.nonce));
-    });
-    let n = 0;
-    const post = async (frame, message) => {
-      n += 1;
-      const nonce = `m${n}`;
-      await frame.evaluate((m) => window.parent.postMessage(m, '*'), { ...message, nonce });
-      await s.page.waitForFunction((nonce) => window.__handled.includes(nonce), nonce);
-    };
-    const heights = () =>
-      s.page.$$eval('[data-helong-embed] iframe', (fs) =>
-        Object.fromEntries(fs.map((f) => [f.parentElement.id, { attribute: f.getAttribute('height'), style: f.style.height }])),
-      );
-    const px = (h) => ({ attribute: String(h), style: `${h}px` });
-    /** The embed id of an iframe, as embed.js wrote it into the iframe's URL (the page itself
-     * drops the key from its address once it runs). */
-    const id = async (frame) => {
-      const src = await (await frame.frameElement()).getAttribute('src');
-      return new URL(src).searchParams.get('embed');
-    };
-    return { s, a, b, post, heights, px, id };
-  };
 
   test('a height message from another window than the iframe’s own does not resize it', { timeout: TIMEOUT }, async () => {
-    const { s, a, b, post, heights, px, id } = await twoEmbeds();
-    try {
+    await twoEmbeds(async ({ s, a, b, post, heights, px, id }) => {
       // Its own window resizes it (the rule can be seen at work), and nothing else.
       await post(a, { type: 'helong:height', id: await id(a), height: 4321 });
       const before = await heights();
@@ -452,9 +433,7 @@ describe('embedding the explainer in a newsroom page', () => {
       const after = await heights();
       assert.deepEqual(after.e1, before.e1, 'the first embed keeps its height');
       assert.deepEqual(after.e2, px(3333), 'the message resized the window that sent it');
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('a height message from another origin, even through the iframe’s own window, does not resize it', { timeout: TIMEOUT }, async () => {
@@ -464,24 +443,24 @@ describe('embedding the explainer in a newsroom page', () => {
     // A host whose own policy lets its frames go to that other site and to itself.
     const origins = `${new URL(site.url).origin} ${new URL(elsewhere.url).origin} 'self'`;
     const openHanded = await startHostServer(hostDir, origins);
-    const { s, a, post, heights, px, id } = await twoEmbeds(openHanded);
     try {
-      const own = await id(a);
-      await post(a, { type: 'helong:height', id: own, height: 4321 });
-      const before = await heights();
-      assert.deepEqual(before.e1, px(4321), 'its own window, from the site, resizes it');
-      // The embed's window goes to another site (a link followed inside the frame).
-      await a.goto(`${elsewhere.url}page.html`);
-      const origin = await a.evaluate(() => location.origin);
-      assert.notEqual(origin, new URL(site.url).origin);
-      await post(a, { type: 'helong:height', id: own, height: 1234 });
-      assert.deepEqual(await heights(), before, `a message from ${origin} through the first embed’s window`);
-      // And from the host's own origin.
-      await a.goto(`${openHanded.url}host.js`);
-      await post(a, { type: 'helong:height', id: own, height: 1235 });
-      assert.deepEqual(await heights(), before, 'a message from the host’s origin through the first embed’s window');
+      await twoEmbeds(async ({ a, post, heights, px, id }) => {
+        const own = await id(a);
+        await post(a, { type: 'helong:height', id: own, height: 4321 });
+        const before = await heights();
+        assert.deepEqual(before.e1, px(4321), 'its own window, from the site, resizes it');
+        // The embed's window goes to another site (a link followed inside the frame).
+        await a.goto(`${elsewhere.url}page.html`);
+        const origin = await a.evaluate(() => location.origin);
+        assert.notEqual(origin, new URL(site.url).origin);
+        await post(a, { type: 'helong:height', id: own, height: 1234 });
+        assert.deepEqual(await heights(), before, `a message from ${origin} through the first embed’s window`);
+        // And from the host's own origin.
+        await a.goto(`${openHanded.url}host.js`);
+        await post(a, { type: 'helong:height', id: own, height: 1235 });
+        assert.deepEqual(await heights(), before, 'a message from the host’s origin through the first embed’s window');
+      }, openHanded);
     } finally {
-      await s.close();
       await openHanded.close();
       await elsewhere.close();
       await fsp.rm(elsewhereDir, { recursive: true, force: true });
@@ -522,8 +501,7 @@ describe('embedding the explainer in a newsroom page', () => {
   });
 
   test('a height that is not a finite number of pixels between 1 and 100,000 does not resize the iframe', { timeout: TIMEOUT }, async () => {
-    const { s, a, post, heights, px, id } = await twoEmbeds();
-    try {
+    await twoEmbeds(async ({ s, a, post, heights, px, id }) => {
       const own = await id(a);
       await post(a, { type: 'helong:height', id: own, height: 4321 });
       const before = await heights();
@@ -543,22 +521,17 @@ describe('embedding the explainer in a newsroom page', () => {
         await post(a, { type: 'helong:height', id: own, height });
         assert.deepEqual((await heights()).e1, px(set), `${height}`);
       }
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('an embed with bad URL keys shows notices', { timeout: TIMEOUT }, async () => {
-    const s = await openHost([{ id: 'e1', view: 'allocation', query: 'grant=abc&zzz=1' }]);
-    try {
+    await withHost([{ id: 'e1', view: 'allocation', query: 'grant=abc&zzz=1' }], async (s) => {
       const frame = await embedFrame(s.page, 'e1');
       const notices = await frame.$$eval('#notices li', (li) => li.map((l) => l.textContent));
       assert.equal(notices.length, 2, `notices: ${notices.join(' | ')}`);
-      assertFits(await settledHeights(s.page, 'e1', frame), 'with notices');
+      await fittedHeights(s.page, 'e1', frame, 'with notices');
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
   // The embed's options: every one the page reads is a data-<option> of the snippet (embed.js
   // has the page's list, written in by the build), house colours are refused below WCAG AA,
@@ -615,8 +588,7 @@ describe('embedding the explainer in a newsroom page', () => {
     const untested = options.filter((k) => !(k in HOUSE));
     assert.deepEqual(untested, [], 'an option of the page with no value in this test');
     const data = Object.fromEntries(options.filter((k) => !['view', 'lang', 'theme'].includes(k)).map((k) => [k, HOUSE[k]]));
-    const s = await openHost([{ id: 'e1', view: HOUSE.view, lang: HOUSE.lang, theme: HOUSE.theme, data }]);
-    try {
+    await withHost([{ id: 'e1', view: HOUSE.view, lang: HOUSE.lang, theme: HOUSE.theme, data }], async (s) => {
       const frame = await embedFrame(s.page, 'e1');
       const src = new URL(await s.page.$eval('#e1 iframe', (f) => f.src));
       for (const k of options) assert.equal(src.searchParams.get(k), HOUSE[k], `data-${k} in the iframe’s URL`);
@@ -646,19 +618,16 @@ describe('embedding the explainer in a newsroom page', () => {
       await frame.click('[data-theme-choice="dark"]');
       await frame.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() === '#7fd1a8');
       assert.equal(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(16, 20, 24)');
-      assertFits(await settledHeights(s.page, 'e1', frame), 'with the house style');
+      await fittedHeights(s.page, 'e1', frame, 'with the house style');
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('a house colour that is not #rrggbb or fails WCAG AA contrast is refused with a notice, and the page keeps its own', { timeout: TIMEOUT }, async () => {
-    const s = await openHost([
+    await withHost([
       { id: 'e1', view: 'benefit', lang: 'en', data: { controls: 'all', accent: '#ffd700', bg: 'cream', fg: '#777777' } },
       { id: 'e2', view: 'benefit', lang: 'en', theme: 'dark', data: { accent: '#0a5c36' } },
-    ]);
-    try {
+    ], async (s) => {
       const a = await embedFrame(s.page, 'e1');
       const look = await houseLook(a);
       assert.equal(look.notices.length, 3, look.notices.join(' | '));
@@ -674,18 +643,15 @@ describe('embedding the explainer in a newsroom page', () => {
       assert.notEqual(dark.accent, '#0a5c36', 'the dark green is lightened for the dark background');
       assert.match(dark.accent, /^#[0-9a-f]{6}$/);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('a host that asks gets the reader’s interactions as DOM events on the placeholder, without the scenario unless events=full', { timeout: TIMEOUT }, async () => {
-    const s = await openHost([
+    await withHost([
       { id: 'e1', view: 'benefit', data: { controls: 'all', events: '1' } },
       { id: 'e2', view: 'benefit', data: { controls: 'all' } },
       { id: 'e3', view: 'allocation', data: { controls: 'all', events: 'full' } },
-    ]);
-    try {
+    ], async (s) => {
       await s.page.evaluate(() => {
         window.__events = [];
         for (const el of document.querySelectorAll('[data-helong-embed]')) {
@@ -714,14 +680,11 @@ describe('embedding the explainer in a newsroom page', () => {
       assert.match(events[4].query, /mix=0,1,0,0,0/, 'events=full carries the scenario');
       assert.equal(events.filter((e) => e.on === 'e2').length, 0, 'the embed that did not ask sent nothing');
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('an event message from another window or origin than the embed’s own is not dispatched on the placeholder', { timeout: TIMEOUT }, async () => {
-    const { s, a, post, id } = await twoEmbeds();
-    try {
+    await twoEmbeds(async ({ s, a, post, id }) => {
       await s.page.evaluate(() => {
         window.__events = [];
         document.getElementById('e1').addEventListener('helong:event', (e) => window.__events.push(e.detail.name));
@@ -736,8 +699,6 @@ describe('embedding the explainer in a newsroom page', () => {
       const stranger = await strangerFrame(s.page, site.url);
       await post(stranger, { ...event, name: 'forged-by-a-stranger' });
       assert.deepEqual(await s.page.evaluate(() => window.__events), ['preset']);
-    } finally {
-      await s.close();
-    }
+    });
   });
 });

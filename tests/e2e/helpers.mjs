@@ -2,6 +2,7 @@
 // Uses playwright-core with Debian's Chromium; never downloads a browser.
 
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/serve.mjs';
 
@@ -107,6 +108,33 @@ export async function openPage(browser, url, opts = {}) {
     cspViolations: () => page.evaluate(() => window.__cspViolations || []),
     close: () => context.close(),
   };
+}
+
+/**
+ * Opens url as `openPage` does, runs `fn` with what it returns, and closes the page's context
+ * afterwards, whether `fn` passed or threw; resolves to what `fn` resolves to.
+ */
+export async function withPage(browser, url, opts, fn) {
+  const s = await openPage(browser, url, opts);
+  try {
+    return await fn(s);
+  } finally {
+    await s.close();
+  }
+}
+
+/**
+ * Fails the test when the page (opened by `openPage`) logged an error other than those matching
+ * one of `allowed`, requested anything off 127.0.0.1, or broke its Content-Security-Policy.
+ */
+export async function assertClean(s, allowed = []) {
+  assert.deepEqual(
+    s.errors.filter((e) => !allowed.some((re) => re.test(e))),
+    [],
+    'console errors',
+  );
+  assert.deepEqual(s.offHost, [], 'requests off 127.0.0.1');
+  assert.deepEqual(await s.cspViolations(), [], 'CSP violations');
 }
 
 /** Waits until the page sets data-ready on <html> (default 20 s). */

@@ -5,7 +5,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, scrollToMiddle, useSite, waitReady } from './helpers.mjs';
+import { scrollToMiddle, useSite, waitReady, withPage } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const TIMEOUT = 120_000;
@@ -16,6 +16,9 @@ const SCREENS = [
 const SCENARIO_CANVASES = ['chart-allocation', 'chart-benefit', 'chart-outcomes', 'chart-total'];
 const VIEWS = ['allocation', 'benefit', 'outcomes'];
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'];
+/** A news column's embed, and a phone at its real pixel ratio. */
+const EMBED_COLUMN = { width: 640, height: 900 };
+const PHONE_3X = { ...SCREENS[1], deviceScaleFactor: 3 };
 /** Tallest a single-view embed may be at 640 px width (issue 10). */
 const EMBED_MAX_PX = 760;
 /** Largest cumulative layout shift allowed while a page loads (issue 12). */
@@ -48,82 +51,78 @@ async function chartsInViewPerSlider(page) {
 
 /** Load `url` with a layout-shift observer installed before any script, wait until the page has
  * done all it does after loading (`settled`), return the CLS. */
-async function loadShift(browser, url, opts) {
-  const p = await openPage(browser, 'about:blank', opts);
-  await p.page.addInitScript(() => {
-    window.__cls = 0;
-    window.__shifts = [];
-    new PerformanceObserver((list) => {
-      // Every shift counts, hadRecentInput or not: the test gives no input while the page loads,
-      // yet Chromium's mobile emulation marks some shifts as after input (Lighthouse counts them).
-      for (const e of list.getEntries()) {
-        window.__cls += e.value;
-        window.__shifts.push({ value: e.value, nodes: (e.sources || []).map((s) => s.node?.nodeName + '#' + (s.node?.id || s.node?.className || '')) });
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-    // A render after data-ready (the end of the start asks for one when a box changed while the
-    // charts were drawn) is followed by the idle update, whose text may move the page too.
-    window.__unsettled = false;
-    addEventListener('explainer:rendered', () => (window.__unsettled = true));
-    addEventListener('explainer:settled', () => (window.__unsettled = false));
+function loadShift(browser, url, opts) {
+  return withPage(browser, 'about:blank', opts, async (p) => {
+    await p.page.addInitScript(() => {
+      window.__cls = 0;
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        // Every shift counts, hadRecentInput or not: the test gives no input while the page loads,
+        // yet Chromium's mobile emulation marks some shifts as after input (Lighthouse counts them).
+        for (const e of list.getEntries()) {
+          window.__cls += e.value;
+          window.__shifts.push({ value: e.value, nodes: (e.sources || []).map((s) => s.node?.nodeName + '#' + (s.node?.id || s.node?.className || '')) });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+      // A render after data-ready (the end of the start asks for one when a box changed while the
+      // charts were drawn) is followed by the idle update, whose text may move the page too.
+      window.__unsettled = false;
+      addEventListener('explainer:rendered', () => (window.__unsettled = true));
+      addEventListener('explainer:settled', () => (window.__unsettled = false));
+    });
+    await p.page.goto(url);
+    await waitReady(p.page);
+    // Settled: after a frame (a render asked for at data-ready has run), every resource and font
+    // is in and no idle update is pending; then two frames more, so that the observer has been
+    // told of a shift in the last one.
+    const frames = (n) => p.page.evaluate((n) => new Promise((done) => {
+      const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : setTimeout(done));
+      step(n);
+    }), n);
+    await frames(2);
+    await p.page.waitForFunction(() => document.readyState === 'complete' && document.fonts.status === 'loaded' && !window.__unsettled);
+    await frames(2);
+    return p.page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
   });
-  await p.page.goto(url);
-  await waitReady(p.page);
-  // Settled: after a frame (a render asked for at data-ready has run), every resource and font
-  // is in and no idle update is pending; then two frames more, so that the observer has been
-  // told of a shift in the last one.
-  const frames = (n) => p.page.evaluate((n) => new Promise((done) => {
-    const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : setTimeout(done));
-    step(n);
-  }), n);
-  await frames(2);
-  await p.page.waitForFunction(() => document.readyState === 'complete' && document.fonts.status === 'loaded' && !window.__unsettled);
-  await frames(2);
-  const r = await p.page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
-  await p.close();
-  return r;
 }
 
 describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
   const site = useSite(ROOT);
+  /** Runs `fn` with `path` of the site open at `opts`, once it is ready; closes it after. */
+  const reading = (path, opts, fn) =>
+    withPage(site.browser, `${site.server.url}${path}`, opts, async (p) => {
+      await waitReady(p.page);
+      return fn(p);
+    });
 
   for (const screen of SCREENS) {
     test(`every slider, scrolled to the middle of a ${screen.name} screen, has a scenario chart at least half on screen`, async () => {
-      const p = await openPage(site.browser, `${site.server.url}index.html`, screen);
-      try {
-        await waitReady(p.page);
+      await reading('index.html', screen, async (p) => {
         const seen = await chartsInViewPerSlider(p.page);
         assert.equal(Object.keys(seen).length, 16, 'sixteen sliders');
         const blind = Object.entries(seen).filter(([, n]) => n < 1).map(([id]) => id);
         assert.deepEqual(blind, [], `sliders with no chart in view: ${JSON.stringify(seen)}`);
-      } finally {
-        await p.close();
-      }
+      });
     });
   }
 
   test('the assumptions are in a closed disclosure whose summary states them in words, opened by a link that sets one', async () => {
-    const p = await openPage(site.browser, `${site.server.url}index.html?lang=en`, SCREENS[0]);
-    try {
-      await waitReady(p.page);
-      const d = await p.page.$eval('#assumptions', (el) => ({ open: el.open, summary: el.querySelector('summary').innerText }));
+    await reading('index.html?lang=en', SCREENS[0], async (p) => {
+      const disclosure = () => p.page.$eval('#assumptions', (el) => ({ open: el.open, summary: el.querySelector('summary').innerText }));
+      const d = await disclosure();
       assert.equal(d.open, false);
       assert.match(d.summary, /equal returns · β 1\.00 · failure 10% · spread σ 0\.50 · courtyards 2,458/);
       assert.equal(await p.page.$eval('#in-fail', (el) => el.checkVisibility()), false, 'assumption sliders hidden while closed');
       await p.page.goto(`${site.server.url}index.html?lang=en&sigma=0.8`);
       await waitReady(p.page);
-      const after = await p.page.$eval('#assumptions', (el) => ({ open: el.open, summary: el.querySelector('summary').innerText }));
+      const after = await disclosure();
       assert.equal(after.open, true, 'a link with sigma opens the disclosure');
       assert.match(after.summary, /σ 0\.80/);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   test('a move that leaves the expected benefit unchanged says why, in the reader’s language', async () => {
-    const p = await openPage(site.browser, `${site.server.url}index.html?lang=en`, SCREENS[0]);
-    try {
-      await waitReady(p.page);
+    await reading('index.html?lang=en', SCREENS[0], async (p) => {
       assert.equal(await p.page.$eval('#why-unchanged', (el) => el.textContent), '', 'nothing said before a move');
       // The reader moves the slider where it is, beside the charts and the note (numbers off
       // screen follow at the pause).
@@ -135,51 +134,36 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
       const note = await p.page.$eval('#why-unchanged', (el) => el.textContent);
       assert.match(note, /Same expected benefit: with equal returns and β = 1/);
       assert.match(note, /households funded/);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   test('on a phone, a control reached with the keyboard is never hidden under the sticky strip', async () => {
-    const p = await openPage(site.browser, `${site.server.url}index.html`, SCREENS[1]);
-    try {
-      await waitReady(p.page);
+    await reading('index.html', SCREENS[1], async (p) => {
       await p.page.focus('#in-grant');
       const hidden = [];
-      for (let i = 0; i < 12; i++) {
-        await p.page.keyboard.press('Tab');
-        const r = await p.page.evaluate(() => {
-          const a = document.activeElement;
-          const strip = document.querySelector('.sim-strip').getBoundingClientRect();
-          const box = a.getBoundingClientRect();
-          return { id: a.id || a.className || a.tagName, top: box.top, stripBottom: strip.bottom, stuck: Math.abs(strip.top) < 1 };
-        });
-        if (r.stuck && r.top < r.stripBottom - 1) hidden.push(r);
-      }
-      for (let i = 0; i < 12; i++) {
-        await p.page.keyboard.press('Shift+Tab');
-        const r = await p.page.evaluate(() => {
-          const a = document.activeElement;
-          const strip = document.querySelector('.sim-strip').getBoundingClientRect();
-          const box = a.getBoundingClientRect();
-          return { id: a.id || a.className || a.tagName, top: box.top, stripBottom: strip.bottom, stuck: Math.abs(strip.top) < 1 };
-        });
-        if (r.stuck && r.top < r.stripBottom - 1) hidden.push(r);
+      // Twelve steps forward, then twelve back.
+      for (const key of ['Tab', 'Shift+Tab']) {
+        for (let i = 0; i < 12; i++) {
+          await p.page.keyboard.press(key);
+          const r = await p.page.evaluate(() => {
+            const a = document.activeElement;
+            const strip = document.querySelector('.sim-strip').getBoundingClientRect();
+            const box = a.getBoundingClientRect();
+            return { id: a.id || a.className || a.tagName, top: box.top, stripBottom: strip.bottom, stuck: Math.abs(strip.top) < 1 };
+          });
+          if (r.stuck && r.top < r.stripBottom - 1) hidden.push(r);
+        }
       }
       assert.deepEqual(hidden, []);
       const strip = await p.page.$eval('.sim-strip', (el) => el.getBoundingClientRect().height);
       assert.ok(strip <= 0.4 * 844, `strip ${strip}px is at most 40% of the screen`);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   for (const view of VIEWS) {
     test(`the ${view} embed is at most ${EMBED_MAX_PX} px tall at 640 px width in every language, and "more controls" opens the rest`, async () => {
       for (const lang of LANGS) {
-        const p = await openPage(site.browser, `${site.server.url}embed.html?view=${view}&lang=${lang}`, { width: 640, height: 900 });
-        try {
-          await waitReady(p.page);
+        await reading(`embed.html?view=${view}&lang=${lang}`, EMBED_COLUMN, async (p) => {
           const h = await p.page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
           assert.ok(h <= EMBED_MAX_PX, `${view} ${lang}: ${h} px`);
           assert.equal(await p.page.$eval('#in-grant', (el) => el.checkVisibility()), true, 'grant shown');
@@ -187,35 +171,25 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
           await p.page.click('.more-toggle');
           assert.equal(await p.page.$eval('#assumptions', (el) => el.checkVisibility()), true);
           assert.equal(await p.page.$eval('.more-toggle', (el) => el.getAttribute('aria-expanded')), 'true');
-        } finally {
-          await p.close();
-        }
+        });
       }
     });
   }
 
   test('controls=none shows no control and controls=all shows every one with the switches', async () => {
-    const none = await openPage(site.browser, `${site.server.url}embed.html?view=benefit&controls=none`, { width: 640, height: 900 });
-    try {
-      await waitReady(none.page);
+    await reading('embed.html?view=benefit&controls=none', EMBED_COLUMN, async (none) => {
       assert.equal(await none.page.$eval('#in-grant', (el) => el.checkVisibility()), false);
-    } finally {
-      await none.close();
-    }
-    const all = await openPage(site.browser, `${site.server.url}embed.html?view=benefit&controls=all`, { width: 640, height: 900 });
-    try {
-      await waitReady(all.page);
+    });
+    await reading('embed.html?view=benefit&controls=all', EMBED_COLUMN, async (all) => {
       assert.equal(await all.page.$eval('#in-mix-0', (el) => el.checkVisibility()), true);
       assert.equal(await all.page.$eval('[data-lang="en"]', (el) => el.checkVisibility()), true);
-    } finally {
-      await all.close();
-    }
+    });
   });
 
   for (const [url, opts] of [
     ['index.html', SCREENS[0]],
     ['index.html', SCREENS[1]],
-    ...['allocation', 'benefit', 'outcomes', 'context', 'all'].map((v) => [`embed.html?view=${v}`, { width: 640, height: 900 }]),
+    ...['allocation', 'benefit', 'outcomes', 'context', 'all'].map((v) => [`embed.html?view=${v}`, EMBED_COLUMN]),
     ['embed.html?view=benefit&lang=en', { width: 390, height: 844, isMobile: true }],
     // Lighthouse's phone (mobile preset): the controls of a single-view embed are on screen.
     ...['allocation', 'benefit'].map((v) => [`embed.html?view=${v}`, { width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true }]),
@@ -226,48 +200,47 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
     });
   }
 
-  /** Open index.html on a phone with `slider` in the middle of the screen; `hash(ids)` fingerprints canvases' pixels. */
-  async function phoneAt(slider) {
-    const p = await openPage(site.browser, `${site.server.url}index.html`, { ...SCREENS[1], deviceScaleFactor: 3 });
-    await waitReady(p.page);
-    // A slider in the closed assumptions disclosure (failure) is shown first.
-    await p.page.$eval(slider, (el) => el.closest('details')?.setAttribute('open', ''));
-    await scrollToMiddle(p.page, slider);
-    const hash = (ids) =>
-      p.page.evaluate((ids) => {
-        const onScreen = (c) => {
-          const r = c.getBoundingClientRect();
-          return r.bottom > 0 && r.top < innerHeight && r.width > 0;
-        };
-        return ids.map((id) => {
-          const c = document.getElementById(id);
-          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-          let h = 2166136261;
-          for (let i = 0; i < d.length; i += 7) h = Math.imul(h ^ d[i], 16777619);
-          return { id, shown: onScreen(c), hash: h >>> 0 };
-        });
-      }, ids);
-    /** Move a slider (one input event) and say whether the strip's "what moved instead" line
-     * shows; `settled()` then resolves once the page's idle update after the move has run (the
-     * move restarts its timer, so the first `explainer:settled` after it is that move's). */
-    const move = (id, value) =>
-      p.page.$eval(
-        id,
-        (el, value) => {
-          window.__settled = new Promise((resolve) => addEventListener('explainer:settled', resolve, { once: true }));
-          el.value = value;
-          el.dispatchEvent(new Event('input', { bubbles: true }));
-          return document.querySelector('.sim-strip .strip-note').textContent !== '';
-        },
-        value,
-      );
-    const settled = () => p.page.evaluate(() => window.__settled);
-    return { p, hash, move, settled };
-  }
+  /** Runs `fn({ p, hash, move, settled })` with index.html open on a phone and `slider` in the
+   * middle of the screen (`hash(ids)` fingerprints canvases' pixels); closes it after. */
+  const phoneAt = (slider, fn) =>
+    reading('index.html', PHONE_3X, async (p) => {
+      // A slider in the closed assumptions disclosure (failure) is shown first.
+      await p.page.$eval(slider, (el) => el.closest('details')?.setAttribute('open', ''));
+      await scrollToMiddle(p.page, slider);
+      const hash = (ids) =>
+        p.page.evaluate((ids) => {
+          const onScreen = (c) => {
+            const r = c.getBoundingClientRect();
+            return r.bottom > 0 && r.top < innerHeight && r.width > 0;
+          };
+          return ids.map((id) => {
+            const c = document.getElementById(id);
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let h = 2166136261;
+            for (let i = 0; i < d.length; i += 7) h = Math.imul(h ^ d[i], 16777619);
+            return { id, shown: onScreen(c), hash: h >>> 0 };
+          });
+        }, ids);
+      /** Move a slider (one input event) and say whether the strip's "what moved instead" line
+       * shows; `settled()` then resolves once the page's idle update after the move has run (the
+       * move restarts its timer, so the first `explainer:settled` after it is that move's). */
+      const move = (id, value) =>
+        p.page.$eval(
+          id,
+          (el, value) => {
+            window.__settled = new Promise((resolve) => addEventListener('explainer:settled', resolve, { once: true }));
+            el.value = value;
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+            return document.querySelector('.sim-strip .strip-note').textContent !== '';
+          },
+          value,
+        );
+      const settled = () => p.page.evaluate(() => window.__settled);
+      return fn({ p, hash, move, settled });
+    });
 
   test('on a phone, a slider move draws the chart on screen at once, the charts near the screen once the reader pauses and the others as they come near', async () => {
-    const { p, hash, move, settled } = await phoneAt('#in-budget');
-    try {
+    await phoneAt('#in-budget', async ({ p, hash, move, settled }) => {
       // The scenario's charts (the context chart shows only the dataset).
       const ids = ['chart-total', 'chart-allocation', 'chart-benefit', 'chart-outcomes'];
       const before = await hash(ids);
@@ -298,14 +271,11 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
       }
       const reached = await hash(far);
       for (const [i, c] of reached.entries()) assert.notEqual(c.hash, before[ids.indexOf(far[i])].hash, `${far[i]} is drawn once scrolled to`);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   test('on a phone, a move writes the numbers on screen at once and those off screen once the reader pauses', async () => {
-    const { p, move, settled } = await phoneAt('#in-grant');
-    try {
+    await phoneAt('#in-grant', async ({ p, move, settled }) => {
       const read = () =>
         p.page.evaluate(() => {
           const shown = (sel) => [...document.querySelectorAll(sel)].find((e) => e.offsetParent !== null);
@@ -326,9 +296,7 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
       assert.equal(during.sentence, before.sentence, 'the sentence off screen waits');
       await settled();
       assert.notEqual((await read()).sentence, before.sentence, 'the sentence off screen follows once the reader pauses');
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   test('on a phone, the strip’s chart changes its pixels on every move of the grant, the budget, a mix slider and the failure rate', async () => {
@@ -341,8 +309,7 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
       '#in-fail': ['0.2', '0.3', '0.05', '0.5', '0.12'],
     };
     for (const [slider, values] of Object.entries(moves)) {
-      const { p, hash, move } = await phoneAt(slider);
-      try {
+      await phoneAt(slider, async ({ p, hash, move }) => {
         let last = (await hash(['chart-total']))[0].hash;
         for (const v of values) {
           const noted = await move(slider, v);
@@ -361,16 +328,12 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
         assert.ok(geo.noteTop >= geo.chartBottom - 0.5, `${slider}: the note is under the chart: ${JSON.stringify(geo)}`);
         assert.ok(geo.noteHeight < 24, `${slider}: the note is one line: ${JSON.stringify(geo)}`);
         assert.ok(geo.strip <= 0.3 * geo.screen, `${slider}: the strip takes at most 30% of the screen: ${JSON.stringify(geo)}`);
-      } finally {
-        await p.close();
-      }
+      });
     }
   });
 
   test('on a phone, the start draws the charts near the first screen and none of the simulator’s charts further down', async () => {
-    const p = await openPage(site.browser, `${site.server.url}index.html`, { ...SCREENS[1], deviceScaleFactor: 3 });
-    try {
-      await waitReady(p.page);
+    await reading('index.html', PHONE_3X, async (p) => {
       const charts = await p.page.$$eval('.chart canvas', (cs) =>
         cs.map((c) => {
           const r = c.getBoundingClientRect();
@@ -384,16 +347,12 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
         if (c.near) assert.notEqual(c.width, 300, `${c.id}, near the first screen, is drawn by data-ready`);
         if (c.far) assert.equal(c.width, 300, `${c.id}, far below, is not drawn at start`);
       }
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   test('on a phone, a chart jumped to before it was drawn is drawn in the frame that shows it, never an empty box', async () => {
     for (const id of ['chart-outcomes', 'chart-total', 'chart-allocation', 'chart-benefit']) {
-      const p = await openPage(site.browser, `${site.server.url}index.html`, { ...SCREENS[1], deviceScaleFactor: 3 });
-      try {
-        await waitReady(p.page);
+      await reading('index.html', PHONE_3X, async (p) => {
         // One jump from the top (a link, a find in page): no scroll passes near the chart first.
         const seen = await p.page.$eval(`#${id}`, (c) => {
           const blank = () => {
@@ -409,32 +368,25 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
         });
         assert.equal(seen.before, true, `${id} was not drawn before the jump`);
         assert.equal(seen.inFrame, false, `${id} is drawn in the frame the jump shows it in`);
-      } finally {
-        await p.close();
-      }
+      });
     }
   });
 
   test('data-ready is set once every visible chart is drawn at its real size', async () => {
-    const p = await openPage(site.browser, `${site.server.url}embed.html?view=benefit`, { width: 640, height: 900, waitUntil: 'commit' });
-    try {
-      await waitReady(p.page);
+    await reading('embed.html?view=benefit', { width: 640, height: 900, waitUntil: 'commit' }, async (p) => {
       const sizes = await p.page.$$eval('.chart canvas', (cs) =>
         cs.filter((c) => c.getBoundingClientRect().width > 0).map((c) => [c.id, c.width, Math.round(c.getBoundingClientRect().width * devicePixelRatio)]),
       );
       assert.ok(sizes.length >= 1);
       for (const [id, w, box] of sizes) assert.equal(w, box, `${id} drawn at its box width when data-ready is set`);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   // Done in one task, the start kept a phone's main thread busy for about 600 ms after the first
   // paint (Lighthouse's blocking time 270–320 ms); cut into pieces, each chart is drawn in a task
   // of its own with a frame after it. Counted in frames, not timed: the machine may be slow.
   test('the page starts in pieces the browser paints between, one chart at a time', async () => {
-    const p = await openPage(site.browser, 'about:blank', { width: 390, height: 844, isMobile: true });
-    try {
+    await withPage(site.browser, 'about:blank', { width: 390, height: 844, isMobile: true }, async (p) => {
       await p.page.addInitScript(() => {
         window.__frames = [];
         const tick = () => {
@@ -455,8 +407,6 @@ describe('the simulator as one instrument', { timeout: TIMEOUT }, () => {
       });
       assert.ok(charts >= 3, `${charts} charts drawn at start`);
       assert.ok(frames >= charts, `${frames} frames painted between the model and data-ready, for ${charts} charts`);
-    } finally {
-      await p.close();
-    }
+    });
   });
 });

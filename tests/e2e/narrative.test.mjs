@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { useSite, openPage, waitReady, fileContext } from './helpers.mjs';
+import { assertClean, useSite, waitReady, fileContext, withPage } from './helpers.mjs';
 
 const ROOT = path.resolve(process.env.E2E_ROOT || 'dist');
 const TIMEOUT = 60_000;
@@ -40,29 +40,19 @@ function fragmentsFetched(s) {
   return s.requests.map((u) => FRAGMENT.exec(new URL(u).pathname)?.[1]).filter(Boolean);
 }
 
-/** Fails the test on console errors (other than `allowed` ones), CSP violations or off-host requests. */
-async function assertClean(s, allowed = []) {
-  assert.deepEqual(
-    s.errors.filter((e) => !allowed.some((re) => re.test(e))),
-    [],
-    'console errors',
-  );
-  assert.deepEqual(s.offHost, [], 'requests off 127.0.0.1');
-  assert.deepEqual(await s.cspViolations(), [], 'CSP violations');
-}
-
 describe('the story in the reader’s language', () => {
   const site = useSite(ROOT);
-  /** Opens a page of the site, recording every request it makes; `before(s)` runs before the load. */
-  const open = async (pageAndQuery, { ready = true, before } = {}) => {
-    const s = await openPage(site.browser, 'about:blank', DESKTOP);
-    s.requests = [];
-    s.page.on('request', (r) => s.requests.push(r.url()));
-    if (before) await before(s);
-    await s.page.goto(`${site.server.url}${pageAndQuery}`);
-    if (ready) await waitReady(s.page);
-    return s;
-  };
+  /** Runs `fn` with a page of the site, recording every request it makes (`before(s)` runs
+   * before the load; `ready: false` does not wait for data-ready); closes it after. */
+  const reading = (pageAndQuery, { ready = true, before } = {}, fn) =>
+    withPage(site.browser, 'about:blank', DESKTOP, async (s) => {
+      s.requests = [];
+      s.page.on('request', (r) => s.requests.push(r.url()));
+      if (before) await before(s);
+      await s.page.goto(`${site.server.url}${pageAndQuery}`);
+      if (ready) await waitReady(s.page);
+      return fn(s);
+    });
 
   test('the served page carries the story in Simplified Chinese only, and a Simplified Chinese reader fetches no other language', { timeout: TIMEOUT }, async () => {
     const html = await fsp.readFile(path.join(ROOT, 'index.html'), 'utf8');
@@ -77,8 +67,7 @@ describe('the story in the reader’s language', () => {
     // The small chrome (headings, buttons) stays in three languages.
     assert.match(html, /<span lang="en" hidden>A city poor for many years<\/span>/);
 
-    const s = await open('index.html');
-    try {
+    await reading('index.html', {}, async (s) => {
       const shown = await shownNarrative(s.page);
       assert.ok(shown.length >= 20 && shown.every((p) => p.lang === 'zh-Hans'), `${shown.length} zh-Hans paragraphs shown`);
       // The reader moves a slider; the page has done all it does for that once its idle update
@@ -94,14 +83,11 @@ describe('the story in the reader’s language', () => {
       assert.ok(s.requests.some((u) => /\/app\.[0-9a-f]+\.js$/.test(u)) && s.requests.some((u) => /\.wasm$/.test(u)), 'the page’s own requests are recorded');
       assert.deepEqual(fragmentsFetched(s), [], 'no narrative fetched');
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('switching to English shows the English story with its figures written the English way, fetched once', { timeout: TIMEOUT }, async () => {
-    const s = await open('index.html');
-    try {
+    await reading('index.html', {}, async (s) => {
       const paragraphs = (await shownNarrative(s.page)).length;
       await s.page.click('[data-lang="en"]');
       await s.page.waitForFunction(() => document.querySelector('#story-county p[lang="en"]')?.checkVisibility());
@@ -127,23 +113,20 @@ describe('the story in the reader’s language', () => {
       assert.deepEqual(fragmentsFetched(s), ['en']);
       assert.equal(await s.page.isVisible('#narrative-error'), false);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('a reader arriving with ?lang=zh-Hant finds the Traditional Chinese story in place when the page is ready', { timeout: TIMEOUT }, async () => {
     // The fragment is held back until the model is ready (the wasm has arrived and read the
     // URL), so that it comes after the wasm; the page is not ready then.
     let readyBeforeTheFragment = null;
-    const s = await open('index.html?lang=zh-Hant', {
+    await reading('index.html?lang=zh-Hant', {
       before: (t) => t.context.route(FRAGMENT, async (r) => {
         await t.page.waitForFunction(() => performance.getEntriesByName('explainer:model-ready').length > 0);
         readyBeforeTheFragment = await t.page.evaluate(() => document.documentElement.hasAttribute('data-ready'));
         await r.fallback();
       }),
-    });
-    try {
+    }, async (s) => {
       assert.equal(readyBeforeTheFragment, false, 'the fragment came after the wasm, before the page was ready');
       // Read at once, when data-ready is set: no waiting for a swap.
       const shown = await shownNarrative(s.page);
@@ -162,17 +145,14 @@ describe('the story in the reader’s language', () => {
       });
       assert.ok(started.fragment < started.wasm, `fragment fetched at ${started.fragment} ms, wasm ready at ${started.wasm} ms`);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('when the English story cannot be fetched the Chinese story stays readable and a notice says why', { timeout: TIMEOUT }, async () => {
     let refuse = true;
-    const s = await open('index.html', {
+    await reading('index.html', {
       before: (t) => t.context.route(FRAGMENT, (r) => (refuse ? r.abort() : r.fallback())),
-    });
-    try {
+    }, async (s) => {
       const paragraphs = (await shownNarrative(s.page)).length;
       await s.page.click('[data-lang="en"]');
       await s.page.waitForSelector('#narrative-error:not([hidden])');
@@ -196,48 +176,37 @@ describe('the story in the reader’s language', () => {
       assert.ok((await shownNarrative(s.page)).every((p) => p.lang === 'en'));
       await assertClean(s, [REFUSED]);
       assert.ok(s.errors.length <= 2, `only the refused requests are logged: ${s.errors}`);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('a reader arriving with ?lang=en whose English story cannot be fetched gets a ready page in Chinese with a notice', { timeout: TIMEOUT }, async () => {
-    const s = await open('index.html?lang=en', { before: (t) => t.context.route(FRAGMENT, (r) => r.abort()) });
-    try {
+    await reading('index.html?lang=en', { before: (t) => t.context.route(FRAGMENT, (r) => r.abort()) }, async (s) => {
       assert.equal(await s.page.isVisible('#narrative-error'), true, 'the notice is up by data-ready');
       const shown = await shownNarrative(s.page);
       assert.ok(shown.length >= 20 && shown.every((p) => p.lang === 'zh-Hans'), 'the Chinese story is shown');
       assert.equal(await s.page.isVisible('#chart-allocation'), true, 'the simulator runs');
       await assertClean(s, [REFUSED]);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('pointing at a language button fetches that language’s story ahead of the click, and no other', { timeout: TIMEOUT }, async () => {
-    const s = await open('index.html');
-    try {
+    await reading('index.html', {}, async (s) => {
       await s.page.hover('[data-lang="zh-Hant"]');
       await s.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /narrative\.zh-Hant\./.test(e.name)));
       await s.page.click('[data-lang="zh-Hant"]');
       await s.page.waitForFunction(() => document.querySelector('#story-county p[lang="zh-Hant"]')?.checkVisibility());
       assert.deepEqual(fragmentsFetched(s), ['zh-Hant']);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('without the WebAssembly a reader asking for English still gets the English story', { timeout: TIMEOUT }, async () => {
-    const s = await open('index.html?lang=en', { ready: false, before: (t) => t.context.route('**/*.wasm', (r) => r.abort()) });
-    try {
+    await reading('index.html?lang=en', { ready: false, before: (t) => t.context.route('**/*.wasm', (r) => r.abort()) }, async (s) => {
       await s.page.waitForSelector('#wasm-error:not([hidden])');
       await s.page.waitForFunction(() => document.querySelector('#story-county p[lang="en"]')?.checkVisibility());
       assert.ok((await shownNarrative(s.page)).every((p) => p.lang === 'en'));
       assert.equal((await figures(s.page, 'en'))['programme-funds'], '12.73 million yuan');
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('the single-file build switches between the three languages without fetching anything', { timeout: TIMEOUT }, async () => {

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
-import { drawEveryChart, useSite, openPage, scrollToMiddle, waitReady } from './helpers.mjs';
+import { assertClean, drawEveryChart, useSite, scrollToMiddle, waitReady, withPage } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const TIMEOUT = 60_000;
@@ -120,28 +120,20 @@ function canvasHashes(page) {
   );
 }
 
-/** Fails the test when the page logged errors, reached off-host, or broke the CSP. */
-async function assertClean(s) {
-  assert.deepEqual(s.errors, [], 'console errors');
-  assert.deepEqual(s.offHost, [], 'requests off 127.0.0.1');
-  assert.deepEqual(await s.cspViolations(), [], 'CSP violations');
-}
-
 describe('the reader’s explainer', () => {
   const site = useSite(ROOT);
-  /** The page, ready, with every chart passed once as a reader scrolling down would (data-ready
-   * promises only those near the first screen). */
-  const open = async (query = '', opts = DESKTOP) => {
-    const s = await openPage(site.browser, `${site.server.url}index.html${query}`, opts);
-    await waitReady(s.page);
-    await drawEveryChart(s.page);
-    return s;
-  };
+  /** Runs `fn` with the page, ready, every chart passed once as a reader scrolling down would
+   * (data-ready promises only those near the first screen); closes it after. */
+  const reading = (query, opts, fn) =>
+    withPage(site.browser, `${site.server.url}index.html${query}`, opts, async (s) => {
+      await waitReady(s.page);
+      await drawEveryChart(s.page);
+      return fn(s);
+    });
 
 
   test('moving the grant slider changes the numbers, the charts and the URL', { timeout: TIMEOUT }, async () => {
-    const s = await open();
-    try {
+    await reading('', DESKTOP, async (s) => {
       assert.equal(await visibleText(s.page, '[data-out="households"]'), '2546');
       // The reader drags the slider where it is, beside the charts (a chart off screen waits
       // for the pause: tests/e2e/layout.test.mjs).
@@ -155,28 +147,22 @@ describe('the reader’s explainer', () => {
       assert.notEqual(await canvasHash(s.page, 'chart-benefit'), benefitBefore, 'benefit chart redrawn');
       await s.page.waitForFunction(() => location.search.includes('grant=10000'));
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('moving one mix slider rebalances the others to 100%', { timeout: TIMEOUT }, async () => {
-    const s = await open();
-    try {
+    await reading('', DESKTOP, async (s) => {
       await slide(s.page, 'in-mix-1', 50);
       const shares = await s.page.$$eval('[data-mix]', (els) => els.map((e) => Number(e.value)));
       assert.ok(Math.abs(shares[1] - 50) < 0.6, `livestock share ${shares[1]}`);
       assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 1.5, `shares ${shares}`);
       await s.page.waitForFunction(() => location.search.includes('mix='));
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('presets change the scenario and reset restores the article’s', { timeout: TIMEOUT }, async () => {
-    const s = await open();
-    try {
+    await reading('', DESKTOP, async (s) => {
       const expect = { double: '1273', half: '5092', equal: '2546', livestock: '2546' };
       for (const [preset, households] of Object.entries(expect)) {
         await s.page.click(`[data-preset="${preset}"] >> visible=true`);
@@ -188,23 +174,18 @@ describe('the reader’s explainer', () => {
       await s.page.waitForFunction(() => location.search === '');
       assert.equal(await s.page.$eval('#in-grant', (e) => e.value), '5000');
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('a shared link restores its scenario', { timeout: TIMEOUT }, async () => {
-    const s = await open('?grant=10000&mix=1,1,1,1,1&sigma=1.2');
-    try {
+    await reading('?grant=10000&mix=1,1,1,1,1&sigma=1.2', DESKTOP, async (s) => {
       assert.equal(await s.page.$eval('#in-grant', (e) => e.value), '10000');
       assert.equal(await s.page.$eval('#in-sigma', (e) => e.value), '1.2');
       assert.equal(await visibleText(s.page, '[data-out="households"]'), '1273');
       const cells = await s.page.$$eval('#table-allocation tbody tr td:nth-child(2)', (td) => td.map((t) => t.textContent));
       assert.deepEqual(cells, ['255', '255', '255', '254', '254']);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('the language switch and the lang key change every text', { timeout: TIMEOUT }, async () => {
@@ -220,8 +201,7 @@ describe('the reader’s explainer', () => {
       assert.equal(await page.getAttribute('html', 'lang'), lang);
     };
     let scripts;
-    const t = await open('?lang=zh-Hant');
-    try {
+    await reading('?lang=zh-Hant', DESKTOP, async (t) => {
       // The Chinese characters a text in one script may not have, read from the page itself
       // (which holds the story in both scripts now): for zh-Hans those of its Traditional
       // Chinese elements that none of its Simplified Chinese ones has, and the other way round.
@@ -237,11 +217,8 @@ describe('the reader’s explainer', () => {
       await choose(t.page, 'zh-Hans');
       assertAllIn(await everyText(t.page), 'zh-Hans', scripts);
       await assertClean(t);
-    } finally {
-      await t.close();
-    }
-    const s = await open();
-    try {
+    });
+    await reading('', DESKTOP, async (s) => {
       assertAllIn(await everyText(s.page), 'zh-Hans', scripts);
       const before = await canvasHashes(s.page);
       await choose(s.page, 'en');
@@ -252,14 +229,11 @@ describe('the reader’s explainer', () => {
       for (const id of Object.keys(before)) assert.notEqual(after[id], before[id], `${id} is drawn again in English`);
       await s.page.waitForFunction(() => location.search.includes('lang=en'));
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('the theme switch and the theme key repaint the charts dark', { timeout: TIMEOUT }, async () => {
-    const s = await open('', { ...DESKTOP, colorScheme: 'light' });
-    try {
+    await reading('', { ...DESKTOP, colorScheme: 'light' }, async (s) => {
       await s.page.$eval('#chart-allocation', (c) => c.scrollIntoView({ block: 'center' }));
       const corner = () => s.page.$eval('#chart-allocation', (c) => [...c.getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3));
       assert.ok((await corner())[0] > 200, 'light background');
@@ -272,22 +246,16 @@ describe('the reader’s explainer', () => {
       assert.equal(await s.page.getAttribute('html', 'data-theme'), 'dark');
       assert.ok((await corner())[0] < 60, 'dark background');
       await s.page.waitForFunction(() => location.search.includes('theme=dark'));
-    } finally {
-      await s.close();
-    }
-    const d = await open('?theme=dark', { ...DESKTOP, colorScheme: 'light' });
-    try {
+    });
+    await reading('?theme=dark', { ...DESKTOP, colorScheme: 'light' }, async (d) => {
       const bg = await d.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(bg, 'rgb(22, 26, 31)');
       await assertClean(d);
-    } finally {
-      await d.close();
-    }
+    });
   });
 
   test('the live summary follows the scenario', { timeout: TIMEOUT }, async () => {
-    const s = await open('?lang=en');
-    try {
+    await reading('?lang=en', DESKTOP, async (s) => {
       const first = await s.page.textContent('#summary');
       assert.match(first, /2,546 households/);
       assert.equal(await s.page.getAttribute('#summary', 'aria-live'), 'polite');
@@ -295,14 +263,11 @@ describe('the reader’s explainer', () => {
       await s.page.waitForFunction((f) => document.getElementById('summary').textContent !== f, first);
       assert.match(await s.page.textContent('#summary'), /636 households/);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('the adjustable numbers respond to the arrow keys', { timeout: TIMEOUT }, async () => {
-    const s = await open('?lang=en');
-    try {
+    await reading('?lang=en', DESKTOP, async (s) => {
       await s.page.focus('p.reactive[lang="en"] [data-adjust="grant"]');
       await s.page.keyboard.press('ArrowUp');
       await s.page.keyboard.press('ArrowUp');
@@ -312,16 +277,13 @@ describe('the reader’s explainer', () => {
       assert.equal(await s.page.$eval('#in-grant', (e) => e.value), '1000');
       await s.page.waitForFunction(() => location.search.includes('grant=1000'));
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('one arrow key moves the budget in the sentence to the next grid value in that direction, as a range does', { timeout: TIMEOUT }, async () => {
     const budget = 'p.reactive[lang="en"] [data-adjust="budget"]';
     for (const [key, want] of [['ArrowDown', '12700000'], ['ArrowUp', '12800000']]) {
-      const s = await open('?lang=en');
-      try {
+      await reading('?lang=en', DESKTOP, async (s) => {
         await s.page.focus(budget);
         await s.page.keyboard.press(key);
         assert.equal(await s.page.getAttribute(budget, 'aria-valuenow'), want, `${key} from the reported 12,730,000`);
@@ -329,15 +291,12 @@ describe('the reader’s explainer', () => {
         const twice = String(Number(want) + (key === 'ArrowUp' ? 100000 : -100000));
         assert.equal(await s.page.getAttribute(budget, 'aria-valuenow'), twice, `${key} twice`);
         await assertClean(s);
-      } finally {
-        await s.close();
-      }
+      });
     }
   });
 
   test('downloads produce a stamped PNG, the outcome as CSV and JSON, and the dataset', { timeout: TIMEOUT }, async () => {
-    const s = await open('?grant=10000');
-    try {
+    await reading('?grant=10000', DESKTOP, async (s) => {
       const grab = async (selector) => {
         const [dl] = await Promise.all([s.page.waitForEvent('download'), s.page.click(selector)]);
         const p = await dl.path();
@@ -356,37 +315,28 @@ describe('the reader’s explainer', () => {
       const facts = await grab('a[href$="helong-facts.csv"] >> visible=true');
       assert.ok(facts.bytes.toString('utf8').startsWith('\ufeffid,value,unit'));
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('bad URL keys show notices in the reader’s language and the page still renders', { timeout: TIMEOUT }, async () => {
-    const s = await open('?grant=lots&budget=-1&colour=red&lang=en');
-    try {
+    await reading('?grant=lots&budget=-1&colour=red&lang=en', DESKTOP, async (s) => {
       const notices = await s.page.$$eval('#notices li', (li) => li.map((l) => l.textContent));
       assert.equal(notices.length, 3, notices.join(' | '));
       assert.ok(notices.some((n) => /Could not read “grant”/.test(n)), notices.join(' | '));
       assert.ok(notices.some((n) => /Unknown key “colour”/.test(n)), notices.join(' | '));
       assert.equal(await visibleText(s.page, '[data-out="households"]'), '0');
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
-    const z = await open('?grant=%E4%B8%87&trials=abc');
-    try {
+    });
+    await reading('?grant=%E4%B8%87&trials=abc', DESKTOP, async (z) => {
       const notices = await z.page.$$eval('#notices li', (li) => li.map((l) => l.textContent));
       assert.equal(notices.length, 2);
       assert.match(notices[0], /无法读取/);
       await assertClean(z);
-    } finally {
-      await z.close();
-    }
+    });
   });
 
   test('the page works at phone width with every chart drawn', { timeout: TIMEOUT }, async () => {
-    const s = await open('', PHONE);
-    try {
+    await reading('', PHONE, async (s) => {
       for (const id of ['chart-context', 'chart-allocation', 'chart-benefit', 'chart-outcomes']) {
         // Charts are drawn at the screen's pixel ratio, but at most 2 canvas pixels per CSS
         // pixel (www/app/render.js, MAX_CANVAS_SCALE): this phone's screen has 3.
@@ -409,8 +359,6 @@ describe('the reader’s explainer', () => {
       const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 });

@@ -12,7 +12,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { useSite, openPage, waitReady, fileContext } from './helpers.mjs';
+import { assertClean, useSite, waitReady, fileContext, withPage } from './helpers.mjs';
 
 const ROOT = path.resolve(process.env.E2E_ROOT || 'dist');
 const TIMEOUT = 90_000;
@@ -22,7 +22,7 @@ const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, h
 /** A figure the article reports, and one derived from two others (benefit ÷ households). */
 const REPORTED = 'programme-benefit';
 const DERIVED = 'benefit-per-household';
-/** The article's section heading where the reported figure stands, as printed. */
+/** The popover of a figure, while it is open. */
 const OPEN_POP = '.fact-pop:popover-open';
 
 const dataset = JSON.parse(await fsp.readFile(path.join(ROOT, 'data/helong-facts.json'), 'utf8'));
@@ -61,11 +61,12 @@ function popoverState(page) {
   }, OPEN_POP);
 }
 
-/** True when the focus is on the (visible) number of `id` and it says it is collapsed. */
-/** True once the focus is back on the number `id` (the popover's toggle event, which returns
- * it, fires after the popover has gone: wait for it, up to 5 s). */
-const focusIsBackOn = (page, id) =>
-  page
+/** Waits until the popover has closed, and asserts that the focus is back on the number `id`
+ * (the popover's toggle event, which returns it, fires after the popover has gone: it may take
+ * up to 5 s). */
+async function assertClosedBackOn(page, id, message = `the focus is back on ${id}`) {
+  await page.waitForSelector(OPEN_POP, { state: 'detached' });
+  const back = await page
     .waitForFunction(
       (id) => {
         const a = document.activeElement;
@@ -75,6 +76,8 @@ const focusIsBackOn = (page, id) =>
       { timeout: 5000 },
     )
     .then(() => true, () => false);
+  assert.ok(back, message);
+}
 
 /** Checks the popover of the reported figure in `lang`. */
 function assertReported(state, lang) {
@@ -114,25 +117,18 @@ function assertDerived(state, lang) {
   assert.doesNotMatch(state.text, /paragraph \d|第\d+段/);
 }
 
-/** Fails the test on console errors, CSP violations or off-host requests. */
-async function assertClean(s) {
-  assert.deepEqual(s.errors, [], 'console errors');
-  assert.deepEqual(s.offHost, [], 'requests off 127.0.0.1');
-  assert.deepEqual(await s.cspViolations(), [], 'CSP violations');
-}
-
 describe('every figure opens where it comes from', () => {
   const site = useSite(ROOT);
-  const open = async (query, opts = DESKTOP) => {
-    const s = await openPage(site.browser, `${site.server.url}/index.html${query}`, opts);
-    await waitReady(s.page);
-    return s;
-  };
+  /** Runs `fn` with the page, ready; closes it after. */
+  const reading = (query, opts, fn) =>
+    withPage(site.browser, `${site.server.url}/index.html${query}`, opts, async (s) => {
+      await waitReady(s.page);
+      return fn(s);
+    });
 
   for (const lang of LANGS) {
     test(`by keyboard in ${lang}: Enter opens a reported figure, Space a derived one, Escape closes and the focus returns`, { timeout: TIMEOUT }, async () => {
-      const s = await open(`?lang=${lang}`);
-      try {
+      await reading(`?lang=${lang}`, DESKTOP, async (s) => {
         const reported = storyNumber(s.page, REPORTED);
         assert.equal(await reported.getAttribute('role'), 'button');
         assert.equal(await reported.getAttribute('tabindex'), '0');
@@ -144,8 +140,7 @@ describe('every figure opens where it comes from', () => {
         assert.ok(state.focusInside, 'the focus moves into the popover');
         assert.equal(await reported.getAttribute('aria-expanded'), 'true');
         await s.page.keyboard.press('Escape');
-        await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
-        assert.ok(await focusIsBackOn(s.page, REPORTED), 'the focus is back on the number');
+        await assertClosedBackOn(s.page, REPORTED, 'the focus is back on the number');
 
         const derived = storyNumber(s.page, DERIVED);
         await derived.focus();
@@ -162,17 +157,13 @@ describe('every figure opens where it comes from', () => {
         // The close button, reached by Tab, closes it too.
         await s.page.locator(`${OPEN_POP} button`).focus();
         await s.page.keyboard.press('Enter');
-        await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
-        assert.ok(await focusIsBackOn(s.page, DERIVED));
+        await assertClosedBackOn(s.page, DERIVED);
         await assertClean(s);
-      } finally {
-        await s.close();
-      }
+      });
     });
 
     test(`by tap on a 390-pixel phone in ${lang}: the popover fits the screen and a tap outside closes it`, { timeout: TIMEOUT }, async () => {
-      const s = await open(`?lang=${lang}`, PHONE);
-      try {
+      await reading(`?lang=${lang}`, PHONE, async (s) => {
         for (const [id, check] of [[REPORTED, assertReported], [DERIVED, assertDerived]]) {
           const number = storyNumber(s.page, id);
           await number.scrollIntoViewIfNeeded();
@@ -186,21 +177,17 @@ describe('every figure opens where it comes from', () => {
           const h1 = await s.page.locator('h1').boundingBox();
           await s.page.evaluate(() => window.scrollTo(0, 0));
           await s.page.touchscreen.tap(h1.x + 10, (await s.page.locator('h1').boundingBox()).y + 10);
-          await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
-          assert.ok(await focusIsBackOn(s.page, id), `${id}: the focus is back on the number`);
+          await assertClosedBackOn(s.page, id, `${id}: the focus is back on the number`);
         }
         await assertClean(s);
-      } finally {
-        await s.close();
-      }
+      });
     });
   }
 
   for (const lang of ['zh-Hans', 'en']) {
     const colorScheme = lang === 'en' ? 'dark' : 'light';
     test(`an assumption's number in ${lang} (${colorScheme}) opens the model's entry, marked as this explainer's and not the article's`, { timeout: TIMEOUT }, async () => {
-      const s = await open(`?lang=${lang}`, { ...DESKTOP, colorScheme });
-      try {
+      await reading(`?lang=${lang}`, { ...DESKTOP, colorScheme }, async (s) => {
         const number = s.page.locator('[data-narrative] [data-assumption="failure"]:visible').first();
         const shown = await number.textContent();
         assert.equal(await number.getAttribute('role'), 'button');
@@ -228,15 +215,12 @@ describe('every figure opens where it comes from', () => {
         await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
         await s.page.waitForFunction(() => document.activeElement?.dataset.assumption === 'failure', null, { timeout: 5000 });
         await assertClean(s);
-      } finally {
-        await s.close();
-      }
+      });
     });
   }
 
   test('reported, derived and assumed numbers are underlined three different ways', { timeout: TIMEOUT }, async () => {
-    const s = await open('?lang=en');
-    try {
+    await reading('?lang=en', DESKTOP, async (s) => {
       const style = (sel) =>
         s.page.$eval(sel, (el) => {
           const cs = getComputedStyle(el);
@@ -249,16 +233,13 @@ describe('every figure opens where it comes from', () => {
       // The key in the method section shows the same three.
       const key = await s.page.$$eval('.kinds[lang="en"] .kind-sample', (els) => els.map((e) => getComputedStyle(e).textDecorationStyle));
       assert.deepEqual(key, ['dotted', 'double', 'wavy']);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('axe finds nothing wrong with an open popover, in each language, light and dark', { timeout: 240_000 }, async () => {
     for (const lang of LANGS) {
       for (const colorScheme of ['light', 'dark']) {
-        const s = await open(`?lang=${lang}`, { ...DESKTOP, colorScheme });
-        try {
+        await reading(`?lang=${lang}`, { ...DESKTOP, colorScheme }, async (s) => {
           await storyNumber(s.page, DERIVED).click();
           await s.page.waitForSelector(OPEN_POP);
           const r = await new AxeBuilder({ page: s.page })
@@ -270,21 +251,17 @@ describe('every figure opens where it comes from', () => {
           const found = r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
           assert.deepEqual(found, [], `${lang}, ${colorScheme}`);
           await assertClean(s);
-        } finally {
-          await s.close();
-        }
+        });
       }
     }
   });
 
   test('a click outside closes the popover on a desktop, and a data table’s reported cell opens the same entry', { timeout: TIMEOUT }, async () => {
-    const s = await open('?lang=en');
-    try {
+    await reading('?lang=en', DESKTOP, async (s) => {
       await storyNumber(s.page, REPORTED).click();
       await s.page.waitForSelector(OPEN_POP);
       await s.page.mouse.click(5, 5);
-      await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
-      assert.ok(await focusIsBackOn(s.page, REPORTED));
+      await assertClosedBackOn(s.page, REPORTED);
 
       await s.page.click('#sum-allocation');
       const cell = s.page.locator('#table-allocation [data-fact="households-livestock"]');
@@ -303,14 +280,11 @@ describe('every figure opens where it comes from', () => {
       assert.equal(await s.page.locator('#table-benefit [data-fact="programme-benefit"]').count(), 1);
       assert.equal(await s.page.locator('#table-context [data-fact]').count(), 9);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('a figure opened just before a switch of language opens beside the same figure in the language now shown, without an error', { timeout: TIMEOUT }, async () => {
-    const s = await open('?lang=en');
-    try {
+    await reading('?lang=en', DESKTOP, async (s) => {
       // The English entries are held back until the reader has switched to Simplified Chinese.
       let release;
       let asked;
@@ -348,17 +322,13 @@ describe('every figure opens where it comes from', () => {
       );
       assert.ok(beside.gap < 20, `placed against that number (${beside.gap} px away)`);
       await s.page.keyboard.press('Escape');
-      await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
-      assert.ok(await focusIsBackOn(s.page, REPORTED));
+      await assertClosedBackOn(s.page, REPORTED);
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('a popover open on a data table’s cell stays open beside the same figure when the table is written again', { timeout: TIMEOUT }, async () => {
-    const s = await open('?lang=en');
-    try {
+    await reading('?lang=en', DESKTOP, async (s) => {
       await s.page.click('#sum-allocation');
       const id = 'households-livestock';
       const cell = await s.page.waitForSelector(`#table-allocation [data-fact="${id}"][role="button"]`);
@@ -388,12 +358,9 @@ describe('every figure opens where it comes from', () => {
         'the popover follows the figure into the new table',
       );
       await s.page.keyboard.press('Escape');
-      await s.page.waitForSelector(OPEN_POP, { state: 'detached' });
-      assert.ok(await focusIsBackOn(s.page, id), 'the focus is back on the new cell');
+      await assertClosedBackOn(s.page, id, 'the focus is back on the new cell');
       await assertClean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('without JavaScript the numbers stay text and the sources section lists every figure under its section and paragraph', { timeout: TIMEOUT }, async () => {

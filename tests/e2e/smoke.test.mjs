@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startServer } from '../../tools/serve.mjs';
-import { canvasIsBlank, canvasMetrics, drawEveryChart, launchBrowser, openPage, waitReady } from './helpers.mjs';
+import { assertClean, canvasIsBlank, canvasMetrics, drawEveryChart, launchBrowser, waitReady, withPage } from './helpers.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WWW_ROOT = path.resolve(process.env.E2E_ROOT || path.join(REPO_ROOT, 'dist'));
@@ -84,43 +84,38 @@ describe('the page in a browser', () => {
     await server?.close();
   });
 
+  /** Runs `fn` with the page open at `opts`, once it is ready; closes it after. */
+  const reading = (opts, fn) =>
+    withPage(browser, server.url + PAGE, opts, async (s) => {
+      await waitReady(s.page);
+      return fn(s);
+    });
+
   test('the page reaches data-ready and draws the allocation chart once the reader scrolls to it', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const deviceScaleFactor of [1, 2]) {
-      const s = await openPage(browser, server.url + PAGE, { ...DESKTOP, deviceScaleFactor });
-      try {
-        await waitReady(s.page);
+      await reading({ ...DESKTOP, deviceScaleFactor }, async (s) => {
         await drawEveryChart(s.page);
         assert.ok(await s.page.$(CHART), `${CHART} is missing`);
         assert.equal(await canvasIsBlank(s.page, CHART), false, `${CHART} is blank at dsf ${deviceScaleFactor}`);
         await assertCrispBacking(s.page, CHART);
-      } finally {
-        await s.close();
-      }
+      });
     }
   });
 
   test('the page logs no console error and requests nothing off 127.0.0.1', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const s = await openPage(browser, server.url + PAGE, DESKTOP);
-    try {
-      await waitReady(s.page);
-      assert.deepEqual(s.errors, [], 'console errors / page errors');
-      assert.deepEqual(s.offHost, [], 'requests to hosts other than 127.0.0.1');
-      assert.deepEqual(await s.cspViolations(), [], 'content security policy violations');
+    await reading(DESKTOP, async (s) => {
+      await assertClean(s);
       const wasm = s.responses.filter((r) => new URL(r.url).pathname.endsWith('.wasm'));
       assert.ok(wasm.length > 0, 'the page loaded no .wasm file');
       for (const r of wasm) {
         assert.equal(r.status, 200, `${r.url} status`);
         assert.equal(r.contentType, 'application/wasm', `${r.url} content-type`);
       }
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('the chart redraws when its container is resized', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const s = await openPage(browser, server.url + PAGE, DESKTOP);
-    try {
-      await waitReady(s.page);
+    await reading(DESKTOP, async (s) => {
       await s.page.$eval(CHART, (c) => c.scrollIntoView({ block: 'center' }));
       await drawEveryChart(s.page);
       const before = (await canvasMetrics(s.page, CHART)).width;
@@ -135,9 +130,7 @@ describe('the page in a browser', () => {
       const drawn = await eventually(async () => !(await canvasIsBlank(s.page, CHART)));
       assert.ok(drawn, `${CHART} is blank after resizing to ${PHONE_WIDTH}px`);
       assert.deepEqual(s.errors, [], 'console errors / page errors while resizing');
-    } finally {
-      await s.close();
-    }
+    });
   });
 });
 

@@ -148,17 +148,23 @@ export function defineEngineSuite(engineName) {
       await site?.close();
     });
 
-    /** Opens a tab on url; the server's log starts afresh. */
-    function openTab(url, size = DESKTOP) {
+    /** Runs `fn` with a tab on url (the server's log started afresh); closes it after. */
+    async function withTab(url, size, fn) {
       site.log.length = 0;
-      return engine.open(url, size);
+      const tab = await engine.open(url, size);
+      try {
+        return await fn(tab);
+      } finally {
+        await tab.close();
+      }
     }
 
-    /** Opens a page of the site and waits for data-ready. */
-    async function open(rel, size = DESKTOP) {
-      const tab = await openTab(site.url + rel, size);
-      await tab.waitFor(isReady, [], { timeout: READY_MS, message: `data-ready on ${rel}` });
-      return tab;
+    /** Runs `fn` with a page of the site once it has set data-ready; closes it after. */
+    function reading(rel, size, fn) {
+      return withTab(site.url + rel, size, async (tab) => {
+        await tab.waitFor(isReady, [], { timeout: READY_MS, message: `data-ready on ${rel}` });
+        return fn(tab);
+      });
     }
 
     /** Scrolls every shown chart into view in turn, as a reader scrolling down would, and back
@@ -192,8 +198,7 @@ export function defineEngineSuite(engineName) {
     }
 
     test('the page reaches data-ready with every chart drawn and no error', { timeout: TIMEOUT }, async () => {
-      const tab = await open('index.html');
-      try {
+      await reading('index.html', DESKTOP, async (tab) => {
         // data-ready promises drawn charts: each canvas already had its box's size then.
         const atReady = await tab.eval(() => window.__probe.atReady);
         // The four charts, and the phone strip's small chart (not shown at this width: a 0×0 box).
@@ -211,14 +216,11 @@ export function defineEngineSuite(engineName) {
         const charts = await tab.eval(chartPixels, CHARTS);
         assert.deepEqual(charts.filter((c) => c.blank).map((c) => c.id), [], 'blank charts');
         await assertClean(tab, 'index.html');
-      } finally {
-        await tab.close();
-      }
+      });
     });
 
     test('a slider moved by the keyboard changes the charts, the summary and the URL', { timeout: TIMEOUT }, async () => {
-      const tab = await open('index.html');
-      try {
+      await reading('index.html', DESKTOP, async (tab) => {
         // The reader is at the simulator, where the grant slider and these charts are.
         await tab.eval(() => document.getElementById('chart-allocation').scrollIntoView({ block: 'start' }));
         await passEveryChart(tab);
@@ -245,14 +247,11 @@ export function defineEngineSuite(engineName) {
           assert.equal(redrawn[i].blank, false, `${redrawn[i].id} is blank after the move`);
         }
         await assertClean(tab, 'index.html after a slider move');
-      } finally {
-        await tab.close();
-      }
+      });
     });
 
     test('the three languages show, by link and by the switch', { timeout: TIMEOUT }, async () => {
-      const tab = await open('index.html?lang=en');
-      try {
+      await reading('index.html?lang=en', DESKTOP, async (tab) => {
         const en = await tab.eval(readerState);
         assert.equal(en.lang, 'en');
         assert.match(en.reactive, /^Giving .* per household/, 'the live sentence is in English');
@@ -283,14 +282,11 @@ export function defineEngineSuite(engineName) {
         assert.notDeepEqual(zhCharts.map((c) => c.hash), enCharts.map((c) => c.hash), 'the charts were redrawn in Chinese');
         assert.ok(zhCharts.every((c) => !c.blank), 'no chart is blank after switching language');
         await assertClean(tab, 'index.html through the languages');
-      } finally {
-        await tab.close();
-      }
+      });
     });
 
     test('the embeds of the demo page reach data-ready, draw their charts and fit their content', { timeout: TIMEOUT }, async () => {
-      const tab = await openTab(site.url + 'embed-demo.html', DESKTOP);
-      try {
+      await withTab(site.url + 'embed-demo.html', DESKTOP, async (tab) => {
         // The iframes load lazily: scroll each into view, as a reader would.
         for (const i of [0, 1]) {
           await tab.waitFor(
@@ -315,9 +311,7 @@ export function defineEngineSuite(engineName) {
         ).catch((e) => assert.fail(`${e.message}: ${JSON.stringify(state)}`));
         assert.equal(state.length, 2);
         await assertClean(tab, 'embed-demo.html');
-      } finally {
-        await tab.close();
-      }
+      });
     });
 
     test('the single file works opened from disk', { timeout: TIMEOUT }, async () => {
@@ -330,28 +324,28 @@ export function defineEngineSuite(engineName) {
         file = path.join(dir, 'helong-explainer.html');
         await fsp.writeFile(file, injectProbe(await fsp.readFile(SINGLE, 'utf8'), `<script>${PROBE_SOURCE}</script>`));
       }
-      const tab = await openTab(pathToFileURL(file).href, DESKTOP);
       try {
-        await tab.waitFor(isReady, [], { timeout: READY_MS, message: 'data-ready from file://' });
-        await passEveryChart(tab);
-        const charts = await tab.eval(chartPixels, CHARTS);
-        assert.deepEqual(charts.filter((c) => c.blank).map((c) => c.id), [], 'blank charts');
-        await tab.pressKey('#in-grant', 'ArrowRight');
-        await tab.waitFor(() => document.getElementById('in-grant').value === '5500', [], { message: 'the slider to move' });
-        const st = await tab.waitFor(
-          () => [...document.querySelectorAll('[data-out="households"]')].find((e) => e.offsetParent)?.textContent === '2314',
-          [],
-          { message: 'households to follow the slider (12.73 million ÷ 5,500 = 2,314)' },
-        );
-        assert.ok(st);
-        const loaded = await tab.eval(() => performance.getEntriesByType('resource').map((e) => e.name));
-        assert.deepEqual(loaded.filter((u) => !/^(file|data|blob):/.test(u)), [], 'the single file fetched something');
-        const { errors, csp } = await tab.problems();
-        assert.deepEqual(errors, [], 'errors from file://');
-        assert.deepEqual(csp, []);
-        if (tab.requests) assert.deepEqual(tab.requests.filter((u) => !/^(file|data|blob|about):/.test(u)), []);
+        await withTab(pathToFileURL(file).href, DESKTOP, async (tab) => {
+          await tab.waitFor(isReady, [], { timeout: READY_MS, message: 'data-ready from file://' });
+          await passEveryChart(tab);
+          const charts = await tab.eval(chartPixels, CHARTS);
+          assert.deepEqual(charts.filter((c) => c.blank).map((c) => c.id), [], 'blank charts');
+          await tab.pressKey('#in-grant', 'ArrowRight');
+          await tab.waitFor(() => document.getElementById('in-grant').value === '5500', [], { message: 'the slider to move' });
+          const st = await tab.waitFor(
+            () => [...document.querySelectorAll('[data-out="households"]')].find((e) => e.offsetParent)?.textContent === '2314',
+            [],
+            { message: 'households to follow the slider (12.73 million ÷ 5,500 = 2,314)' },
+          );
+          assert.ok(st);
+          const loaded = await tab.eval(() => performance.getEntriesByType('resource').map((e) => e.name));
+          assert.deepEqual(loaded.filter((u) => !/^(file|data|blob):/.test(u)), [], 'the single file fetched something');
+          const { errors, csp } = await tab.problems();
+          assert.deepEqual(errors, [], 'errors from file://');
+          assert.deepEqual(csp, []);
+          if (tab.requests) assert.deepEqual(tab.requests.filter((u) => !/^(file|data|blob|about):/.test(u)), []);
+        });
       } finally {
-        await tab.close();
         if (dir) await fsp.rm(dir, { recursive: true, force: true });
       }
     });
@@ -360,8 +354,7 @@ export function defineEngineSuite(engineName) {
       const faults = {};
       const fault = (lang, what, list) => list.length && ((faults[lang] ||= {})[what] = list);
       for (const lang of LANGS) {
-        const tab = await open(`index.html?lang=${lang}`);
-        try {
+        await reading(`index.html?lang=${lang}`, DESKTOP, async (tab) => {
           // The story of zh-Hant and en is a fragment fetched after data-ready.
           await tab.waitFor(
             (l) => [...document.querySelectorAll(`.story [lang="${l}"]`)].some((e) => e.offsetParent !== null),
@@ -384,17 +377,14 @@ export function defineEngineSuite(engineName) {
             fault(lang, `quotes narrower than ${MIN_CJK_QUOTE_EM} em (a Latin font)`, m.quotes.filter((q) => q.em < MIN_CJK_QUOTE_EM));
             fault(lang, 'chart fonts that draw quotes narrow (a Latin font first)', fonts.filter((f) => f.em === null || f.em < MIN_CJK_QUOTE_EM));
           }
-        } finally {
-          await tab.close();
-        }
+        });
       }
       assert.deepEqual(faults, {}, 'typography faults, by language');
     });
 
     test('at phone width nothing reaches past the screen, in any language', { timeout: TIMEOUT }, async () => {
       for (const lang of LANGS) {
-        const tab = await open(`index.html?lang=${lang}`, PHONE);
-        try {
+        await reading(`index.html?lang=${lang}`, PHONE, async (tab) => {
           const width = await tab.eval(() => document.documentElement.clientWidth);
           assert.ok(Math.abs(width - PHONE.width) <= 20, `the viewport is phone width (got ${width}px)`);
           assert.equal(await tab.eval(overflowX), 0, `the ${lang} page scrolls sideways at ${PHONE.width}px`);
@@ -402,9 +392,7 @@ export function defineEngineSuite(engineName) {
           const charts = await tab.eval(chartPixels, CHARTS);
           assert.deepEqual(charts.filter((c) => c.blank).map((c) => c.id), [], `blank charts at ${PHONE.width}px`);
           await assertClean(tab, `index.html?lang=${lang} at ${PHONE.width}px`);
-        } finally {
-          await tab.close();
-        }
+        });
       }
     });
   });

@@ -123,6 +123,30 @@ describe('pinned scenarios', () => {
     }
   });
 
+  test('an embed with every control lists its pins and can pin; one with the key controls hides the list but its charts and tables keep the pins', { timeout: TIMEOUT }, async () => {
+    const pins = 'pin1=1~Half%20the%20grant~grant.2500';
+    const all = await openPage(site.browser, `${site.server.url}embed.html?lang=en&controls=all&${pins}`);
+    try {
+      await waitReady(all.page);
+      assert.ok(await all.page.isVisible('#pins'), 'the list is shown with every control');
+      assert.deepEqual(await all.page.$$eval('#pin-list input', (els) => els.map((e) => e.value)), ['Half the grant']);
+      await all.page.click('[data-action="pin"]');
+      await all.page.waitForFunction(() => document.querySelectorAll('#pin-list li').length === 2);
+      assert.deepEqual(all.errors, []);
+    } finally {
+      await all.close();
+    }
+    const key = await openPage(site.browser, `${site.server.url}embed.html?lang=en&view=benefit&controls=key&${pins}`);
+    try {
+      await waitReady(key.page);
+      assert.equal(await key.page.isVisible('#pins'), false, 'no list with the key controls only');
+      await key.page.waitForFunction(() => document.getElementById('table-benefit').textContent.includes('Pinned 1: Half the grant'));
+      assert.deepEqual(key.errors, []);
+    } finally {
+      await key.close();
+    }
+  });
+
   test('a pin in a link that cannot be read is dropped with a notice, and the page works on', { timeout: TIMEOUT }, async () => {
     const s = await open('lang=en&pin1=7~Future~grant.5000&pin2=1~Fine~grant.2500');
     try {

@@ -551,6 +551,11 @@ fn the_allocation_chart_marks_each_pinned_scenarios_households_on_every_row() {
     // One numbered mark per kind, and a scale that reaches the pin's 5,000 planting households.
     assert_eq!(one.matches(">\n1\n</text>").count(), 5);
     assert!(one.contains(">\n5000\n<") || one.contains(">\n6000\n<"), "the scale reaches the pin");
+    // In a short embed the rows are too close for numbers: the shapes stay, named in the legend.
+    let short =
+        svg_pinned(Chart::Allocation, &out, &[pin_mark(1, "甲", 0.0, [5000, 0, 10, 10, 10])], 390, 164);
+    assert_eq!(short.matches(">\n1\n</text>").count(), 0, "no number over a mark");
+    assert!(short.contains(">\n1 甲\n<"), "the legend names the pin");
 }
 
 #[test]

@@ -65,10 +65,17 @@ pub fn draw_with_pins<DB: DrawingBackend>(
 
     rows(root, out, st, &Rows { left, pad, top, bottom, x: &x, font_px: 13.0 })?;
     let band = (bottom - top) as f64 / out.categories.len().max(1) as f64;
+    // Rows too close for a number above each mark (a short embed) keep the shapes alone: the
+    // diamond and the square tell the pins apart, and the legend names them.
+    let numbered = band >= st.px(26.0) as f64;
     for p in pins {
         for (i, n) in p.households.iter().enumerate() {
-            let yc = top + f64::round(band * (i as f64 + 0.5)) as i32;
-            super::marks::pin_mark(root, st, (x(*n as f64), yc), p.number)?;
+            let at = (x(*n as f64), top + f64::round(band * (i as f64 + 0.5)) as i32);
+            if numbered {
+                super::marks::pin_mark(root, st, at, p.number)?;
+            } else {
+                super::marks::pin_shape(root, st, at, p.number)?;
+            }
         }
     }
 

@@ -214,7 +214,7 @@ pub fn pins_fingerprint(pins: &[PinMark]) -> u64 {
 
 /// Pin `number`'s shape centred at `at`, without its number: an outlined diamond (1) or
 /// square (2), told apart without colour.
-fn pin_shape<DB: DrawingBackend>(
+pub fn pin_shape<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     st: &Style,
     (x, y): (i32, i32),

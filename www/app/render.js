@@ -147,6 +147,7 @@ export function createRenderer(explainer) {
    * "Test hooks"). */
   const text = () => {
     clearTimeout(idleTimer);
+    document.documentElement.removeAttribute('data-moving');
     drawStaleNear();
     if (textBehind) textBehind = fillOutputs(explainer);
     fillText(explainer, ALL_CHARTS);
@@ -170,6 +171,8 @@ export function createRenderer(explainer) {
     const jobs = SCENARIO_CHARTS.map((name) => [name, all]);
     if (staticDirty) jobs.unshift(...STATIC_CHARTS.map((name) => [name, true]));
     staticDirty = false;
+    // A move: until the pause, what is off screen of the story is left unpainted (style.css).
+    if (!all && !document.documentElement.hasAttribute('data-moving')) document.documentElement.setAttribute('data-moving', '');
     // During a drag only the numbers on screen are written (the strip's, the moved control's);
     // after a resize, language or theme change, all of them.
     textBehind = fillOutputs(explainer, all ? undefined : isTextOnScreen) || textBehind;

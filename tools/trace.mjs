@@ -87,6 +87,7 @@ async function traceMoves(p) {
   const moves = [];
   for (let i = 0; i < MOVES; i++) moves.push(SLIDERS[i % SLIDERS.length]);
   await cdp.send('Tracing.start', { categories: process.env.TRACE_CATEGORIES || 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  if (process.env.TRACE_PRE) await p.page.evaluate(process.env.TRACE_PRE);
   const r = await p.page.evaluate(async (ids) => {
     const painted = () => new Promise((resolve) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => resolve(performance.now()); ch.port2.postMessage(0); }));
     const work = [];

@@ -88,7 +88,7 @@ async function traceMoves(p) {
   for (let i = 0; i < MOVES; i++) moves.push(SLIDERS[i % SLIDERS.length]);
   await cdp.send('Tracing.start', { categories: process.env.TRACE_CATEGORIES || 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   if (process.env.TRACE_PRE) await p.page.evaluate(process.env.TRACE_PRE);
-  const r = await p.page.evaluate(async (ids) => {
+  const r = await p.page.evaluate(async ([ids, pause]) => {
     const painted = () => new Promise((resolve) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => resolve(performance.now()); ch.port2.postMessage(0); }));
     const work = [];
     addEventListener('explainer:rendered', (e) => work.push(e.detail.ms));
@@ -106,9 +106,12 @@ async function traceMoves(p) {
       el.dispatchEvent(new Event('input', { bubbles: true }));
       frame.push((await painted()) - t0);
       console.timeStamp('move-end');
+      // TRACE_PAUSE_MS: a reader's pause after each move (the page's idle update runs between
+      // moves, and each move is the first of a drag).
+      if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
     }
     return { work, frame };
-  }, moves);
+  }, [moves, Number(process.env.TRACE_PAUSE_MS || 0)]);
   await cdp.send('Tracing.end');
   await done;
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

@@ -32,7 +32,8 @@ function moveAndLook(page, id) {
           return { id: c.id, parked: c.hasAttribute('data-parked'), visibility: getComputedStyle(c).visibility, onScreen: r.bottom > 0 && r.top < vh };
         });
       const stories = [...document.querySelectorAll('main > section.story')].map((s) => getComputedStyle(s).contentVisibility);
-      return { moving: document.documentElement.hasAttribute('data-moving'), canvases, stories };
+      const page = { y: Math.round(scrollY), height: document.documentElement.scrollHeight };
+      return { moving: document.documentElement.hasAttribute('data-moving'), canvases, stories, page };
     }
   }, id);
 }
@@ -56,8 +57,10 @@ describe('a move leaves out what is off screen, until the pause', { timeout: 6 *
       await drawEveryChart(p.page);
       await scrollToMiddle(p.page, '#in-grant');
       const settled = await nextEvent(p.page, 'explainer:settled');
+      const before = await p.page.evaluate(() => ({ y: Math.round(scrollY), height: document.documentElement.scrollHeight }));
       const mid = await moveAndLook(p.page, 'in-grant');
       assert.equal(mid.moving, true, 'a move marks <html> data-moving');
+      assert.deepEqual(mid.page, before, 'the sections left unpainted keep their size: the page neither scrolls nor changes height');
       const strip = mid.canvases.find((c) => c.id === 'chart-total');
       assert.ok(strip && strip.onScreen, 'the strip chart is on screen while the grant moves');
       assert.deepEqual([strip.parked, strip.visibility], [false, 'visible'], 'the strip chart is not parked');

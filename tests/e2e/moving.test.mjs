@@ -1,7 +1,7 @@
 // While a control moves, the page leaves out of its frames what the reader cannot see (issue 26):
 // the story's sections are content-visibility: auto and the charts off screen are parked
 // (visibility: hidden) until the pause (`explainer:settled`) or a scroll, which unparks them in
-// its own frame. The charts on screen (the phone's strip, the wide screen's chart column) are
+// its own frame; the story is painted again once the reader has been still for two seconds. The charts on screen (the phone's strip, the wide screen's chart column) are
 // never parked. The site is served from E2E_ROOT (default dist/).
 
 import { describe, test } from 'node:test';
@@ -53,7 +53,7 @@ function lookNow(page) {
 describe('a move leaves out what is off screen, until the pause', { timeout: 6 * TIMEOUT }, () => {
   const site = useSite(ROOT);
 
-  test('phone: the charts off screen are parked during a drag, the strip is not; all back at the pause', { timeout: TIMEOUT }, async () => {
+  test('phone: the charts off screen are parked during a drag, the strip is not; the charts back at the pause, the story after', { timeout: TIMEOUT }, async () => {
     const p = await openPage(site.browser, `${site.server.url}index.html`, PHONE);
     try {
       await waitReady(p.page);
@@ -75,7 +75,9 @@ describe('a move leaves out what is off screen, until the pause', { timeout: 6 *
       for (const c of mid.canvases.filter((x) => x.onScreen)) assert.equal(c.parked, false, `${c.id} on screen is not parked`);
       assert.ok(mid.stories.length > 0 && mid.stories.every((v) => v === 'auto'), `story sections during a move: ${mid.stories}`);
       await settled();
-      assert.deepEqual(await lookNow(p.page), { moving: false, parked: [], stories: ['visible'] }, 'after the pause nothing is left out');
+      assert.deepEqual(await lookNow(p.page), { moving: true, parked: [], stories: ['auto'] }, 'at the pause the charts are back; the story waits');
+      await p.page.waitForFunction(() => !document.documentElement.hasAttribute('data-moving'), null, { timeout: 10_000 });
+      assert.deepEqual(await lookNow(p.page), { moving: false, parked: [], stories: ['visible'] }, 'still for a while, nothing is left out');
       assert.deepEqual(p.errors, []);
     } finally {
       await p.close();

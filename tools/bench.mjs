@@ -14,6 +14,7 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, openPage, waitReady, wasmMemoryBytes } from '../tests/e2e/helpers.mjs';
 import { spawnServer } from './serve.mjs';
+import { FRAME_SLIDERS, PHONE, gotoFloor, readSliders } from './floor.mjs';
 
 const ROOT = process.env.BENCH_ROOT || 'dist';
 const OUT = 'bench/report.json';
@@ -158,25 +159,6 @@ const CPU_RATES = [1, 4, 10];
 /** Interleaved rounds (floor, ours, floor, ours, …) and slider moves per page per round. */
 const FRAME_ROUNDS = 3;
 const FRAME_MOVES = 60;
-/** Sliders moved for the painted-frame measure: money, the mix and an assumption. */
-const FRAME_SLIDERS = ['in-grant', 'in-budget', 'in-mix-0', 'in-fail'];
-/** The phone the per-move measure runs on. */
-const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true };
-
-/**
- * The floor: the same four sliders (ids, ranges, steps) on a bare page with no handler, so what
- * is left is the browser's own cost of a move (the thumb's repaint, the frame) on this machine.
- * Ranges are copied from our page at run time, never typed here.
- */
-function floorHtml(sliders) {
-  const rows = sliders
-    .map((s) => `<p><label for="${s.id}">${s.id}</label><br><input type="range" id="${s.id}" min="${s.min}" max="${s.max}" step="${s.step}" value="${s.value}"></p>`)
-    .join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;margin:0 16px}p{margin:0 0 200px}input{width:100%}</style></head>
-<body><h1>floor</h1>\n${rows}\n</body></html>`;
-}
-
 /** The moves of one round in one page, timed from just before each input event to a task
  * queued from the next animation frame (which runs once that frame has been painted). */
 function movesInPage(page, waitRendered) {
@@ -226,18 +208,12 @@ async function measureThrottled(browser, baseUrl, others = [], rates = CPU_RATES
   const floorUrl = `${baseUrl}__bench-floor.html`;
   const probe = await openPage(browser, url, PHONE);
   await waitReady(probe.page);
-  const sliders = await probe.page.evaluate((ids) =>
-    ids.map((id) => {
-      const el = document.getElementById(id);
-      return { id, min: el.min, max: el.max, step: el.step, value: el.value };
-    }), FRAME_SLIDERS);
+  const sliders = await readSliders(probe.page);
   await probe.close();
-  const floorPage = floorHtml(sliders);
   const run = async (which, rate, pageUrl = url) => {
     const p = await openPage(browser, which === 'floor' ? 'about:blank' : pageUrl, PHONE);
     if (which === 'floor') {
-      await p.page.route(floorUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: floorPage }));
-      await p.page.goto(floorUrl);
+      await gotoFloor(p.page, floorUrl, sliders);
     } else {
       await waitReady(p.page);
     }

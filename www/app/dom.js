@@ -16,9 +16,17 @@ export function nextTask() {
 
 /** Write text only when it differs: a write of the same words still costs the browser style,
  * layout and paint work (on every slider move, at 10× CPU slow-down most of a move; at start-up,
- * where the model mostly confirms what the page already shows, a layout of the whole page). */
+ * where the model mostly confirms what the page already shows, a layout of the whole page).
+ * An element holding one text node gets that node's words changed in place: `textContent`
+ * would replace the node, which costs a style recalculation of the new node, a removal from and
+ * an insertion into the layout tree, and a record for every observer of the page's children. */
 export function setText(el, text) {
-  if (el && el.textContent !== text) el.textContent = text;
+  if (!el) return;
+  const node = el.firstChild;
+  if (text && node && node === el.lastChild && node.nodeType === Node.TEXT_NODE) {
+    const t = /** @type {Text} */ (node);
+    if (t.data !== text) t.data = text;
+  } else if (el.textContent !== text) el.textContent = text;
 }
 
 /** Set an attribute only when it differs (for the same reason). */

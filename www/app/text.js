@@ -132,6 +132,20 @@ export function updateUrl(explainer) {
   }
 }
 
+/** The page's elements for each selector of the readout, found once: the slots are part of the
+ * page's markup (not of the narratives swapped by language), and two dozen searches of the
+ * whole document on every slider move cost more than writing the numbers. Searched again if
+ * one of them has left the document. @type {Map<string, Element[]>} */
+const slotCache = new Map();
+function slots(selector) {
+  let els = slotCache.get(selector);
+  if (!els || els.some((el) => !el.isConnected)) {
+    els = [...document.querySelectorAll(selector)];
+    slotCache.set(selector, els);
+  }
+  return els;
+}
+
 /**
  * Numbers in the reactive sentence, beside each slider, and the courtyard line: one call.
  * The readout names every slot; this file knows none of the keys. `shown(el)` says which slots
@@ -160,10 +174,10 @@ export function fillOutputs(explainer, shown = () => true) {
     return false;
   };
   for (const [key, text] of r.outputs) {
-    for (const el of document.querySelectorAll(`[data-out="${key}"]`)) put(el, text);
+    for (const el of slots(`[data-out="${key}"]`)) put(el, text);
   }
   for (const [key, text, value] of r.adjusters) {
-    for (const el of document.querySelectorAll(`[data-adjust="${key}"]`)) {
+    for (const el of slots(`[data-adjust="${key}"]`)) {
       if (!put(el, text)) continue;
       setAttr(el, 'aria-valuenow', String(value));
       setAttr(el, 'aria-valuetext', text);
@@ -171,7 +185,7 @@ export function fillOutputs(explainer, shown = () => true) {
   }
   // The slider an <output> is for is read with the same words ("5,000 yuan", not "5000").
   for (const [id, text] of r.controls) {
-    const out = document.getElementById(id);
+    const [out] = slots(`#${id}`);
     if (!out) continue;
     const slider = document.getElementById(/** @type {HTMLOutputElement} */ (out).htmlFor.value);
     if (put(out, text, slider)) setAttr(slider, 'aria-valuetext', text);

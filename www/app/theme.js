@@ -9,11 +9,15 @@ export function urlTheme() {
   return document.documentElement.dataset.theme || 'auto';
 }
 
+/** The system's dark-scheme query, asked once: isDark runs on every render, and a new
+ * MediaQueryList per call is parsed and evaluated afresh. @type {MediaQueryList | undefined} */
+let darkQuery;
 /** True when charts should use the dark palette under `theme` (light, dark or auto). */
 export function isDark(theme) {
   if (theme === 'dark') return true;
   if (theme === 'light') return false;
-  return window.matchMedia('(prefers-color-scheme: dark)').matches;
+  darkQuery ||= window.matchMedia('(prefers-color-scheme: dark)');
+  return darkQuery.matches;
 }
 
 /** Reflect the theme on <html> and on the switcher; with the model, its house colours too. */

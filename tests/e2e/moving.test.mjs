@@ -6,7 +6,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { drawEveryChart, nextEvent, openPage, scrollToMiddle, useSite, waitReady } from './helpers.mjs';
+import { drawEveryChart, nextEvent, scrollToMiddle, useSite, waitReady, withPage } from './helpers.mjs';
 
 const ROOT = process.env.E2E_ROOT || 'dist';
 const TIMEOUT = 120_000;
@@ -54,8 +54,7 @@ describe('a move leaves out what is off screen, until the pause', { timeout: 6 *
   const site = useSite(ROOT);
 
   test('phone: the charts off screen are parked during a drag, the strip is not; the charts back at the pause, the story after', { timeout: TIMEOUT }, async () => {
-    const p = await openPage(site.browser, `${site.server.url}index.html`, PHONE);
-    try {
+    await withPage(site.browser, `${site.server.url}index.html`, PHONE, async (p) => {
       await waitReady(p.page);
       await drawEveryChart(p.page);
       await scrollToMiddle(p.page, '#in-grant');
@@ -79,14 +78,11 @@ describe('a move leaves out what is off screen, until the pause', { timeout: 6 *
       await p.page.waitForFunction(() => !document.documentElement.hasAttribute('data-moving'), null, { timeout: 10_000 });
       assert.deepEqual(await lookNow(p.page), { moving: false, parked: [], stories: ['visible'] }, 'still for a while, nothing is left out');
       assert.deepEqual(p.errors, []);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   test('phone: a scroll during a drag unparks the charts in its own frame, before it is painted', { timeout: TIMEOUT }, async () => {
-    const p = await openPage(site.browser, `${site.server.url}index.html`, PHONE);
-    try {
+    await withPage(site.browser, `${site.server.url}index.html`, PHONE, async (p) => {
       await waitReady(p.page);
       await drawEveryChart(p.page);
       await scrollToMiddle(p.page, '#in-budget');
@@ -102,14 +98,11 @@ describe('a move leaves out what is off screen, until the pause', { timeout: 6 *
       });
       assert.deepEqual(seen, { parked: false, visibility: 'visible', any: 0 }, 'scrolled to, the chart shows in the scroll’s first frame');
       assert.deepEqual(p.errors, []);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   test('wide screen: the chart column beside the controls is never parked while a slider moves', { timeout: TIMEOUT }, async () => {
-    const p = await openPage(site.browser, `${site.server.url}index.html`, DESKTOP);
-    try {
+    await withPage(site.browser, `${site.server.url}index.html`, DESKTOP, async (p) => {
       await waitReady(p.page);
       await scrollToMiddle(p.page, '#in-mix-0');
       const settled = await nextEvent(p.page, 'explainer:settled');
@@ -121,8 +114,6 @@ describe('a move leaves out what is off screen, until the pause', { timeout: 6 *
       await settled();
       assert.deepEqual((await lookNow(p.page)).parked, []);
       assert.deepEqual(p.errors, []);
-    } finally {
-      await p.close();
-    }
+    });
   });
 });

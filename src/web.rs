@@ -61,6 +61,10 @@ pub struct Explainer {
     pins: Vec<Pin>,
     /// Each pin's outcome, computed when the pins change, not on every move.
     pin_outcomes: Vec<Outcome>,
+    /// The pins as the charts mark them, and a fingerprint of those marks: kept when the pins
+    /// change or are renamed, so a move's redraw checks and draws reuse them.
+    pin_marks: Vec<crate::charts::PinMark>,
+    pins_key: u64,
     notices: Vec<Notice>,
     outcome: Outcome,
     /// What each chart was last drawn from (see [`Explainer::chart_changed`]).
@@ -92,21 +96,23 @@ impl Explainer {
             }
             // The pins' marks and names are part of these charts' drawings.
             _ if chart.shows_pins() && !self.pins.is_empty() => {
-                chart.fingerprint(&self.outcome, self.presentation.lang)
-                    ^ crate::charts::pins_fingerprint(&self.pin_marks()).rotate_left(1)
+                chart.fingerprint(&self.outcome, self.presentation.lang) ^ self.pins_key.rotate_left(1)
             }
             _ => chart.fingerprint(&self.outcome, self.presentation.lang),
         }
     }
 
-    /// The pinned scenarios as the charts mark them.
-    fn pin_marks(&self) -> Vec<crate::charts::PinMark> {
-        self.pins
+    /// Mark the pinned scenarios as the charts show them (after a pin is added, removed or
+    /// renamed).
+    fn mark_pins(&mut self) {
+        self.pin_marks = self
+            .pins
             .iter()
             .zip(&self.pin_outcomes)
             .enumerate()
             .map(|(i, (p, o))| crate::charts::PinMark::from_outcome(i + 1, &p.name, o))
-            .collect()
+            .collect();
+        self.pins_key = crate::charts::pins_fingerprint(&self.pin_marks);
     }
 
     /// The outcome as a move will compare with it.
@@ -179,6 +185,7 @@ impl Explainer {
     /// not touch them).
     fn refresh_pins(&mut self) {
         self.pin_outcomes = self.pins.iter().map(|p| self.sim.run(&p.scenario, Vec::new())).collect();
+        self.mark_pins();
     }
 
     /// Each pin compared with the current outcome.
@@ -206,6 +213,8 @@ impl Explainer {
             presentation: p.presentation,
             pins: p.pins,
             pin_outcomes: Vec::new(),
+            pin_marks: Vec::new(),
+            pins_key: 0,
             notices: p.notices,
             outcome,
             drawn: Vec::new(),
@@ -244,6 +253,7 @@ impl Explainer {
             return Err(js_sys::Error::new(&crate::text::compare::empty_name(lang)).into());
         };
         pin.name = name.clone();
+        self.mark_pins();
         Ok(name)
     }
 
@@ -392,9 +402,8 @@ impl Explainer {
         pixel_ratio: f64,
     ) -> Result<(), JsValue> {
         let stamp = crate::text::stamp(&self.outcome, self.presentation.lang);
-        let pins = self.pin_marks();
         self.paint(name, canvas, dark, pixel_ratio, |chart, root, out, style| {
-            crate::charts::draw_stamped(chart, root, out, &pins, style, &stamp)
+            crate::charts::draw_stamped(chart, root, out, &self.pin_marks, style, &stamp)
         })
     }
 
@@ -463,10 +472,9 @@ impl Explainer {
         pixel_ratio: f64,
     ) -> Result<(), JsValue> {
         let split = self.strip_shows_split();
-        let pins = self.pin_marks();
         self.paint(name, canvas, dark, pixel_ratio, |chart, root, out, style| match chart {
             Chart::Total if split => crate::charts::allocation::draw_strip(root, out, style),
-            _ => chart.draw_pinned(root, out, &pins, style),
+            _ => chart.draw_pinned(root, out, &self.pin_marks, style),
         })?;
         if let Ok(chart) = Chart::parse(name) {
             let key = self.chart_key(chart);

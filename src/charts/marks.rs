@@ -291,7 +291,9 @@ pub fn pin_legend<DB: DrawingBackend>(
     y0: i32,
 ) -> Result<i32, Error> {
     let line_h = st.px(PIN_LEGEND_LINE);
-    for (p, x, line, label) in pin_legend_layout(st, pins, x) {
+    let items = pin_legend_layout(st, pins, x);
+    let lines = items.last().map_or(0, |(_, _, line, _)| line + 1);
+    for (p, x, line, label) in items {
         let yc = y0 + line * line_h + line_h / 2;
         let r = pin_shape(root, st, (x + st.px(6.0), yc), p.number)?;
         let tx = x + st.px(6.0) + r + st.px(6.0);
@@ -302,5 +304,5 @@ pub fn pin_legend<DB: DrawingBackend>(
         ))
         .map_err(draw_err)?;
     }
-    Ok(y0 + line_h * pin_legend_lines(st, pins, x))
+    Ok(y0 + line_h * lines)
 }

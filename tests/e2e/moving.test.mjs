@@ -101,6 +101,32 @@ describe('a move leaves out what is off screen, until the pause', { timeout: 6 *
     });
   });
 
+  test('phone: a move that leaves the benefit unchanged says why in the strip within the move; the charts’ live note, off screen under them, catches up at the pause', { timeout: TIMEOUT }, async () => {
+    await withPage(site.browser, `${site.server.url}index.html?lang=en`, PHONE, async (p) => {
+      await waitReady(p.page);
+      await scrollToMiddle(p.page, '#in-mix-0');
+      const settled = await nextEvent(p.page, 'explainer:settled');
+      const mid = await p.page.evaluate(() => {
+        const el = /** @type {HTMLInputElement} */ (document.getElementById('in-mix-0'));
+        el.value = '40';
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        const live = /** @type {HTMLElement} */ (document.getElementById('why-unchanged'));
+        const r = live.parentElement.getBoundingClientRect();
+        return {
+          strip: document.querySelector('.sim-strip [data-out="strip_note"]').textContent,
+          live: live.textContent,
+          chartsOnScreen: r.bottom > 0 && r.top < window.innerHeight,
+        };
+      });
+      assert.equal(mid.chartsOnScreen, false, 'the charts are below the controls being moved');
+      assert.match(mid.strip, /\S/, 'the strip says at once what moved instead');
+      assert.equal(mid.live, '', 'the live note is not rewritten (and announced) on every move');
+      await settled();
+      assert.match(await p.page.$eval('#why-unchanged', (el) => el.textContent), /Same expected benefit/, 'at the pause the live note says why');
+      assert.deepEqual(p.errors, []);
+    });
+  });
+
   test('wide screen: the chart column beside the controls is never parked while a slider moves', { timeout: TIMEOUT }, async () => {
     await withPage(site.browser, `${site.server.url}index.html`, DESKTOP, async (p) => {
       await waitReady(p.page);

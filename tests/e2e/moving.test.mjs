@@ -127,6 +127,29 @@ describe('a move leaves out what is off screen, until the pause', { timeout: 6 *
     });
   });
 
+  test('phone: the live summary, written at the pause, is faded from a move until it catches up, so its old numbers are not read as the new ones', { timeout: TIMEOUT }, async () => {
+    await withPage(site.browser, `${site.server.url}index.html?lang=en`, PHONE, async (p) => {
+      await waitReady(p.page);
+      await scrollToMiddle(p.page, '#in-grant');
+      const summary = () => p.page.$eval('#summary', (el) => ({ text: el.textContent, opacity: getComputedStyle(el).opacity }));
+      const before = await summary();
+      assert.equal(before.opacity, '1', 'not faded before a move');
+      const settled = await nextEvent(p.page, 'explainer:settled');
+      await p.page.$eval('#in-grant', (el) => {
+        el.value = String(Number(el.max));
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      const mid = await summary();
+      assert.equal(mid.text, before.text, 'the summary is still the scenario before the move');
+      assert.ok(Number(mid.opacity) < 0.6, `faded while behind (opacity ${mid.opacity})`);
+      await settled();
+      const after = await summary();
+      assert.notEqual(after.text, before.text, 'at the pause it describes the new scenario');
+      assert.equal(after.opacity, '1', 'and is no longer faded');
+      assert.deepEqual(p.errors, []);
+    });
+  });
+
   test('wide screen: the chart column beside the controls is never parked while a slider moves', { timeout: TIMEOUT }, async () => {
     await withPage(site.browser, `${site.server.url}index.html`, DESKTOP, async (p) => {
       await waitReady(p.page);

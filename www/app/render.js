@@ -185,6 +185,7 @@ export function createRenderer(explainer) {
     drawStaleNear();
     if (textBehind) textBehind = fillOutputs(explainer);
     fillText(explainer, ALL_CHARTS);
+    document.documentElement.removeAttribute('data-behind');
     window.dispatchEvent(new CustomEvent('explainer:settled'));
   };
 
@@ -261,7 +262,11 @@ export function createRenderer(explainer) {
     // charts off screen are parked until the pause.
     moved = true;
     clearTimeout(stillTimer);
-    if (!document.documentElement.hasAttribute('data-moving')) document.documentElement.setAttribute('data-moving', '');
+    const root = document.documentElement;
+    if (!root.hasAttribute('data-moving')) root.setAttribute('data-moving', '');
+    // The live summary and the pins' comparisons are written at the pause: until then they are
+    // shown as behind (style.css), so no reader takes their old numbers for the new scenario's.
+    if (!root.hasAttribute('data-behind')) root.setAttribute('data-behind', '');
     if (frame) cancelAnimationFrame(frame);
     render();
   };
